@@ -1,0 +1,121 @@
+package tutor
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Code styles: how a référentiel writes its codes.
+const (
+	StyleCompact = "compact" // BTS NRC: C31, S511, S621
+	StyleDotted  = "dotted"  // BTS CCST: C1.3, C4.1, A1.4T2
+)
+
+// codeRe finds code-like tokens in free text: C 31, c13, C4-1, S 62.1,
+// A1.1.T1, A1.4T2, E4, U61, EF1, UF2, F1. It is deliberately narrow on the
+// prefix letters so that ordinary words and levels such as "B2" do not match.
+var codeRe = regexp.MustCompile(`(?i)\b(EF|UF|[CSEUAF])\s?(\d{1,3}(?:\s?[.\-]\s?\d{1,2}){0,2})(?:\.?\s?(T)\s?(\d))?`)
+
+// CodeMatch is one code found in a text.
+type CodeMatch struct {
+	Raw       string // as written
+	Start     int    // byte offsets in the text
+	End       int
+	Prefix    string // upper-case letters: C, S, E, U, A, EF, UF, F
+	Canonical string // canonical form in the requested style
+}
+
+// FindCodes returns the codes written in text, canonicalised in style.
+// It never fails; text without codes gives nil.
+func FindCodes(text, style string) []CodeMatch {
+	var out []CodeMatch
+	for _, m := range codeRe.FindAllStringSubmatchIndex(text, -1) {
+		end := m[1]
+		// Reject a match glued to more digits ("S 5111") or followed by a
+		// letter that makes it a word ("E4s" is fine, "C3PO" is not a code).
+		if end < len(text) && text[end] >= '0' && text[end] <= '9' {
+			continue
+		}
+		prefix := strings.ToUpper(text[m[2]:m[3]])
+		num := text[m[4]:m[5]]
+		task := ""
+		if m[8] >= 0 {
+			task = text[m[8]:m[9]]
+		}
+		out = append(out, CodeMatch{
+			Raw:       text[m[0]:end],
+			Start:     m[0],
+			End:       end,
+			Prefix:    prefix,
+			Canonical: canonical(prefix, num, task, style),
+		})
+	}
+	return out
+}
+
+// CanonicalCode canonicalises one code as written by a user or a text, in
+// style. It returns "" when s is not a code.
+func CanonicalCode(s, style string) string {
+	s = strings.TrimSpace(s)
+	ms := FindCodes(s, style)
+	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(s) {
+		return ""
+	}
+	return ms[0].Canonical
+}
+
+// CodeCandidates returns every canonical form a user's code may stand for,
+// across styles: "c13" may be the NRC's C13 or the CCST's C1.3.
+func CodeCandidates(s string) []string {
+	var out []string
+	for _, style := range []string{StyleCompact, StyleDotted} {
+		if c := CanonicalCode(s, style); c != "" && !contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func canonical(prefix, num, task, style string) string {
+	num = strings.Map(func(r rune) rune {
+		switch r {
+		case ' ':
+			return -1
+		case '-':
+			return '.'
+		}
+		return r
+	}, num)
+	dottable := prefix == "C" || prefix == "A"
+	switch {
+	case style == StyleCompact:
+		num = strings.ReplaceAll(num, ".", "")
+	case dottable && !strings.Contains(num, ".") && len(num) >= 2:
+		// CCST writes C1.3 and A1.4: a user typing "c13" means C1.3.
+		num = num[:1] + "." + num[1:]
+	}
+	code := prefix + num
+	if task != "" {
+		code += "T" + task
+	}
+	return code
+}
+
+// CodePrefixName names the kind of thing a code prefix stands for, in French.
+func CodePrefixName(prefix string) string {
+	switch prefix {
+	case "C":
+		return "compétence"
+	case "S":
+		return "savoir"
+	case "E", "EF":
+		return "épreuve"
+	case "U", "UF":
+		return "unité"
+	case "A":
+		return "activité"
+	case "F":
+		return "fonction"
+	}
+	return "code"
+}

@@ -1,0 +1,62 @@
+package tutor
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestCanonicalCode(t *testing.T) {
+	tests := []struct {
+		in, style, want string
+	}{
+		{"C 31", StyleCompact, "C31"},
+		{"c13", StyleCompact, "C13"},
+		{"c13", StyleDotted, "C1.3"},
+		{"C1.3", StyleDotted, "C1.3"},
+		{"C4-1", StyleDotted, "C4.1"},
+		{"C2-1", StyleDotted, "C2.1"},
+		{"S 62.1", StyleCompact, "S621"},
+		{"S62.1", StyleCompact, "S621"},
+		{"S 511", StyleCompact, "S511"},
+		{"A1.4T2", StyleDotted, "A1.4T2"},
+		{"A1.1.T1", StyleDotted, "A1.1T1"},
+		{"a1.5t4", StyleDotted, "A1.5T4"},
+		{"e4", StyleDotted, "E4"},
+		{"U61", StyleDotted, "U61"},
+		{"U 5", StyleCompact, "U5"},
+		{"EF1", StyleDotted, "EF1"},
+		{"uf2", StyleCompact, "UF2"},
+		{"bonjour", StyleDotted, ""},
+		{"B2", StyleDotted, ""},
+		{"", StyleDotted, ""},
+		{"C3PO", StyleDotted, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in+"/"+tt.style, func(t *testing.T) {
+			if got := CanonicalCode(tt.in, tt.style); got != tt.want {
+				t.Errorf("CanonicalCode(%q, %s) = %q, want %q", tt.in, tt.style, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindCodesInText(t *testing.T) {
+	text := "C 31 Intégrer les dimensions ; S 511 - Le prix ; C4Prendre ; niveau B2 ; 4 h ; E4 - COMMUNICATION"
+	var got []string
+	for _, m := range FindCodes(text, StyleCompact) {
+		got = append(got, m.Canonical)
+	}
+	want := []string{"C31", "S511", "C4", "E4"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("FindCodes = %v, want %v", got, want)
+	}
+}
+
+func TestCodeCandidates(t *testing.T) {
+	if got, want := CodeCandidates("c13"), []string{"C13", "C1.3"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("CodeCandidates(c13) = %v, want %v", got, want)
+	}
+	if got, want := CodeCandidates("E4"), []string{"E4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("CodeCandidates(E4) = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,195 @@
+// Package corpus ships the référentiel texts inside the binary, loads further
+// ones from a folder, and parses each into display-sized sections and a
+// structured référentiel model.
+//
+// Each text comes with a metadata file beside it, same name with ".json":
+//
+//	{"diploma": "NRC", "title": "…", "date": "…", "status": "…", "code_style": "compact"}
+//
+// Markdown (.md), text extracted from a PDF (.txt) and PDF files (.pdf) are read.
+package corpus
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+//go:embed texts
+var embedded embed.FS
+
+// Doc is one parsed référentiel.
+type Doc struct {
+	Meta     tutor.Document
+	Text     string
+	Sections []tutor.Section
+	Model    *tutor.Referentiel
+}
+
+// Corpus is the set of référentiels the tutor answers from.
+type Corpus struct {
+	Docs []*Doc
+}
+
+// Extensions read by the loader.
+var Extensions = []string{".md", ".txt", ".pdf"}
+
+// Load parses the embedded référentiels and those found in dirs (each file with
+// its metadata beside it). A missing dir is not an error; an unreadable file or
+// a file without valid metadata is.
+func Load(dirs ...string) (*Corpus, error) {
+	c := &Corpus{}
+	sub, err := fs.Sub(embedded, "texts")
+	if err != nil {
+		return nil, err
+	}
+	if err := c.loadFS(sub, "."); err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		if d == "" {
+			continue
+		}
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := c.loadFS(os.DirFS(d), "."); err != nil {
+			return nil, fmt.Errorf("corpus: %s: %w", d, err)
+		}
+	}
+	return c, nil
+}
+
+func (c *Corpus) loadFS(fsys fs.FS, dir string) error {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || !contains(Extensions, ext) {
+			continue
+		}
+		metaName := strings.TrimSuffix(e.Name(), ext) + ".json"
+		raw, err := fs.ReadFile(fsys, path.Join(dir, metaName))
+		if err != nil {
+			return fmt.Errorf("métadonnées manquantes pour %s (%s attendu) : %w", e.Name(), metaName, err)
+		}
+		var meta tutor.Document
+		if err := json.Unmarshal(raw, &meta); err != nil {
+			return fmt.Errorf("métadonnées illisibles %s : %w", metaName, err)
+		}
+		meta.Source = e.Name()
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		doc, err := Parse(meta, data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		if c.Doc(meta.Diploma) != nil {
+			return fmt.Errorf("%s : le diplôme %s est déjà chargé", e.Name(), meta.Diploma)
+		}
+		c.Docs = append(c.Docs, doc)
+	}
+	return nil
+}
+
+var reDiploma = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
+
+// ValidateMeta checks metadata given by a user.
+func ValidateMeta(m tutor.Document) error {
+	if !reDiploma.MatchString(m.Diploma) {
+		return fmt.Errorf("code de diplôme invalide %q : 2 à 12 lettres majuscules ou chiffres (ex. NDRC)", m.Diploma)
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		return errors.New("titre manquant")
+	}
+	switch m.CodeStyle {
+	case "", tutor.StyleCompact, tutor.StyleDotted:
+	default:
+		return fmt.Errorf("style de codes inconnu %q (compact ou dotted)", m.CodeStyle)
+	}
+	return nil
+}
+
+// Parse reads one référentiel. The format follows the file extension in
+// meta.Source. It fails on metadata it cannot use, on text that is not UTF-8,
+// and on a text with no sections.
+func Parse(meta tutor.Document, data []byte) (*Doc, error) {
+	if err := ValidateMeta(meta); err != nil {
+		return nil, err
+	}
+	if meta.CodeStyle == "" {
+		meta.CodeStyle = tutor.StyleDotted
+	}
+	var text string
+	switch strings.ToLower(path.Ext(meta.Source)) {
+	case ".pdf":
+		t, err := PDFText(data)
+		if err != nil {
+			return nil, err
+		}
+		text = t
+	case ".md", ".txt":
+		if !utf8.Valid(data) {
+			return nil, errors.New("le fichier n'est pas en UTF-8")
+		}
+		text = string(data)
+	default:
+		return nil, fmt.Errorf("format non pris en charge %q (attendu : .md, .txt ou .pdf)", path.Ext(meta.Source))
+	}
+	var blocks []block
+	if strings.EqualFold(path.Ext(meta.Source), ".md") {
+		blocks = parseMarkdown(text, meta.CodeStyle)
+	} else {
+		blocks = parsePDFText(text, meta.CodeStyle)
+	}
+	d := &Doc{Meta: meta, Text: text}
+	d.Sections = buildSections(meta, blocks)
+	if len(d.Sections) == 0 {
+		return nil, errors.New("aucun texte exploitable dans ce fichier")
+	}
+	d.Model = extractModel(meta, blocks)
+	return d, nil
+}
+
+// Doc returns the référentiel of a diploma (case-insensitive), or nil.
+func (c *Corpus) Doc(diploma string) *Doc {
+	for _, d := range c.Docs {
+		if strings.EqualFold(d.Meta.Diploma, diploma) {
+			return d
+		}
+	}
+	return nil
+}
+
+// Diplomas lists the loaded diploma codes, in load order.
+func (c *Corpus) Diplomas() []string {
+	var out []string
+	for _, d := range c.Docs {
+		out = append(out, d.Meta.Diploma)
+	}
+	return out
+}
+
+// Sections returns every section of every référentiel.
+func (c *Corpus) Sections() []tutor.Section {
+	var out []tutor.Section
+	for _, d := range c.Docs {
+		out = append(out, d.Sections...)
+	}
+	return out
+}

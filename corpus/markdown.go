@@ -1,0 +1,466 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+// parseMarkdown reads a référentiel written in markdown with tab-separated and
+// HTML tables (the CCST text), returning its block stream.
+func parseMarkdown(src string, style string) []block {
+	p := &mdParser{style: style}
+	for i, raw := range strings.Split(src, "\n") {
+		p.line(i+1, raw)
+	}
+	return p.blocks
+}
+
+type mdParser struct {
+	style  string
+	blocks []block
+	// Table state.
+	inTable    bool
+	routeNames []string  // règlement d'examen: names of the routes
+	savoirCols bool      // table of savoirs and limites
+	lastTop    *tutor.Epreuve
+	lastTopIdx int
+}
+
+var (
+	reMdHeading  = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	reBoldOnly   = regexp.MustCompile(`^(\*\*[^*]+\*\*\s*)+$`)
+	reBoldSeg    = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	reMdItem     = regexp.MustCompile(`^\s*[-*]\s+(.*)$`)
+	reSeparator  = regexp.MustCompile(`^[\s\-|:]+$`)
+	reParagraphs = regexp.MustCompile(`(?s)<p[^>]*>(.*?)</p>`)
+	reBoldTag    = regexp.MustCompile(`(?s)<b>(.*?)</b>`)
+	reCellBreak  = regexp.MustCompile(`\s{3,}`)
+)
+
+func (p *mdParser) emit(b block) { p.blocks = append(p.blocks, b) }
+
+func (p *mdParser) heading(n, level int, title string) {
+	title = strings.TrimRight(clean(title), " :")
+	if title == "" {
+		return
+	}
+	p.emit(block{typ: bHeading, level: level, text: title, from: n, to: n})
+}
+
+func (p *mdParser) line(n int, raw string) {
+	line := strings.TrimRight(raw, " \r")
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	if strings.Contains(line, "\t") {
+		p.row(n, line)
+		return
+	}
+	p.inTable = false
+	switch {
+	case reSeparator.MatchString(line):
+		return
+	case reMdHeading.MatchString(line):
+		m := reMdHeading.FindStringSubmatch(line)
+		p.heading(n, len(m[1]), m[2])
+	case reBoldOnly.MatchString(line):
+		// One or more bold runs alone on a line: headings, except short
+		// statements such as "Coefficient : 4".
+		for _, seg := range reBoldSeg.FindAllStringSubmatch(line, -1) {
+			s := clean(seg[1])
+			if strings.HasPrefix(fold(s), "coefficient") || strings.HasPrefix(fold(s), "duree") {
+				p.emit(block{typ: bPara, text: s, from: n, to: n})
+				continue
+			}
+			p.heading(n, 4, s)
+		}
+	case reMdItem.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "**"):
+		p.emit(block{typ: bItem, text: clean(reMdItem.FindStringSubmatch(line)[1]), from: n, to: n})
+	default:
+		if t := clean(line); t != "" {
+			p.emit(block{typ: bPara, text: t, from: n, to: n})
+		}
+	}
+}
+
+// cellParas splits an HTML cell into paragraphs, each with its bold head and
+// the items that the source separated with runs of spaces.
+type cellPara struct {
+	head  string
+	items []string
+}
+
+func cellParas(cell string) []cellPara {
+	var out []cellPara
+	paras := reParagraphs.FindAllStringSubmatch(cell, -1)
+	if len(paras) == 0 {
+		paras = [][]string{{cell, cell}}
+	}
+	for _, m := range paras {
+		body := m[1]
+		var cp cellPara
+		if loc := reBoldTag.FindStringSubmatchIndex(body); loc != nil && strings.TrimSpace(body[:loc[0]]) == "" {
+			cp.head = clean(body[loc[2]:loc[3]])
+			body = body[loc[1]:]
+		}
+		for _, it := range reCellBreak.Split(body, -1) {
+			// Several bold runs in a row are items too ("<b>Processus d'achat</b>").
+			for _, sub := range splitBoldRuns(it) {
+				if t := clean(sub); t != "" {
+					cp.items = append(cp.items, t)
+				}
+			}
+		}
+		if cp.head != "" || len(cp.items) > 0 {
+			out = append(out, cp)
+		}
+	}
+	return out
+}
+
+func splitBoldRuns(s string) []string {
+	if !strings.Contains(s, "<b>") {
+		return []string{s}
+	}
+	var out []string
+	for _, m := range reBoldTag.FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1])
+	}
+	if rest := reBoldTag.ReplaceAllString(s, ""); strings.TrimSpace(clean(rest)) != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+var headerCells = map[string]bool{
+	"competences": true, "savoirs associes": true, "savoirs": true, "savoir": true,
+	"limites de savoirs": true, "limites": true, "ressources et moyens": true,
+	"liaisons fonctionnelles": true, "unites": true, "intitules": true,
+	"epreuves": true, "unite": true, "coef": true, "forme": true, "duree": true,
+	"pole d'activites": true, "blocs de competences": true,
+}
+
+func (p *mdParser) row(n int, line string) {
+	raw := strings.Split(line, "\t")
+	cells := make([]string, len(raw))
+	nonEmpty := 0
+	for i, c := range raw {
+		cells[i] = clean(c)
+		if cells[i] != "" && !reSeparator.MatchString(cells[i]) {
+			nonEmpty++
+		}
+	}
+	if nonEmpty == 0 {
+		return
+	}
+	if !p.inTable {
+		p.inTable = true
+		p.savoirCols = false
+		p.routeNames = nil
+	}
+	f0 := fold(cells[0])
+
+	// Header rows: remember what the columns hold, show nothing.
+	allHeader := true
+	for _, c := range cells {
+		if c != "" && !headerCells[fold(c)] {
+			allHeader = false
+		}
+	}
+	if allHeader {
+		if len(cells) >= 2 && strings.HasPrefix(fold(cells[1]), "limites") {
+			p.savoirCols = true
+		}
+		return
+	}
+	if strings.HasPrefix(f0, "bts ") && len(cells) >= 8 {
+		// Règlement d'examen: the first header row names the routes.
+		for i := 3; i < len(cells); i += 2 {
+			p.routeNames = append(p.routeNames, cells[i])
+		}
+		return
+	}
+	if p.routeNames != nil {
+		p.reglementRow(n, raw, cells)
+		return
+	}
+	// A bloc title alone in a row.
+	if nonEmpty == 1 && reBloc.MatchString(cells[0]) {
+		p.heading(n, 2, cells[0])
+		return
+	}
+	if p.savoirCols {
+		p.savoirRow(n, raw, cells, nonEmpty)
+		return
+	}
+	// Compétence tables: cells made of <p><b>C1.1 …</b> items</p>.
+	if strings.Contains(raw[0], "<p") && (reCompCode.MatchString(firstHead(raw[0])) || strings.HasPrefix(fold(firstHead(raw[0])), "criteres")) {
+		for ci, rc := range raw {
+			paras := cellParas(rc)
+			if len(paras) == 0 {
+				continue
+			}
+			if ci > 0 && !strings.HasPrefix(fold(paras[0].head), "criteres") {
+				p.heading(n, 3, "Savoirs associés au bloc")
+			}
+			for _, cp := range paras {
+				if cp.head != "" {
+					if ci > 0 {
+						p.emit(block{typ: bItem, text: cp.head + withItems(cp.items), from: n, to: n})
+						continue
+					}
+					p.heading(n, 4, cp.head)
+				}
+				if ci == 0 || cp.head == "" {
+					for _, it := range cp.items {
+						p.emit(block{typ: bItem, text: it, from: n, to: n})
+					}
+				}
+			}
+		}
+		return
+	}
+	// Any other row: readable cells.
+	var shown []string
+	for _, rc := range raw {
+		var parts []string
+		for _, cp := range cellParas(rc) {
+			if cp.head != "" {
+				parts = append(parts, cp.head+withItems(cp.items))
+			} else {
+				parts = append(parts, strings.Join(cp.items, " ; "))
+			}
+		}
+		shown = append(shown, strings.Join(parts, " ; "))
+	}
+	p.emit(block{typ: bRow, cells: shown, from: n, to: n})
+}
+
+func withItems(items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	return " : " + strings.Join(items, ", ")
+}
+
+func firstHead(cell string) string {
+	if ps := cellParas(cell); len(ps) > 0 {
+		return ps[0].head
+	}
+	return ""
+}
+
+// savoirRow handles a row of a "savoirs / limites de savoirs" table.
+func (p *mdParser) savoirRow(n int, raw, cells []string, nonEmpty int) {
+	if nonEmpty == 1 && cells[0] != "" && strings.Contains(raw[0], "<b>") && !strings.Contains(raw[0], "<p") {
+		p.heading(n, 4, cells[0])
+		return
+	}
+	left := cellParas(raw[0])
+	var title string
+	var known []string
+	for _, cp := range left {
+		if title == "" && cp.head != "" {
+			title = cp.head
+			known = append(known, cp.items...)
+			continue
+		}
+		if cp.head != "" {
+			known = append(known, cp.head)
+		}
+		known = append(known, cp.items...)
+	}
+	if title == "" && len(known) > 0 {
+		title, known = known[0], known[1:]
+	}
+	var limites []string
+	if len(raw) > 1 {
+		for _, cp := range cellParas(strings.Join(raw[1:], " ")) {
+			if cp.head != "" {
+				limites = append(limites, cp.head)
+			}
+			limites = append(limites, cp.items...)
+		}
+	}
+	text := title
+	if len(known) > 0 {
+		text += " (" + strings.Join(known, ", ") + ")"
+	}
+	if len(limites) > 0 {
+		if text == "" {
+			text = "Limites (suite)"
+		}
+		text += " — limites : " + strings.Join(limites, " ; ")
+	}
+	b := block{typ: bRow, text: text, cells: []string{title, strings.Join(known, "\n"), strings.Join(limites, "\n")}, from: n, to: n, role: roleSavoir}
+	p.emit(b)
+}
+
+var (
+	reDurationH   = regexp.MustCompile(`^(\d+)\s*h$`)
+	reDurationMin = regexp.MustCompile(`^(\d+)\s*min(?:utes)?`)
+	rePrepStar    = regexp.MustCompile(`\(\*\s*(\d+)\s*min\)`)
+)
+
+// normDuration writes durations the same way everywhere: "4 h", "20 min".
+func normDuration(s string) string {
+	s = strings.TrimSpace(s)
+	if m := reDurationH.FindStringSubmatch(s); m != nil {
+		return m[1] + " h"
+	}
+	if m := reDurationMin.FindStringSubmatch(s); m != nil {
+		return m[1] + " min"
+	}
+	return s
+}
+
+// reglementRow parses one row of the règlement d'examen table.
+func (p *mdParser) reglementRow(n int, raw, cells []string) {
+	for len(cells) < 3+2*len(p.routeNames) {
+		cells = append(cells, "")
+	}
+	titleParts := splitBoldRuns(raw[0])
+	var e tutor.Epreuve
+	var parent *tutor.Epreuve
+	if cells[0] != "" {
+		title := clean(titleParts[0])
+		first := strings.Fields(title)[0]
+		e.Code = tutor.CanonicalCode(strings.TrimSuffix(first, "."), p.style)
+		e.Title = strings.TrimSpace(strings.TrimPrefix(title, first))
+		if e.Code == "" {
+			p.emit(block{typ: bRow, cells: cells, from: n, to: n})
+			return
+		}
+		e.Optional = strings.HasPrefix(e.Code, "EF")
+	}
+	unit := tutor.CanonicalCode(cells[1], p.style)
+	if unit != "" {
+		e.Units = []string{unit}
+	}
+	coefs := splitBoldRuns(raw[2])
+	e.Coef = strings.TrimSpace(clean(coefs[0]))
+	var part *tutor.Epreuve
+	if len(coefs) > 1 || cells[0] == "" {
+		// A row carrying a sous-épreuve: the épreuve's coefficient in bold, the
+		// part's beside it; or a continuation row with the part only.
+		pc := tutor.Epreuve{Units: e.Units, Coef: strings.TrimSpace(clean(coefs[len(coefs)-1]))}
+		if len(titleParts) > 1 {
+			pc.Title = clean(titleParts[1])
+		}
+		part = &pc
+		if cells[0] == "" {
+			parent = p.lastTop
+		}
+	}
+	target := &e
+	if part != nil {
+		target = part
+	}
+	for i, name := range p.routeNames {
+		form := cells[3+2*i]
+		dur := ""
+		if 4+2*i < len(raw) {
+			// Keep the footnote stars that clean would drop.
+			dur = strings.TrimSpace(reSpaces.ReplaceAllString(reTags.ReplaceAllString(raw[4+2*i], " "), " "))
+		}
+		r := tutor.Route{Name: name, Form: form}
+		if m := rePrepStar.FindStringSubmatch(dur); m != nil {
+			target.Preparation = m[1] + " min"
+			dur = strings.TrimSpace(rePrepStar.ReplaceAllString(dur, ""))
+		}
+		dur = strings.TrimSpace(strings.NewReplacer("(*)", "", "**", "", "*", "").Replace(dur))
+		r.Duration = normDuration(dur)
+		target.Routes = append(target.Routes, r)
+	}
+	setPonctuelle(target)
+	for _, r := range target.Routes {
+		if strings.HasPrefix(fold(r.Form), "ccf") {
+			target.CCF = r.Form
+			break
+		}
+	}
+	b := block{typ: bRow, from: n, to: n}
+	switch {
+	case parent != nil:
+		part.Code = partCode(parent.Code, unit)
+		parent.Parts = append(parent.Parts, *part)
+		p.blocks[p.lastTopIdx].epreuve = parent
+		b.text = describeEpreuve(parent.Code+" › "+part.Code, part)
+	case part != nil:
+		part.Code = partCode(e.Code, unit)
+		e.Units = nil
+		e.Parts = []tutor.Epreuve{*part}
+		e.Routes = nil
+		b.epreuve = &e
+		b.text = describeEpreuve(e.Code+" "+e.Title+" › "+part.Code, part)
+		b.text = strings.Replace(b.text, "coef. "+part.Coef, "coef. "+e.Coef+" (dont "+part.Code+" : coef. "+part.Coef+")", 1)
+	default:
+		b.epreuve = &e
+		b.text = describeEpreuve(e.Code+" "+e.Title, &e)
+	}
+	if b.epreuve != nil {
+		p.lastTop = b.epreuve
+		p.lastTopIdx = len(p.blocks)
+	}
+	p.emit(b)
+}
+
+// partCode names a sous-épreuve after its unit: U21 → E21 (its épreuve is
+// E2); U61 keeps its unit code, as the CCST text does.
+func partCode(parent, unit string) string {
+	if strings.HasPrefix(unit, "U") && len(unit) == 3 && parent == "E"+unit[1:2] && unit[1] == '2' {
+		return "E" + unit[1:]
+	}
+	return unit
+}
+
+// setPonctuelle fills the ponctuelle form and duration from the routes,
+// preferring the route where the épreuve is ponctuelle for everyone.
+func setPonctuelle(e *tutor.Epreuve) {
+	for i := len(e.Routes) - 1; i >= 0; i-- {
+		r := e.Routes[i]
+		if strings.HasPrefix(fold(r.Form), "ponctuelle") {
+			e.Form = r.Form
+			e.Duration = r.Duration
+			return
+		}
+	}
+}
+
+// describeEpreuve writes a règlement row as one readable line.
+func describeEpreuve(name string, e *tutor.Epreuve) string {
+	parts := []string{name}
+	if len(e.Units) > 0 {
+		parts = append(parts, "unité "+strings.Join(e.Units, ", "))
+	}
+	if e.Coef != "" {
+		parts = append(parts, "coef. "+e.Coef)
+	}
+	for _, r := range e.Routes {
+		s := r.Form
+		if r.Duration != "" {
+			s += " " + r.Duration
+		}
+		if s != "" {
+			parts = append(parts, shorten(r.Name, 60)+" : "+s)
+		}
+	}
+	if len(e.Routes) == 0 {
+		if e.Form != "" {
+			s := "forme ponctuelle : " + e.Form
+			if e.Duration != "" {
+				s += ", " + e.Duration
+			}
+			parts = append(parts, s)
+		}
+		if e.CCF != "" {
+			parts = append(parts, "CCF : "+e.CCF)
+		}
+	}
+	if e.Preparation != "" {
+		parts = append(parts, "préparation "+e.Preparation)
+	}
+	return strings.Join(parts, " · ")
+}

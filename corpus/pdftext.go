@@ -1,0 +1,538 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+// parsePDFText reads a référentiel whose text was extracted from a PDF (the NRC
+// text): no markup, page numbers alone on a line, wrapped lines ending with a
+// space, and two-column tables whose columns come one after the other.
+// It recovers the structure from the text's own conventions and returns the
+// block stream.
+func parsePDFText(src, style string) []block {
+	p := &txtParser{style: style, pendingTitle: -1}
+	for _, para := range paragraphs(src) {
+		p.para(para)
+	}
+	p.flushReglement()
+	return p.blocks
+}
+
+type rawLine struct {
+	n    int
+	text string
+}
+
+// paragraphs groups non-blank lines, dropping page numbers and normalising
+// bullets.
+func paragraphs(src string) [][]rawLine {
+	var out [][]rawLine
+	var cur []rawLine
+	for i, l := range strings.Split(src, "\n") {
+		l = strings.ReplaceAll(l, "\uf0b7", "•")
+		l = strings.ReplaceAll(l, "\uf0a7", "•")
+		l = strings.ReplaceAll(l, "\uf0e5", "•")
+		l = strings.TrimRight(l, "\r")
+		t := strings.TrimSpace(l)
+		if t == "" || rePageNum.MatchString(t) {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+			continue
+		}
+		// A line starting with a space opens a new PDF page: it starts a new
+		// paragraph even without a blank line before it.
+		if strings.HasPrefix(l, " ") && len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+		}
+		// Keep the trailing space: it marks a wrapped line.
+		cur = append(cur, rawLine{i + 1, strings.TrimLeft(l, " ")})
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+var rePageNum = regexp.MustCompile(`^\d{1,3}$`)
+
+// logical joins wrapped lines: a line ending with a space, or followed by one
+// starting in lower case, continues on the next.
+type logicalLine struct {
+	text     string
+	from, to int
+}
+
+func logicalLines(lines []rawLine) []logicalLine {
+	var out []logicalLine
+	for i, l := range lines {
+		t := l.text
+		if i > 0 && len(out) > 0 {
+			prev := lines[i-1].text
+			first, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
+			if !startsItem(t) && (strings.HasSuffix(prev, " ") || unicode.IsLower(first)) {
+				out[len(out)-1].text += " " + t
+				out[len(out)-1].to = l.n
+				continue
+			}
+		}
+		out = append(out, logicalLine{t, l.n, l.n})
+	}
+	for i := range out {
+		out[i].text = clean(out[i].text)
+	}
+	return out
+}
+
+func startsItem(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "•") || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "-  ") || s == "-"
+}
+
+func itemText(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "•")
+	s = strings.TrimPrefix(s, "-")
+	return strings.TrimSpace(s)
+}
+
+type txtMode int
+
+const (
+	modeNormal txtMode = iota
+	modeCompetence
+	modeSavoir
+	modeReglement
+)
+
+type txtParser struct {
+	style  string
+	blocks []block
+	mode   txtMode
+	// Compétence tables.
+	compPhase int // 0 intro, 1 conditions, 2 savoir-faire, 3 critères
+	// Savoir tables.
+	savLevels  []string // codes seen since the last limites, for their common parent
+	inLimites  bool
+	lastColon  bool
+	savHeading []string
+	// Règlement d'examen.
+	reglHeader []string
+	reglRow    []logicalLine
+	// A heading whose title is the next paragraph ("FONCTION 2" / "PRODUCTION…").
+	pendingTitle int
+}
+
+var (
+	reRoman      = regexp.MustCompile(`^(I{1,3}|IV|V|VI)\.?((?:\d\.){0,3})\s+\S`)
+	reNumbered   = regexp.MustCompile(`^(\d)\.((?:\d\.?){0,2})\s+([A-ZÉÈÀ].*)$`)
+	reCompGroup  = regexp.MustCompile(`^C\d\.\s`)
+	reSavGroup   = regexp.MustCompile(`^S\d\s+[A-ZÉ]{2,}`)
+	reSavLine    = regexp.MustCompile(`^S\s?\d{2,3}(?:\.\d)?\b`)
+	reCompLine   = regexp.MustCompile(`^C\s?\d{2,3}\b`)
+	reEpDef      = regexp.MustCompile(`^(E\d|EF\d)\s*[-–]?\s*[A-ZÉ]{3,}`)
+	reFormeHead  = regexp.MustCompile(`^[AB]\.?\s?(Forme|Contrôle)`)
+	reBulletHead = regexp.MustCompile(`^•\s*(Finalités|Contenu|Critères|Mode d)`)
+	reSubHeads   = regexp.MustCompile(`^(Composition de la commission|Déroulement de l.épreuve|Documents d.information|CONDITIONS D.EXERCICE)`)
+	reUnitHead   = regexp.MustCompile(`^U\d\.?\s+[A-ZÉ]`)
+	reUpperLine  = regexp.MustCompile(`^[\p{Lu}’' \-–:]{12,}$`)
+)
+
+func (p *txtParser) emit(b block) { p.blocks = append(p.blocks, b) }
+
+func (p *txtParser) heading(text string, from, to int, set func(*block)) {
+	b := block{typ: bHeading, text: strings.TrimRight(clean(text), " :"), from: from, to: to}
+	if set != nil {
+		set(&b)
+	}
+	p.emit(b)
+}
+
+func semantic(level int, kind tutor.Kind) func(*block) {
+	return func(b *block) { b.level, b.semantic, b.kind = level, true, kind }
+}
+
+func relative(level int) func(*block) {
+	return func(b *block) { b.level, b.rel = level, true }
+}
+
+func (p *txtParser) para(lines []rawLine) {
+	first := strings.TrimSpace(lines[0].text)
+	from, to := lines[0].n, lines[len(lines)-1].n
+	joined := clean(joinRaw(lines))
+	if i := p.pendingTitle; i >= 0 {
+		p.pendingTitle = -1
+		if len(lines) == 1 && reUpperLine.MatchString(first) {
+			p.blocks[i].text += " " + clean(first)
+			p.blocks[i].to = from
+			return
+		}
+	}
+
+	// Major headings end any table mode.
+	switch {
+	case strings.HasPrefix(first, "ANNEXE"):
+		p.flushReglement()
+		p.mode = modeNormal
+		title := first
+		if len(lines) > 1 && reUpperLine.MatchString(strings.TrimSpace(lines[1].text)) || strings.HasPrefix(strings.TrimSpace(lines[len(lines)-1].text), "(") {
+			title = joined
+		}
+		p.heading(title, from, to, nil)
+		if strings.Contains(fold(first), "reglement d") {
+			p.mode = modeReglement
+			p.reglHeader = nil
+		}
+		return
+	case p.mode == modeReglement:
+		p.reglementPara(lines)
+		return
+	case strings.HasPrefix(first, "RÉFÉRENTIEL DES ACTIVITÉS"):
+		p.heading(first, from, from, nil)
+		return
+	case strings.HasPrefix(first, "FONCTION ") && len(lines) >= 1:
+		p.mode = modeNormal
+		p.heading(joined, from, to, nil)
+		if len(lines) == 1 {
+			p.pendingTitle = len(p.blocks) - 1
+		}
+		return
+	case reCompGroup.MatchString(first):
+		p.mode, p.compPhase = modeCompetence, 0
+		p.heading(lines[0].text, from, from, nil)
+		if len(lines) > 1 {
+			p.textPara(lines[1:])
+		}
+		return
+	case strings.HasPrefix(first, "Tableau de correspondance"):
+		p.mode = modeNormal
+		p.heading(first, from, from, semantic(2, tutor.KindCompetence))
+		p.textPara(lines[1:])
+		return
+	case first == "SAVOIRS ASSOCIÉS":
+		p.mode = modeNormal
+		p.heading("Savoirs associés", from, from, semantic(1, tutor.KindSavoir))
+		return
+	case reSavGroup.MatchString(first):
+		p.mode, p.inLimites, p.savLevels = modeSavoir, false, nil
+		p.heading(first, from, from, nil)
+		if len(lines) > 1 {
+			p.savoirPara(lines[1:])
+		}
+		return
+	case strings.HasPrefix(first, "UNITÉS CONSTITUTIVES"), strings.HasPrefix(first, "UNITÉS COMMUNES"), strings.HasPrefix(first, "TABLEAU CROISÉ"):
+		p.mode = modeNormal
+		kind := tutor.KindEpreuve
+		if strings.HasPrefix(first, "TABLEAU") {
+			kind = tutor.KindSavoir
+		}
+		p.heading(first, from, from, semantic(1, kind))
+		return
+	case strings.HasPrefix(first, "STAGE"):
+		p.mode = modeNormal
+		p.heading(first, from, from, semantic(2, tutor.KindStage))
+		return
+	case strings.HasPrefix(first, "PROJETS COMMERCIAUX"):
+		p.mode = modeNormal
+		p.heading(first, from, from, semantic(2, tutor.KindStage))
+		return
+	case reEpDef.MatchString(first):
+		p.mode = modeNormal
+		title := first
+		if len(lines) > 1 && strings.HasPrefix(strings.TrimSpace(lines[1].text), "(") {
+			title += " " + strings.TrimSpace(lines[1].text)
+			lines = lines[1:]
+		}
+		p.heading(title, from, lines[0].n, nil)
+		if len(lines) > 1 {
+			p.textPara(lines[1:])
+		}
+		return
+	}
+	switch p.mode {
+	case modeCompetence:
+		p.competencePara(lines)
+	case modeSavoir:
+		p.savoirPara(lines)
+	default:
+		p.normalPara(lines)
+	}
+}
+
+func joinRaw(lines []rawLine) string {
+	var parts []string
+	for _, l := range lines {
+		parts = append(parts, l.text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// normalPara detects sub-headings, then emits the rest as text.
+func (p *txtParser) normalPara(lines []rawLine) {
+	first := strings.TrimSpace(lines[0].text)
+	n := lines[0].n
+	short := utf8.RuneCountInString(first) <= 90 && !strings.HasSuffix(first, ".")
+	switch {
+	case reRoman.MatchString(first) && short:
+		m := reRoman.FindStringSubmatch(first)
+		p.heading(first, n, n, func(b *block) { b.level = 2 + strings.Count(m[2], ".") })
+	case reNumbered.MatchString(first) && short:
+		m := reNumbered.FindStringSubmatch(first)
+		depth := 1
+		if m[2] != "" {
+			depth = 2
+		}
+		p.heading(first, n, n, relative(depth))
+	case reFormeHead.MatchString(first) && short, reBulletHead.MatchString(first):
+		p.heading(strings.TrimLeft(first, "• "), n, n, relative(1))
+	case reSubHeads.MatchString(first):
+		p.heading(first, n, n, relative(2))
+	case reUnitHead.MatchString(first):
+		title := joinRaw(lines)
+		if len(lines) > 2 {
+			title = joinRaw(lines[:2])
+		}
+		p.heading(title, n, lines[0].n, semantic(2, tutor.KindEpreuve))
+		if len(lines) > 2 {
+			p.textPara(lines[2:])
+		}
+		return
+	default:
+		p.textPara(lines)
+		return
+	}
+	if len(lines) > 1 {
+		p.textPara(lines[1:])
+	}
+}
+
+// textPara emits logical lines as items (bulleted) or paragraphs.
+func (p *txtParser) textPara(lines []rawLine) {
+	for _, ll := range logicalLines(lines) {
+		if ll.text == "" || ll.text == "•" {
+			continue
+		}
+		typ := bPara
+		text := ll.text
+		if startsItem(text) {
+			typ, text = bItem, itemText(text)
+		}
+		p.emit(block{typ: typ, text: text, from: ll.from, to: ll.to})
+	}
+}
+
+// competencePara recovers the three columns of an NRC compétence table:
+// conditions de réalisation, savoir-faire (codes and bullets), critères.
+func (p *txtParser) competencePara(lines []rawLine) {
+	first := strings.TrimSpace(lines[0].text)
+	ff := fold(first)
+	switch {
+	case strings.HasPrefix(ff, "conditions de realisation"):
+		p.compPhase = 1
+		p.heading("Conditions de réalisation", lines[0].n, lines[0].n, nil)
+		return
+	case strings.HasPrefix(ff, "savoir") && strings.Contains(ff, "faire"), strings.HasPrefix(ff, "criteres d") && p.compPhase == 1:
+		return // column headers
+	case strings.HasPrefix(ff, "(on ") || strings.HasPrefix(ff, "(etre"):
+		return
+	}
+	if p.compPhase == 0 {
+		p.textPara(lines)
+		return
+	}
+	// A code starts the savoir-faire column; bullets and lower-case
+	// continuations stay in it; the first other paragraph starts the critères.
+	for _, ll := range logicalLines(lines) {
+		t := ll.text
+		if t == "" || t == "•" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		switch {
+		case reCompLine.MatchString(t) && p.compPhase <= 2:
+			p.compPhase = 2
+			p.heading(t, ll.from, ll.to, nil)
+		case p.compPhase == 2 && (startsItem(t) || unicode.IsLower(r)):
+			if !startsItem(t) && len(p.blocks) > 0 && p.blocks[len(p.blocks)-1].typ == bItem {
+				last := &p.blocks[len(p.blocks)-1]
+				last.text += " " + t
+				last.to = ll.to
+				continue
+			}
+			p.emit(block{typ: bItem, text: itemText(t), from: ll.from, to: ll.to})
+		case p.compPhase == 1:
+			p.emit(block{typ: bItem, text: t, from: ll.from, to: ll.to})
+		default:
+			if p.compPhase == 2 {
+				p.compPhase = 3
+				p.heading("Critères d'évaluation", ll.from, ll.from, nil)
+			}
+			p.emit(block{typ: bItem, text: itemText(t), from: ll.from, to: ll.to})
+		}
+	}
+}
+
+// savoirPara recovers the two columns of an NRC savoirs table: connaissances
+// (codes and bulleted items) then limites de connaissances (sentences). Limits
+// that follow several savoirs go to their common parent.
+func (p *txtParser) savoirPara(lines []rawLine) {
+	for _, ll := range logicalLines(lines) {
+		t := ll.text
+		if t == "" || t == "•" {
+			continue
+		}
+		ft := fold(t)
+		if strings.HasPrefix(ft, "connaissances limite") {
+			continue
+		}
+		if len(p.savLevels) == 0 && !reSavLine.MatchString(t) {
+			// Prose savoirs (français, langues) have no table.
+			p.textPara([]rawLine{{ll.from, t}})
+			continue
+		}
+		switch {
+		case reSavLine.MatchString(t):
+			code := tutor.CanonicalCode(reSavLine.FindString(t), p.style)
+			if p.inLimites {
+				p.savLevels = nil
+			}
+			p.inLimites = false
+			p.savLevels = append(p.savLevels, code)
+			p.heading(t, ll.from, ll.to, nil)
+		case startsItem(t) && !(p.inLimites && p.lastColon):
+			p.inLimites = false
+			p.emit(block{typ: bItem, text: itemText(t), from: ll.from, to: ll.to})
+		default:
+			if !p.inLimites && !startsItem(t) {
+				p.inLimites = true
+				parent := commonParent(p.savLevels)
+				p.heading("Limites de connaissances", ll.from, ll.from, func(b *block) {
+					b.role = roleLimites
+					b.parent = parent
+				})
+			}
+			p.emit(block{typ: bItem, text: itemText(t), from: ll.from, to: ll.to})
+			p.lastColon = strings.HasSuffix(t, ":")
+		}
+	}
+}
+
+// commonParent is the longest common prefix of codes, as a code: S421, S425 → S42.
+func commonParent(codes []string) string {
+	if len(codes) == 0 {
+		return ""
+	}
+	prefix := codes[0]
+	for _, c := range codes[1:] {
+		for !strings.HasPrefix(c, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	if len(prefix) < 2 {
+		return ""
+	}
+	return prefix
+}
+
+var (
+	reReglStart = regexp.MustCompile(`^(E\d)\s|^Communication en langue vivante étrangère B`)
+	reReglRow   = regexp.MustCompile(`^(?:(E\d)\s+)?(.+?)\s+(UF?\d)\s+(\d)\s+(\S+)\s+(.+?)\s+(\d situations? d.évaluation|Épreuve ponctuelle|Ponctuelle orale)$`)
+	reNoteDur   = regexp.MustCompile(`^(\d+)(\d)\s*\+\s*(\d+)\s*mn$`)
+	reFootnote  = regexp.MustCompile(`^(\d)\s+(\d+ minutes de préparation|La langue)`)
+	reDurMn     = regexp.MustCompile(`^(\d+)\s*mn$`)
+)
+
+// reglementPara reads the règlement d'examen table, whose rows wrap over
+// several lines.
+func (p *txtParser) reglementPara(lines []rawLine) {
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		switch {
+		case reReglStart.MatchString(t):
+			p.flushReglement()
+			p.reglRow = []logicalLine{{t, l.n, l.n}}
+		case strings.HasPrefix(t, "Épreuve facultative"):
+			p.flushReglement()
+		case reFootnote.MatchString(t):
+			p.flushReglement()
+			p.emit(block{typ: bPara, text: clean(t), from: l.n, to: l.n})
+		case len(p.reglRow) > 0:
+			p.reglRow = append(p.reglRow, logicalLine{t, l.n, l.n})
+		case strings.HasPrefix(t, "Épreuves Unités") || strings.HasPrefix(t, "ponctuelle") || strings.HasPrefix(t, "Durée") || strings.HasPrefix(t, "formation"):
+			// column headers
+		default:
+			p.reglHeader = append(p.reglHeader, clean(t))
+			if strings.HasPrefix(t, "Brevet") || strings.HasPrefix(t, "NÉGOCIATION") {
+				p.reglHeader = p.reglHeader[:len(p.reglHeader)-1]
+			}
+		}
+	}
+}
+
+func (p *txtParser) flushReglement() {
+	row := p.reglRow
+	p.reglRow = nil
+	if len(row) == 0 {
+		return
+	}
+	var parts []string
+	for _, l := range row {
+		parts = append(parts, l.text)
+	}
+	text := clean(strings.Join(parts, " "))
+	from, to := row[0].from, row[len(row)-1].to
+	m := reReglRow.FindStringSubmatch(text)
+	if m == nil {
+		p.emit(block{typ: bRow, text: text, from: from, to: to})
+		return
+	}
+	title := strings.TrimSpace(m[2])
+	e := tutor.Epreuve{Code: m[1], Title: title, Units: []string{m[3]}, Coef: m[4]}
+	if e.Code == "" {
+		// The optional épreuve has no code in the table: it is named after
+		// its unit (UF1 → EF1), and the title carries a footnote mark.
+		e.Code = "EF" + strings.TrimPrefix(m[3], "UF")
+		e.Optional = true
+		e.Title = strings.TrimRight(title, "0123456789")
+	}
+	form := strings.ToLower(m[5])
+	dur := m[6]
+	if dm := reNoteDur.FindStringSubmatch(dur); dm != nil {
+		// "40² + 40mn": the footnote says the first figure is the preparation.
+		e.Preparation = dm[1] + " min"
+		dur = dm[3] + " min"
+	} else if dm := reDurMn.FindStringSubmatch(dur); dm != nil {
+		dur = dm[1] + " min"
+	}
+	e.Form = "Ponctuelle " + form
+	e.Duration = normDuration(dur)
+	if ccf := m[7]; strings.Contains(ccf, "situation") {
+		e.CCF = ccf
+	}
+	names := routeNames(p.reglHeader)
+	e.Routes = []tutor.Route{{Name: names[0], Form: e.Form, Duration: e.Duration}}
+	if e.CCF != "" {
+		e.Routes = append(e.Routes, tutor.Route{Name: names[1], Form: "CCF " + e.CCF})
+	} else {
+		e.Routes = append(e.Routes, tutor.Route{Name: names[1], Form: m[7]})
+	}
+	e.Lines = tutor.Lines{from, to}
+	p.emit(block{typ: bRow, text: describeEpreuve(e.Code+" "+e.Title, &tutor.Epreuve{Units: e.Units, Coef: e.Coef, Form: e.Form, Duration: e.Duration, Preparation: e.Preparation, CCF: e.CCF}), epreuve: &e, from: from, to: to})
+}
+
+// routeNames splits the table's header into its two route columns.
+func routeNames(header []string) [2]string {
+	all := strings.Join(header, " ")
+	i := strings.Index(all, "Formation professionnelle continue dans des")
+	if i < 0 {
+		return [2]string{"Forme ponctuelle", "Évaluation en cours de formation"}
+	}
+	return [2]string{strings.TrimSpace(all[:i]), strings.TrimSpace(all[i:])}
+}

@@ -1,0 +1,97 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// fold lower-cases and strips French accents, for matching only.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case 'à', 'â', 'ä', 'á', 'À', 'Â', 'Ä', 'Á':
+			b.WriteByte('a')
+		case 'ç', 'Ç':
+			b.WriteByte('c')
+		case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+			b.WriteByte('e')
+		case 'î', 'ï', 'Î', 'Ï':
+			b.WriteByte('i')
+		case 'ô', 'ö', 'Ô', 'Ö':
+			b.WriteByte('o')
+		case 'ù', 'û', 'ü', 'Ù', 'Û', 'Ü':
+			b.WriteByte('u')
+		case 'œ', 'Œ':
+			b.WriteString("oe")
+		case 'æ', 'Æ':
+			b.WriteString("ae")
+		case '’', '‘':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+var (
+	reTags   = regexp.MustCompile(`<[^>]*>`)
+	reSpaces = regexp.MustCompile(`[ \t\x{00a0}]+`)
+)
+
+// clean removes inline markup and collapses white space.
+func clean(s string) string {
+	s = strings.ReplaceAll(s, "<sup>", "")
+	s = reTags.ReplaceAllString(s, " ")
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, `\*`, "*")
+	s = strings.ReplaceAll(s, "*", "")
+	s = strings.ReplaceAll(s, "&nbsp;", " ")
+	s = strings.ReplaceAll(s, "&amp;", "&")
+	s = strings.ReplaceAll(s, "\uf0b7", "•")
+	s = strings.ReplaceAll(s, "\uf0a7", "•")
+	s = strings.ReplaceAll(s, "\uf0e5", "•")
+	s = reSpaces.ReplaceAllString(s, " ")
+	return strings.TrimSpace(s)
+}
+
+// splitSentences cuts a long text at sentence ends, keeping punctuation.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '.' && r != ';' && r != '!' && r != '?' && r != ':' {
+			continue
+		}
+		if i+1 < len(rs) && rs[i+1] != ' ' {
+			continue
+		}
+		out = append(out, strings.TrimSpace(string(rs[start:i+1])))
+		start = i + 1
+	}
+	if rest := strings.TrimSpace(string(rs[start:])); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// shorten trims s to at most n runes, on a word boundary, with an ellipsis.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut; i > n/2; i-- {
+		if rs[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:cut]), " ,;:–-") + "…"
+}

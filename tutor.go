@@ -1,0 +1,116 @@
+// Package tutor holds the domain types of the BTS tutor: référentiel documents,
+// the sections they are cut into, the structured référentiel model and the
+// platform-neutral replies that every front end (CLI, console, Discord) renders.
+//
+// It depends on the standard library only; every adapter imports it, never the
+// reverse.
+package tutor
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind classifies a section by what it is about.
+type Kind string
+
+// Section kinds, as named in the issue tracker and shown to users.
+const (
+	KindCompetence Kind = "compétence"
+	KindSavoir     Kind = "savoir"
+	KindEpreuve    Kind = "épreuve"
+	KindActivite   Kind = "activité"
+	KindStage      Kind = "stage"
+	KindHoraire    Kind = "horaire"
+	KindReglement  Kind = "règlement"
+	KindGeneral    Kind = "général"
+)
+
+// Document describes one référentiel text and where it comes from.
+// Its fields are shown in every citation.
+type Document struct {
+	Diploma   string `json:"diploma"`    // short code: NRC, CCST, …
+	Title     string `json:"title"`      // full title of the diploma
+	Date      string `json:"date"`       // date of the text (arrêté)
+	Status    string `json:"status"`     // e.g. which later texts amend it
+	Source    string `json:"source"`     // file name
+	CodeStyle string `json:"code_style"` // "dotted" (C1.3) or "compact" (C13)
+}
+
+// Label is the short human name of the document, e.g. "BTS CCST".
+func (d Document) Label() string { return "BTS " + d.Diploma }
+
+// Lines is an inclusive, 1-based range of source lines.
+type Lines [2]int
+
+// String formats the range the way citations show it.
+func (l Lines) String() string {
+	if l[0] == l[1] {
+		return fmt.Sprintf("ligne %d", l[0])
+	}
+	return fmt.Sprintf("lignes %d-%d", l[0], l[1])
+}
+
+// Contains reports whether line n falls inside the range.
+func (l Lines) Contains(n int) bool { return n >= l[0] && n <= l[1] }
+
+// Section is one chunk of a référentiel, sized for a Discord embed.
+type Section struct {
+	ID         string   `json:"id"`
+	Diploma    string   `json:"diploma"`
+	Source     string   `json:"source"`
+	Breadcrumb []string `json:"breadcrumb"`
+	Kind       Kind     `json:"kind"`
+	Codes      []string `json:"codes"`   // canonical codes mentioned
+	Defines    []string `json:"defines"` // canonical codes this chunk defines
+	Lines      Lines    `json:"lines"`
+	Text       string   `json:"text"` // display text, markup removed
+}
+
+// Path is the breadcrumb joined for display.
+func (s *Section) Path() string { return strings.Join(s.Breadcrumb, " › ") }
+
+// HasCode reports whether the section mentions the canonical code.
+func (s *Section) HasCode(code string) bool { return contains(s.Codes, code) }
+
+// DefinesCode reports whether the section defines the canonical code.
+func (s *Section) DefinesCode(code string) bool { return contains(s.Defines, code) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Citation points to the passage that supports part of an answer.
+type Citation struct {
+	N       int    `json:"n"`
+	Diploma string `json:"diploma"`
+	Source  string `json:"source"`
+	Section string `json:"section"`
+	Lines   Lines  `json:"lines"`
+	Text    string `json:"text"`
+	// Document metadata, shown with the citation.
+	DocTitle  string `json:"doc_title"`
+	DocDate   string `json:"doc_date"`
+	DocStatus string `json:"doc_status"`
+}
+
+// Reply is a platform-neutral answer: the console prints it, the CLI encodes it
+// as JSON and the Discord adapter turns it into an embed.
+type Reply struct {
+	Question  string     `json:"question"`
+	Answer    string     `json:"answer"`
+	Abstained bool       `json:"abstained"`
+	Mode      string     `json:"mode"`
+	Citations []Citation `json:"citations"`
+}
+
+// Limits shared by every front end.
+const (
+	// MaxQuestionLen is the longest question accepted, in characters.
+	MaxQuestionLen = 2000
+)
