@@ -34,10 +34,10 @@ type Route struct {
 
 // Epreuve is one épreuve (or sous-épreuve) of the exam.
 type Epreuve struct {
-	Code  string  `json:"code"`
-	Title string  `json:"title"`
+	Code  string   `json:"code"`
+	Title string   `json:"title"`
 	Units []string `json:"units"`
-	Coef  string  `json:"coef"` // as written: "4", "1,5"
+	Coef  string   `json:"coef"` // as written: "4", "1,5"
 	// Ponctuelle form: the written/oral/practical form and its duration.
 	Form        string    `json:"form,omitempty"`
 	Duration    string    `json:"duration,omitempty"`
@@ -48,8 +48,8 @@ type Epreuve struct {
 	Parts       []Epreuve `json:"parts,omitempty"`
 	Competences []string  `json:"competences,omitempty"`
 	Criteres    []string  `json:"criteres,omitempty"`
-	Lines       Lines     `json:"lines"`      // row of the règlement d'examen
-	DefLines    Lines     `json:"def_lines"`  // definition of the épreuve
+	Lines       Lines     `json:"lines"`     // row of the règlement d'examen
+	DefLines    Lines     `json:"def_lines"` // definition of the épreuve
 }
 
 // Savoir is a savoir associé with the limits of what is taught.

@@ -22,8 +22,8 @@ type mdParser struct {
 	blocks []block
 	// Table state.
 	inTable    bool
-	routeNames []string  // règlement d'examen: names of the routes
-	savoirCols bool      // table of savoirs and limites
+	routeNames []string // règlement d'examen: names of the routes
+	savoirCols bool     // table of savoirs and limites
 	lastTop    *tutor.Epreuve
 	lastTopIdx int
 }
@@ -375,6 +375,10 @@ func (p *mdParser) reglementRow(n int, raw, cells []string) {
 		target.Routes = append(target.Routes, r)
 	}
 	setPonctuelle(target)
+	target.Lines = tutor.Lines{n, n}
+	if part != nil && cells[0] != "" {
+		e.Lines = tutor.Lines{n, n}
+	}
 	for _, r := range target.Routes {
 		if strings.HasPrefix(fold(r.Form), "ccf") {
 			target.CCF = r.Form

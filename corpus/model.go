@@ -20,6 +20,9 @@ var (
 	rePrepAfter  = regexp.MustCompile(`(?i)préparation\s+(?:de\s+)?(\d+)\s*(h|heures?|min(?:utes)?|mn)\b`)
 )
 
+// HasPreparation reports whether a text states a preparation time.
+func HasPreparation(s string) bool { return preparationIn(s) != "" }
+
 // preparationIn finds a preparation time in a definition's sentence.
 func preparationIn(s string) string {
 	m := rePrepBefore.FindStringSubmatch(s)

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// maxLineBytes bounds one line of batch input; longer lines are rejected.
+const maxLineBytes = 64 * 1024
+
+func (m *Main) ask(ctx context.Context, args []string) error {
+	fs := m.newFlags("ask")
+	diploma := fs.String("diploma", "", "NRC ou CCST")
+	asJSON := fs.Bool("json", false, "sortie JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	question := strings.Join(fs.Args(), " ")
+	batch := fs.NArg() == 0
+	if !batch {
+		if err := answer.Validate(question); err != nil {
+			return usageError{err}
+		}
+	}
+	e, err := m.engine(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := e.ResolveDiploma(*diploma)
+	if err != nil {
+		return usageError{err}
+	}
+	if batch {
+		return m.batch(func(line string) (any, error) {
+			r, err := e.Answer(ctx, line, d)
+			if err != nil {
+				return nil, err
+			}
+			return r, nil
+		})
+	}
+	r, err := e.Answer(ctx, question, d)
+	if err != nil {
+		if isInputError(err) {
+			return usageError{err}
+		}
+		return err
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, r)
+	}
+	fmt.Fprintln(m.Stdout, renderText(r))
+	return nil
+}
+
+func isInputError(err error) bool {
+	return errors.Is(err, answer.ErrEmpty) || errors.Is(err, answer.ErrTooLong) ||
+		errors.Is(err, answer.ErrInvalidUTF8) || errors.Is(err, answer.ErrUnknownDiploma)
+}
+
+// batch reads one input per line and writes one JSON object per line; a bad
+// line gives an error object and the batch goes on.
+func (m *Main) batch(do func(line string) (any, error)) error {
+	r := bufio.NewReaderSize(m.Stdin, 4096)
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetEscapeHTML(false)
+	for {
+		line, tooLong, err := readLine(r)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(line) == "" && !tooLong {
+			continue
+		}
+		var out any
+		switch {
+		case tooLong:
+			out = errorLine{Input: shortInput(line), Error: answer.ErrTooLong.Error()}
+		case !utf8.ValidString(line):
+			out = errorLine{Input: strings.ToValidUTF8(shortInput(line), "�"), Error: answer.ErrInvalidUTF8.Error()}
+		default:
+			res, err := do(line)
+			if err != nil {
+				out = errorLine{Input: shortInput(line), Error: err.Error()}
+			} else {
+				out = res
+			}
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+}
+
+type errorLine struct {
+	Input string `json:"question"`
+	Error string `json:"error"`
+}
+
+func shortInput(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// readLine reads one line, discarding (and flagging) what exceeds the limit.
+func readLine(r *bufio.Reader) (string, bool, error) {
+	var b []byte
+	tooLong := false
+	for {
+		chunk, isPrefix, err := r.ReadLine()
+		if err != nil {
+			if err == io.EOF && (len(b) > 0 || tooLong) {
+				return string(b), tooLong, nil
+			}
+			return "", false, err
+		}
+		if len(b)+len(chunk) > maxLineBytes {
+			tooLong = true
+		} else {
+			b = append(b, chunk...)
+		}
+		if !isPrefix {
+			if utf8.RuneCount(b) > tutor.MaxQuestionLen {
+				tooLong = true
+			}
+			return strings.TrimRight(string(b), "\r"), tooLong, nil
+		}
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// searchOut is the JSON of tutor search.
+type searchOut struct {
+	Query   string         `json:"query"`
+	Results []searchResult `json:"results"`
+}
+
+type searchResult struct {
+	Rank    int         `json:"rank"`
+	Score   float64     `json:"score"`
+	Diploma string      `json:"diploma"`
+	Source  string      `json:"source"`
+	Section string      `json:"section"`
+	Lines   tutor.Lines `json:"lines"`
+	Codes   []string    `json:"codes"`
+	Text    string      `json:"text"`
+}
+
+func (m *Main) search(ctx context.Context, args []string) error {
+	fs := m.newFlags("search")
+	k := fs.Int("k", 5, "nombre de résultats (1 à 50)")
+	diploma := fs.String("diploma", "", "NRC ou CCST")
+	asJSON := fs.Bool("json", false, "sortie JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *k < 1 || *k > 50 {
+		return usageError{fmt.Errorf("-k doit être entre 1 et 50 (reçu %d)", *k)}
+	}
+	query := strings.Join(fs.Args(), " ")
+	batch := fs.NArg() == 0
+	if !batch {
+		if err := answer.Validate(query); err != nil {
+			return usageError{err}
+		}
+	}
+	e, err := m.engine(ctx)
+	if err != nil {
+		return err
+	}
+	d, err := e.ResolveDiploma(*diploma)
+	if err != nil {
+		return usageError{err}
+	}
+	run := func(q string) (searchOut, error) {
+		if err := answer.Validate(q); err != nil {
+			return searchOut{}, err
+		}
+		res, err := e.Index.Search(ctx, retrieval.Query{Text: q, K: *k, Diploma: d})
+		if err != nil {
+			return searchOut{}, err
+		}
+		out := searchOut{Query: q, Results: []searchResult{}}
+		for _, r := range res {
+			s := r.Section
+			out.Results = append(out.Results, searchResult{r.Rank, r.Score, s.Diploma, s.Source, s.Path(), s.Lines, s.Codes, s.Text})
+		}
+		return out, nil
+	}
+	if batch {
+		return m.batch(func(line string) (any, error) { return run(line) })
+	}
+	out, err := run(query)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, out)
+	}
+	for _, r := range out.Results {
+		fmt.Fprintf(m.Stdout, "%d. [%s] %s (%s) — score %.4f\n%s\n\n", r.Rank, r.Diploma, r.Section, r.Lines, r.Score, indent(r.Text))
+	}
+	if len(out.Results) == 0 {
+		fmt.Fprintln(m.Stdout, "Aucun passage trouvé.")
+	}
+	return nil
+}
+
+func indent(s string) string {
+	return "   " + strings.ReplaceAll(s, "\n", "\n   ")
+}
+
+// renderText writes a reply for a terminal: the answer, then the sources.
+func renderText(r tutor.Reply) string {
+	var b strings.Builder
+	b.WriteString(r.Answer)
+	if len(r.Citations) > 0 {
+		b.WriteString("\n\nSources :\n")
+		for _, c := range r.Citations {
+			fmt.Fprintf(&b, "[%d] BTS %s — %s — %s, %s (%s, %s)\n", c.N, c.Diploma, c.Section, c.Source, c.Lines, c.DocTitle, c.DocDate)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

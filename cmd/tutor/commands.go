@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/eval"
+)
+
+func (m *Main) referentiel(args []string) error {
+	fs := m.newFlags("referentiel")
+	diploma := fs.String("diploma", "", "NRC ou CCST")
+	asJSON := fs.Bool("json", false, "sortie JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	c, err := m.loadCorpus()
+	if err != nil {
+		return err
+	}
+	var models []*tutor.Referentiel
+	for _, d := range c.Docs {
+		if *diploma == "" || strings.EqualFold(*diploma, d.Meta.Diploma) {
+			models = append(models, d.Model)
+		}
+	}
+	if len(models) == 0 {
+		return usageError{fmt.Errorf("diplôme inconnu « %s » (diplômes disponibles : %s)", *diploma, strings.Join(c.Diplomas(), ", "))}
+	}
+	if *asJSON {
+		return writeJSON(m.Stdout, models)
+	}
+	w := bufio.NewWriter(m.Stdout)
+	defer w.Flush()
+	for _, r := range models {
+		fmt.Fprintf(w, "%s — %s (%s)\n\nCompétences\n", r.Document.Label(), r.Document.Title, r.Document.Date)
+		for _, c := range r.Competences {
+			fmt.Fprintf(w, "  %-6s %s\n", c.Code, c.Title)
+		}
+		fmt.Fprintf(w, "\nÉpreuves\n")
+		for _, e := range r.Epreuves {
+			printEpreuve(w, e, "  ")
+			for _, p := range e.Parts {
+				printEpreuve(w, p, "      ")
+			}
+		}
+		fmt.Fprintf(w, "\nSavoirs : %d, activités : %d\n\n", len(r.Savoirs), len(r.Activites))
+	}
+	return nil
+}
+
+func printEpreuve(w *bufio.Writer, e tutor.Epreuve, pad string) {
+	coef := e.Coef
+	if coef == "" {
+		coef = "—"
+	}
+	line := fmt.Sprintf("%s%-5s coef %-4s %s", pad, e.Code, coef, e.Title)
+	if e.Form != "" {
+		line += " — " + e.Form
+		if e.Duration != "" {
+			line += " " + e.Duration
+		}
+		if e.Preparation != "" {
+			line += " (+ " + e.Preparation + " de préparation)"
+		}
+	}
+	fmt.Fprintln(w, line)
+}
+
+func (m *Main) ingest(args []string) error {
+	fs := m.newFlags("ingest")
+	var meta tutor.Document
+	fs.StringVar(&meta.Diploma, "diploma", "", "code du diplôme (ex. NDRC)")
+	fs.StringVar(&meta.Title, "title", "", "intitulé complet")
+	fs.StringVar(&meta.Date, "date", "", "date du texte")
+	fs.StringVar(&meta.Status, "status", "", "statut (ex. texte modifié par …)")
+	fs.StringVar(&meta.CodeStyle, "code-style", tutor.StyleDotted, "écriture des codes : dotted (C1.3) ou compact (C13)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{fmt.Errorf("indiquez un seul fichier à ajouter (reçu %d)", fs.NArg())}
+	}
+	file := fs.Arg(0)
+	meta.Diploma = strings.ToUpper(strings.TrimSpace(meta.Diploma))
+	if err := corpus.ValidateMeta(meta); err != nil {
+		return usageError{err}
+	}
+	ext := strings.ToLower(filepath.Ext(file))
+	if ext != ".md" && ext != ".txt" && ext != ".pdf" {
+		return usageError{fmt.Errorf("format non pris en charge %q (attendu : .md, .txt ou .pdf)", ext)}
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return usageError{fmt.Errorf("lecture de %s impossible : %w", file, err)}
+	}
+	existing, err := m.loadCorpus()
+	if err != nil {
+		return err
+	}
+	if existing.Doc(meta.Diploma) != nil {
+		return usageError{fmt.Errorf("le diplôme %s est déjà chargé", meta.Diploma)}
+	}
+	base := strings.ToLower(meta.Diploma)
+	meta.Source = base + ext
+	doc, err := corpus.Parse(meta, data)
+	if err != nil {
+		return usageError{fmt.Errorf("%s : %w", file, err)}
+	}
+	dir := m.referentielsDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	metaJSON, err := jsonBytes(tutor.Document{Diploma: meta.Diploma, Title: meta.Title, Date: meta.Date, Status: meta.Status, CodeStyle: meta.CodeStyle})
+	if err != nil {
+		return err
+	}
+	// Write the text first and the metadata last: the loader ignores a text
+	// without metadata only if both are absent, so write both atomically.
+	if err := writeFileAtomic(filepath.Join(dir, meta.Source), data); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(dir, base+".json"), metaJSON); err != nil {
+		os.Remove(filepath.Join(dir, meta.Source))
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Référentiel %s ajouté dans %s : %d sections, %d compétences, %d épreuves.\n",
+		doc.Meta.Label(), dir, len(doc.Sections), len(doc.Model.Competences), len(doc.Model.Epreuves))
+	return nil
+}
+
+func jsonBytes(v any) ([]byte, error) {
+	var b strings.Builder
+	if err := writeJSON(&b, v); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func (m *Main) eval(ctx context.Context, args []string) error {
+	fs := m.newFlags("eval")
+	golden := fs.String("golden", "", "fichier JSONL du jeu d'évaluation (par défaut : celui du dépôt)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	set, err := eval.Load(*golden)
+	if err != nil {
+		return usageError{err}
+	}
+	e, err := m.engine(ctx)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.Run(ctx, e, set)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(m.Stdout, rep.Table())
+	for _, f := range rep.Failures {
+		fmt.Fprintln(m.Stderr, f)
+	}
+	return nil
+}
+
+// console is the local, offline front end: the same commands as the bot.
+func (m *Main) console(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("la console ne prend pas d'argument (reçu %q)", strings.Join(args, " "))}
+	}
+	e, err := m.engine(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Tuteur BTS (%s) — posez une question, ou tapez /aide. Ctrl-D pour quitter.\n", strings.Join(e.Corpus.Diplomas(), ", "))
+	in := bufio.NewReader(m.Stdin)
+	diploma := ""
+	for {
+		fmt.Fprint(m.Stdout, "> ")
+		line, tooLong, err := readLine(in)
+		if err != nil {
+			fmt.Fprintln(m.Stdout)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if tooLong {
+			fmt.Fprintf(m.Stdout, "Question trop longue (%d caractères au plus).\n", tutor.MaxQuestionLen)
+			continue
+		}
+		out, quit := m.consoleLine(ctx, e, &diploma, strings.TrimSpace(line))
+		if out != "" {
+			fmt.Fprintln(m.Stdout, out)
+		}
+		if quit {
+			return nil
+		}
+	}
+}
+
+const consoleHelp = `Commandes :
+  /question TEXTE          une réponse citée (ou tapez simplement la question)
+  /competence CODE         une compétence (ex. /competence C1.3)
+  /epreuve CODE            une épreuve : coefficient, forme, durée (ex. /epreuve E4)
+  /savoir RECHERCHE        un savoir et ses limites (ex. /savoir TVA)
+  /diplome NRC|CCST|tous   le diplôme par défaut de la session
+  /quitter`
+
+// consoleLine runs one console command; it reports whether to quit.
+func (m *Main) consoleLine(ctx context.Context, e *answer.Engine, diploma *string, line string) (string, bool) {
+	if line == "" {
+		return "", false
+	}
+	cmd, rest := line, ""
+	if strings.HasPrefix(line, "/") {
+		if i := strings.IndexAny(line, " \t"); i >= 0 {
+			cmd, rest = line[:i], strings.TrimSpace(line[i+1:])
+		}
+	} else {
+		cmd, rest = "/question", line
+	}
+	question := rest
+	switch strings.ToLower(cmd) {
+	case "/quitter", "/exit", "/quit":
+		return "Au revoir !", true
+	case "/aide", "/help":
+		return consoleHelp, false
+	case "/diplome":
+		switch strings.ToLower(rest) {
+		case "", "tous", "all":
+			*diploma = ""
+			return "Diplôme par défaut : tous.", false
+		}
+		d, err := e.ResolveDiploma(rest)
+		if err != nil {
+			return "Erreur : " + err.Error(), false
+		}
+		*diploma = d
+		return "Diplôme par défaut : BTS " + d + ".", false
+	case "/question":
+	case "/competence":
+		question = "compétence " + rest
+	case "/epreuve":
+		question = "épreuve " + rest
+	case "/savoir":
+		question = "limites du savoir " + rest
+	default:
+		return fmt.Sprintf("Commande inconnue %s. Tapez /aide.", cmd), false
+	}
+	if rest == "" {
+		return "Il manque le texte de la commande. Tapez /aide.", false
+	}
+	r, err := e.Answer(ctx, question, *diploma)
+	if err != nil {
+		return "Erreur : " + err.Error(), false
+	}
+	return renderText(r), false
+}

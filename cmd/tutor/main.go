@@ -1,0 +1,185 @@
+// Command tutor is the BTS tutor: with nothing configured it starts a local
+// console; its subcommands answer questions, search the référentiels, print
+// the structured model, add a référentiel and evaluate the answers.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=…".
+var Version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// Main is the program, with its input, output and environment injectable so
+// that tests run it whole.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitError = 1 // something failed
+	exitUsage = 2 // bad input: flags, question, file
+)
+
+const usage = `tutor — assistant de révision des BTS NRC et CCST
+
+Usage :
+  tutor                         console locale (tapez /aide)
+  tutor ask [--diploma NRC|CCST] [--json] [QUESTION]
+  tutor search [-k N] [--diploma NRC|CCST] [--json] [REQUÊTE]
+  tutor referentiel [--diploma NRC|CCST] [--json]
+  tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
+  tutor eval [--golden FICHIER]
+  tutor version
+
+Sans QUESTION (ou REQUÊTE), ask et search lisent une question par ligne sur
+l'entrée standard et écrivent un objet JSON par ligne.
+
+Environnement : TUTOR_DATA_DIR (dossier de données ; les référentiels ajoutés
+sont dans TUTOR_DATA_DIR/referentiels).
+`
+
+// Run executes one command line and returns the exit code.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	cmd := ""
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "", "console":
+		err = m.console(ctx, args)
+	case "ask":
+		err = m.ask(ctx, args)
+	case "search":
+		err = m.search(ctx, args)
+	case "referentiel":
+		err = m.referentiel(args)
+	case "ingest":
+		err = m.ingest(args)
+	case "eval":
+		err = m.eval(ctx, args)
+	case "version":
+		fmt.Fprintln(m.Stdout, "tutor", Version)
+	case "help", "-h", "--help", "aide":
+		fmt.Fprint(m.Stdout, usage)
+	default:
+		err = usageError{fmt.Errorf("commande inconnue %q", cmd)}
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(m.Stderr, "erreur : %v\n", ue.error)
+		if strings.HasPrefix(ue.Error(), "commande inconnue") {
+			fmt.Fprint(m.Stderr, usage)
+		}
+		return exitUsage
+	default:
+		fmt.Fprintf(m.Stderr, "erreur : %v\n", err)
+		return exitError
+	}
+}
+
+// usageError marks errors caused by the user's input.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+// dataDir is where the tutor keeps its state and added référentiels.
+func (m *Main) dataDir() string {
+	if d := m.Getenv("TUTOR_DATA_DIR"); d != "" {
+		return d
+	}
+	if d := m.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "tutor")
+	}
+	if home := m.Getenv("HOME"); home != "" {
+		return filepath.Join(home, ".local", "share", "tutor")
+	}
+	return "data"
+}
+
+func (m *Main) referentielsDir() string { return filepath.Join(m.dataDir(), "referentiels") }
+
+func (m *Main) loadCorpus() (*corpus.Corpus, error) {
+	return corpus.Load(m.referentielsDir())
+}
+
+// engine loads the corpus and builds the index once.
+func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
+	c, err := m.loadCorpus()
+	if err != nil {
+		return nil, err
+	}
+	return answer.New(ctx, c, retrieval.Options{})
+}
+
+// newFlags returns a flag set that reports errors as usage errors, in French.
+func (m *Main) newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	// Accept flags after positional arguments too: "tutor ask coef e4 --json".
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") {
+				if f := fs.Lookup(name); f != nil {
+					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
+						if i+1 < len(args) {
+							flags = append(flags, args[i+1])
+							i++
+						}
+					}
+				}
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	if err := fs.Parse(append(flags, append([]string{"--"}, pos...)...)); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{fmt.Errorf("%v (voir tutor help)", err)}
+	}
+	return nil
+}
