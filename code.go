@@ -67,8 +67,17 @@ func CanonicalCode(s, style string) string {
 // CodeCandidates returns every canonical form a user's code may stand for,
 // across styles: "c13" may be the NRC's C13 or the CCST's C1.3.
 func CodeCandidates(s string) []string {
+	styles := []string{StyleCompact, StyleDotted}
+	if strings.ContainsAny(s, ".-") {
+		// Written with a separator, the code says its style: "C1.3", "C4-1"
+		// are dotted; "S 62.1" is the NRC's compact S621.
+		styles = []string{StyleDotted}
+		if ms := FindCodes(s, StyleDotted); len(ms) == 1 && ms[0].Prefix == "S" {
+			styles = []string{StyleCompact}
+		}
+	}
 	var out []string
-	for _, style := range []string{StyleCompact, StyleDotted} {
+	for _, style := range styles {
 		if c := CanonicalCode(s, style); c != "" && !contains(out, c) {
 			out = append(out, c)
 		}

@@ -56,6 +56,12 @@ func TestCodeCandidates(t *testing.T) {
 	if got, want := CodeCandidates("c13"), []string{"C13", "C1.3"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(c13) = %v, want %v", got, want)
 	}
+	if got, want := CodeCandidates("C1.3"), []string{"C1.3"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("CodeCandidates(C1.3) = %v, want %v", got, want)
+	}
+	if got, want := CodeCandidates("S 62.1"), []string{"S621"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("CodeCandidates(S 62.1) = %v, want %v", got, want)
+	}
 	if got, want := CodeCandidates("E4"), []string{"E4"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(E4) = %v, want %v", got, want)
 	}

@@ -92,7 +92,7 @@ func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) 
 	if len(docs) == 1 {
 		d = docs[0].Meta.Diploma
 	}
-	return e.Index.Search(ctx, retrieval.Query{Text: question, K: k, Diploma: d, Mode: e.Mode})
+	return e.Index.Search(ctx, retrieval.Query{Text: e.topic(question), K: k, Diploma: d, Mode: e.Mode})
 }
 
 // Answer answers one question, restricted to diploma when it is not "".
@@ -117,6 +117,16 @@ func (e *Engine) Answer(ctx context.Context, question, diploma string) (tutor.Re
 	if len(codes) == 0 && len(missing) > 0 {
 		return a.unknownCode(missing[0], docs), nil
 	}
+	if len(codes) > 0 && !in.about() && e.hasTopic(q) {
+		// "dictionnaire autorisé à l'E21 ?": the code narrows, the words ask.
+		res, err := e.Retrieve(ctx, q, diploma, searchDepth)
+		if err != nil {
+			return tutor.Reply{}, err
+		}
+		if a.passages(e.topic(q), res, in, false) {
+			return a.reply, nil
+		}
+	}
 	if len(codes) > 0 && a.facts(codes, in) {
 		return a.reply, nil
 	}
@@ -131,8 +141,47 @@ func (e *Engine) Answer(ctx context.Context, question, diploma string) (tutor.Re
 	if err != nil {
 		return tutor.Reply{}, err
 	}
-	a.passages(q, res, in)
+	a.passages(e.topic(q), res, in, true)
 	return a.reply, nil
+}
+
+// topic is the question without the diploma names that selected the
+// documents: "NRC" is written nowhere in the NRC's own text.
+func (e *Engine) topic(q string) string {
+	matches := tutor.FindCodes(q, tutor.StyleCompact)
+	blanked := []byte(q)
+	var codes []string
+	for _, m := range matches {
+		codes = append(codes, m.Raw)
+		for i := m.Start; i < m.End; i++ {
+			blanked[i] = ' '
+		}
+	}
+	joined := " " + strings.Join(retrieval.Words(string(blanked)), " ") + " "
+	for _, d := range e.Corpus.Docs {
+		for _, n := range diplomaNames(d.Meta) {
+			joined = strings.ReplaceAll(joined, " "+n+" ", " ")
+		}
+	}
+	out := strings.TrimSpace(strings.Join(codes, " ") + " " + strings.TrimSpace(joined))
+	if out == "" {
+		return q
+	}
+	return out
+}
+
+// genericWords say what kind of item a question is about, not which.
+var genericWords = map[string]bool{"epreuv": true, "competent": true, "competenc": true, "savoir": true, "activit": true, "unit": true, "cod": true, "tach": true, "fonction": true}
+
+// hasTopic reports whether a question has words beyond codes, diploma names
+// and generic nouns.
+func (e *Engine) hasTopic(q string) bool {
+	for _, t := range (retrieval.Analyzer{}).Terms(e.topic(q), "x") {
+		if !strings.HasPrefix(t, "#") && !genericWords[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // targets are the documents a question is about: the diploma given, else the
@@ -182,14 +231,23 @@ type ref struct {
 // missing lists codes found in no target.
 func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missing []string) {
 	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
+		cands := tutor.CodeCandidates(m.Raw)
+		// "C1.3" or "C4-1" is written in one style: the first reading that
+		// exists wins. "c13" may be either, and both are answered.
+		explicit := strings.ContainsAny(m.Raw, ".-")
+		if explicit && len(cands) == 2 && m.Prefix != "S" {
+			cands[0], cands[1] = cands[1], cands[0]
+		}
 		ok := false
-		for _, d := range docs {
-			for _, c := range tutor.CodeCandidates(m.Raw) {
+		for _, c := range cands {
+			for _, d := range docs {
 				if docHasCode(d, c) {
 					found = append(found, ref{d, c})
 					ok = true
-					break
 				}
+			}
+			if ok && explicit {
+				break
 			}
 		}
 		if !ok {

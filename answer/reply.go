@@ -365,8 +365,9 @@ func (a *builder) unknownCode(code string, docs []*corpus.Doc) tutor.Reply {
 	return a.reply
 }
 
-// passages quotes the best passages, or refuses when none covers the question.
-func (a *builder) passages(q string, res []retrieval.Result, in intent) {
+// passages quotes the best passages, or refuses when none covers the question
+// (when refuse is set; otherwise it reports false and says nothing).
+func (a *builder) passages(q string, res []retrieval.Result, in intent, refuse bool) bool {
 	var kept []retrieval.Result
 	for _, r := range res {
 		if len(kept) >= maxQuoted {
@@ -381,8 +382,10 @@ func (a *builder) passages(q string, res []retrieval.Result, in intent) {
 		kept = append(kept, r)
 	}
 	if len(kept) == 0 {
-		a.refuse()
-		return
+		if refuse {
+			a.refuse()
+		}
+		return false
 	}
 	for _, r := range kept {
 		d := a.e.Corpus.Doc(r.Section.Diploma)
@@ -390,6 +393,7 @@ func (a *builder) passages(q string, res []retrieval.Result, in intent) {
 		a.say("%s — %s %s :\n%s", d.Meta.Label(), r.Section.Path(), mark, quote(r.Section.Text))
 	}
 	a.done()
+	return true
 }
 
 func quote(s string) string {

@@ -61,11 +61,8 @@ func (c *chunker) add(b block) {
 	}
 	u := unit{text: text, from: b.from, to: b.to}
 	if b.epreuve != nil {
+		// A règlement row defines its épreuve; other tables only mention codes.
 		u.code = b.epreuve.Code
-	} else if b.typ == bRow || b.typ == bPara {
-		if ms := tutor.FindCodes(strings.TrimLeft(text, "• "), c.doc.CodeStyle); len(ms) > 0 && ms[0].Start == 0 && b.typ == bRow {
-			u.code = ms[0].Canonical
-		}
 	}
 	c.units = append(c.units, u)
 	c.bare = nil

@@ -399,7 +399,7 @@ func (p *mdParser) reglementRow(n int, raw, cells []string) {
 		e.Routes = nil
 		b.epreuve = &e
 		b.text = describeEpreuve(e.Code+" "+e.Title+" › "+part.Code, part)
-		b.text = strings.Replace(b.text, "coef. "+part.Coef, "coef. "+e.Coef+" (dont "+part.Code+" : coef. "+part.Coef+")", 1)
+		b.text = strings.Replace(b.text, "coefficient "+part.Coef, "coefficient "+e.Coef+" (dont "+part.Code+" : coefficient "+part.Coef+")", 1)
 	default:
 		b.epreuve = &e
 		b.text = describeEpreuve(e.Code+" "+e.Title, &e)
@@ -440,12 +440,12 @@ func describeEpreuve(name string, e *tutor.Epreuve) string {
 		parts = append(parts, "unité "+strings.Join(e.Units, ", "))
 	}
 	if e.Coef != "" {
-		parts = append(parts, "coef. "+e.Coef)
+		parts = append(parts, "coefficient "+e.Coef)
 	}
 	for _, r := range e.Routes {
 		s := r.Form
 		if r.Duration != "" {
-			s += " " + r.Duration
+			s += ", durée " + r.Duration
 		}
 		if s != "" {
 			parts = append(parts, shorten(r.Name, 60)+" : "+s)
@@ -455,7 +455,7 @@ func describeEpreuve(name string, e *tutor.Epreuve) string {
 		if e.Form != "" {
 			s := "forme ponctuelle : " + e.Form
 			if e.Duration != "" {
-				s += ", " + e.Duration
+				s += ", durée " + e.Duration
 			}
 			parts = append(parts, s)
 		}

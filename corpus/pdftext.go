@@ -397,6 +397,13 @@ func (p *txtParser) savoirPara(lines []rawLine) {
 			p.textPara([]rawLine{{ll.from, t}})
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsLower(r) && len(p.blocks) > 0 && p.blocks[len(p.blocks)-1].typ == bItem {
+			// The end of an item cut by a page break or a blank line.
+			last := &p.blocks[len(p.blocks)-1]
+			last.text += " " + t
+			last.to = ll.to
+			continue
+		}
 		switch {
 		case reSavLine.MatchString(t):
 			code := tutor.CanonicalCode(reSavLine.FindString(t), p.style)

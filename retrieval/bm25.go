@@ -16,7 +16,7 @@ type posting struct {
 }
 
 func newBM25(docs [][]string) *bm25 {
-	x := &bm25{k1: 1.2, b: 0.75, postings: map[string][]posting{}, docLen: make([]int, len(docs))}
+	x := &bm25{k1: 1.2, b: 0.5, postings: map[string][]posting{}, docLen: make([]int, len(docs))}
 	total := 0
 	for i, terms := range docs {
 		tf := map[string]int{}

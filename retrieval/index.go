@@ -27,6 +27,7 @@ const (
 // Fusion parameters.
 const (
 	rrfK          = 60
+	vectorWeight  = 0.5   // the local embedder is the weaker ranker
 	boostDefines  = 0.05  // a passage that defines a code asked for
 	boostMentions = 0.008 // a passage that mentions it
 )
@@ -248,7 +249,7 @@ func (x *Index) Search(ctx context.Context, q Query) ([]Result, error) {
 			if q.Mode == Vector {
 				fused[id] = vec[id]
 			} else {
-				fused[id] += 1.0 / float64(rrfK+rank+1)
+				fused[id] += vectorWeight / float64(rrfK+rank+1)
 			}
 		}
 	}
