@@ -171,7 +171,7 @@ func (e *Engine) topic(q string) string {
 }
 
 // genericWords say what kind of item a question is about, not which.
-var genericWords = map[string]bool{"epreuv": true, "competent": true, "competenc": true, "savoir": true, "activit": true, "unit": true, "cod": true, "tach": true, "fonction": true}
+var genericWords = map[string]bool{"limit": true, "epreuv": true, "competent": true, "competenc": true, "savoir": true, "activit": true, "unit": true, "cod": true, "tach": true, "fonction": true}
 
 // hasTopic reports whether a question has words beyond codes, diploma names
 // and generic nouns.

@@ -1,0 +1,148 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+var (
+	once   sync.Once
+	shared *Engine
+)
+
+func engine(tb testing.TB) *Engine {
+	tb.Helper()
+	once.Do(func() {
+		c, err := corpus.Load()
+		if err != nil {
+			panic(err)
+		}
+		shared, err = New(context.Background(), c, retrieval.Options{})
+		if err != nil {
+			panic(err)
+		}
+	})
+	return shared
+}
+
+func TestFactsAreStatedAndCited(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		q, diploma string
+		want       []string
+		citeLine   int // a citation must cover this source line
+	}{
+		{"coef e4 ccst", "", []string{"coefficient de 6", "E4"}, 753},
+		{"combien dure l'E5 nrc", "", []string{"5 h", "écrite"}, 0},
+		{"c'est quoi la compétence C1.3 ?", "", []string{"Gérer le risque affaire et le risque client"}, 580},
+		{"C 31", "NRC", []string{"Intégrer les dimensions et indicateurs de la relation"}, 731},
+		{"limites du S511", "", []string{"neutralité de la TVA"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r, err := e.Answer(context.Background(), tt.q, tt.diploma)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Abstained || len(r.Citations) == 0 {
+				t.Fatalf("abstained=%v citations=%d: %s", r.Abstained, len(r.Citations), r.Answer)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.Answer, w) {
+					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
+				}
+			}
+			if !strings.Contains(r.Answer, "[1]") {
+				t.Errorf("no citation marker in %q", r.Answer)
+			}
+			if tt.citeLine > 0 {
+				ok := false
+				for _, c := range r.Citations {
+					ok = ok || c.Lines.Contains(tt.citeLine)
+				}
+				if !ok {
+					t.Errorf("no citation covers line %d: %+v", tt.citeLine, r.Citations)
+				}
+			}
+			for _, c := range r.Citations {
+				if c.Diploma == "" || c.Section == "" || c.Lines[0] == 0 || c.Text == "" || c.DocDate == "" {
+					t.Errorf("incomplete citation %+v", c)
+				}
+			}
+		})
+	}
+}
+
+func TestAbstains(t *testing.T) {
+	e := engine(t)
+	tests := []struct{ q, want string }{
+		{"quelle est la capitale de l'australie", "ne trouve rien"},
+		{"c'est quoi la compétence C7.2 en CCST", "C1.1, C1.2"},
+		{"coef de l'épreuve E9 en nrc", "n'existe pas"},
+	}
+	for _, tt := range tests {
+		r, err := e.Answer(context.Background(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Abstained || !strings.Contains(r.Answer, tt.want) || len(r.Citations) != 0 {
+			t.Errorf("%q: abstained=%v citations=%d answer=%q", tt.q, r.Abstained, len(r.Citations), r.Answer)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		q, diploma string
+		want       error
+	}{
+		{"", "", ErrEmpty},
+		{"   \n", "", ErrEmpty},
+		{strings.Repeat("a", tutor.MaxQuestionLen+1), "", ErrTooLong},
+		{"coef \xff", "", ErrInvalidUTF8},
+		{"coef e4", "BTSX", ErrUnknownDiploma},
+	}
+	for _, tt := range tests {
+		if _, err := e.Answer(context.Background(), tt.q, tt.diploma); !errors.Is(err, tt.want) {
+			t.Errorf("Answer(%.20q, %q) error = %v, want %v", tt.q, tt.diploma, err, tt.want)
+		}
+	}
+	// A question of exactly the limit is accepted.
+	if _, err := e.Answer(context.Background(), strings.Repeat("é", tutor.MaxQuestionLen), ""); err != nil {
+		t.Errorf("question at the limit: %v", err)
+	}
+}
+
+func TestDiplomaFilter(t *testing.T) {
+	e := engine(t)
+	r, err := e.Answer(context.Background(), "durée du stage", "CCST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Citations {
+		if c.Diploma != "CCST" {
+			t.Errorf("citation from %s with --diploma CCST", c.Diploma)
+		}
+	}
+}
+
+func BenchmarkAnswerExtractive(b *testing.B) {
+	e := engine(b)
+	qs := []string{"coef e4 ccst", "jusqu'où va la TVA en gestion commerciale ?", "combien de semaines de stage en ccst", "c'est quoi la compétence C1.3 ?"}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Answer(ctx, qs[i%len(qs)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errb.String()
+}
+
+func dataEnv(t *testing.T) map[string]string {
+	return map[string]string{"TUTOR_DATA_DIR": t.TempDir()}
+}
+
+func TestAskJSON(t *testing.T) {
+	code, out, errs := run(t, "", dataEnv(t), "ask", "--json", "coef", "e4", "ccst")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Question  string
+		Answer    string
+		Abstained bool
+		Citations []struct {
+			N       int
+			Diploma string
+			Source  string
+			Section string
+			Lines   [2]int
+			Text    string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Question != "coef e4 ccst" || r.Abstained || !strings.Contains(r.Answer, "6") || len(r.Citations) == 0 {
+		t.Fatalf("reply %+v", r)
+	}
+	c := r.Citations[0]
+	if c.N != 1 || c.Diploma != "CCST" || c.Source != "bts-ccst-referentiel.md" || c.Lines[0] == 0 || c.Text == "" || c.Section == "" {
+		t.Errorf("citation %+v", c)
+	}
+}
+
+func TestAskBadInput(t *testing.T) {
+	env := dataEnv(t)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"ask", " "}, "vide"},
+		{[]string{"ask", strings.Repeat("x", 2001)}, "2000"},
+		{[]string{"ask", "--diploma", "MCO", "coef"}, "diplôme inconnu"},
+		{[]string{"ask", "coef \xff"}, "UTF-8"},
+		{[]string{"search", "-k", "0", "stage"}, "-k"},
+		{[]string{"nimportequoi"}, "commande inconnue"},
+		{[]string{"ask", "--nope", "x"}, "erreur"},
+	}
+	for _, tt := range tests {
+		code, _, errs := run(t, "", env, tt.args...)
+		if code != exitUsage || !strings.Contains(errs, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args[:1], code, errs)
+		}
+	}
+}
+
+func TestBatchGoesOnAfterBadLines(t *testing.T) {
+	in := "coef e4 ccst\n\n" + strings.Repeat("x", 2500) + "\ncoef \xff\nquelle est la capitale de l'australie\n"
+	code, out, errs := run(t, in, dataEnv(t), "ask")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	var objs []map[string]any
+	for _, l := range lines {
+		var o map[string]any
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		objs = append(objs, o)
+	}
+	if objs[0]["error"] != nil || objs[0]["abstained"] != false {
+		t.Errorf("line 1 = %v", objs[0])
+	}
+	if objs[1]["error"] == nil || objs[2]["error"] == nil {
+		t.Errorf("bad lines gave no error object: %v / %v", objs[1], objs[2])
+	}
+	if objs[3]["abstained"] != true {
+		t.Errorf("out-of-domain line = %v", objs[3])
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	code, out, _ := run(t, "", dataEnv(t), "search", "-k", "3", "--diploma", "nrc", "--json", "duree du stage")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var r searchOut
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Results) != 3 || r.Results[0].Rank != 1 || r.Results[0].Diploma != "NRC" || r.Results[0].Text == "" {
+		t.Errorf("results %+v", r.Results)
+	}
+}
+
+func TestReferentielJSON(t *testing.T) {
+	code, out, _ := run(t, "", dataEnv(t), "referentiel", "--json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var models []struct {
+		Document    struct{ Diploma string }
+		Competences []struct{ Code string }
+		Epreuves    []struct{ Code, Coef, Duration string }
+	}
+	if err := json.Unmarshal([]byte(out), &models); err != nil {
+		t.Fatal(err)
+	}
+	if len(models) != 2 {
+		t.Fatalf("%d models", len(models))
+	}
+	for _, m := range models {
+		if len(m.Competences) < 17 || len(m.Epreuves) < 7 {
+			t.Errorf("%s: %d compétences, %d épreuves", m.Document.Diploma, len(m.Competences), len(m.Epreuves))
+		}
+	}
+	if code, _, errs := run(t, "", dataEnv(t), "referentiel", "--diploma", "XYZ"); code != exitUsage || !strings.Contains(errs, "inconnu") {
+		t.Errorf("unknown diploma: exit %d %q", code, errs)
+	}
+}
+
+func TestIngest(t *testing.T) {
+	env := dataEnv(t)
+	src := filepath.Join(t.TempDir(), "ndrc.md")
+	os.WriteFile(src, []byte("# BTS NDRC\n\n## Bloc de compétences 1\n\n### C1.1 Cibler et prospecter la clientèle\n\n- Analyser le portefeuille clients\n"), 0o644)
+	code, out, errs := run(t, "", env, "ingest", src, "--diploma", "ndrc", "--title", "BTS Négociation et digitalisation de la relation client")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "BTS NDRC ajouté") {
+		t.Errorf("output %q", out)
+	}
+	code, out, _ = run(t, "", env, "ask", "--diploma", "NDRC", "C1.1")
+	if code != 0 || !strings.Contains(out, "Cibler et prospecter la clientèle") {
+		t.Errorf("ask after ingest: exit %d %s", code, out)
+	}
+	// Bad input changes nothing.
+	for _, args := range [][]string{
+		{"ingest", src, "--diploma", "NDRC", "--title", "x"},                                   // already loaded
+		{"ingest", filepath.Join(t.TempDir(), "absent.md"), "--diploma", "AB", "--title", "x"}, // missing file
+		{"ingest", src, "--diploma", "a b", "--title", "x"},                                    // bad code
+		{"ingest", src, "--diploma", "XY"},                                                     // no title
+	} {
+		if code, _, errs := run(t, "", env, args...); code != exitUsage {
+			t.Errorf("%v: exit %d %s", args, code, errs)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(env["TUTOR_DATA_DIR"], "referentiels"))
+	if len(entries) != 2 {
+		t.Errorf("referentiels dir has %d files, want 2", len(entries))
+	}
+}
+
+func TestConsole(t *testing.T) {
+	in := "/aide\ncoef e4 ccst\n/epreuve E9\n/diplome NRC\n/competence C 31\n/inconnue x\n/quitter\n"
+	code, out, errs := run(t, in, dataEnv(t))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"/competence CODE", "coefficient de 6", "n'existe pas", "BTS NRC.", "Intégrer les dimensions", "Commande inconnue", "Au revoir"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console output lacks %q", want)
+		}
+	}
+}
