@@ -1,0 +1,30 @@
+# BTS tutor — the targets a developer and CI use.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -s -w -X main.Version=$(VERSION)
+
+.PHONY: build run test eval bench lint docker
+
+build: ## the tutor binary in ./bin
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/tutor ./cmd/tutor
+
+run: ## the local console, nothing to configure
+	$(GO) run ./cmd/tutor
+
+test: ## what CI runs: vet, format check, race-enabled tests
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
+	$(GO) test -race -count=1 ./...
+
+eval: ## golden-set scores: fused, lexical-only, vector-only
+	$(GO) run ./cmd/tutor eval
+
+bench: ## index build, search and answer timings
+	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer
+
+lint:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)
+
+docker:
+	docker build -t bts-tutor:$(VERSION) .
