@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,6 +15,26 @@ import (
 	"github.com/btstutor/tutor/answer"
 	"github.com/btstutor/tutor/retrieval"
 )
+
+// prepare reads the positional text of ask and search (none means batch mode),
+// checks it, builds the engine once and resolves the diploma flag. Bad input
+// is a usage error, reported before any work.
+func (m *Main) prepare(ctx context.Context, fs *flag.FlagSet, diploma string) (text string, batch bool, e *answer.Engine, d string, err error) {
+	text = strings.Join(fs.Args(), " ")
+	batch = fs.NArg() == 0
+	if !batch {
+		if err := answer.Validate(text); err != nil {
+			return "", false, nil, "", usageError{err}
+		}
+	}
+	if e, err = m.engine(ctx); err != nil {
+		return "", false, nil, "", err
+	}
+	if d, err = e.ResolveDiploma(diploma); err != nil {
+		return "", false, nil, "", usageError{err}
+	}
+	return text, batch, e, d, nil
+}
 
 // maxLineBytes bounds one line of batch input; longer lines are rejected.
 const maxLineBytes = 64 * 1024
@@ -25,20 +46,9 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	question := strings.Join(fs.Args(), " ")
-	batch := fs.NArg() == 0
-	if !batch {
-		if err := answer.Validate(question); err != nil {
-			return usageError{err}
-		}
-	}
-	e, err := m.engine(ctx)
+	question, batch, e, d, err := m.prepare(ctx, fs, *diploma)
 	if err != nil {
 		return err
-	}
-	d, err := e.ResolveDiploma(*diploma)
-	if err != nil {
-		return usageError{err}
 	}
 	if batch {
 		return m.batch(func(line string) (any, error) {
@@ -178,20 +188,9 @@ func (m *Main) search(ctx context.Context, args []string) error {
 	if *k < 1 || *k > 50 {
 		return usageError{fmt.Errorf("-k doit être entre 1 et 50 (reçu %d)", *k)}
 	}
-	query := strings.Join(fs.Args(), " ")
-	batch := fs.NArg() == 0
-	if !batch {
-		if err := answer.Validate(query); err != nil {
-			return usageError{err}
-		}
-	}
-	e, err := m.engine(ctx)
+	query, batch, e, d, err := m.prepare(ctx, fs, *diploma)
 	if err != nil {
 		return err
-	}
-	d, err := e.ResolveDiploma(*diploma)
-	if err != nil {
-		return usageError{err}
 	}
 	run := func(q string) (searchOut, error) {
 		if err := answer.Validate(q); err != nil {
