@@ -10,6 +10,8 @@ import (
 // intent is what a question asks about an item of the référentiel.
 type intent struct {
 	coef, duree, prep, forme, competences, criteres, limites bool
+	// card asks for everything the model holds, as a reference card.
+	card bool
 }
 
 // about reports whether the question asks for a fact the model holds.

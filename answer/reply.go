@@ -203,6 +203,9 @@ func (a *builder) epreuve(d *corpus.Doc, ep *tutor.Epreuve, in intent) {
 			pc := a.cite(d, sectionAt(d, p.Lines[0], ""))
 			a.format(d, &p, fmt.Sprintf("%s « %s »", p.Code, p.Title), pc)
 		}
+		if in.card {
+			a.routes(ep, rowCite)
+		}
 	}
 	if in.competences || all {
 		if len(ep.Competences) > 0 {
@@ -248,6 +251,22 @@ func (a *builder) criteres(d *corpus.Doc, code string, crit []string, lines tuto
 	}
 }
 
+// routes lists the form and duration of an épreuve for each group of
+// candidates, as the règlement d'examen's row gives them.
+func (a *builder) routes(ep *tutor.Epreuve, cite string) {
+	if len(ep.Routes) == 0 {
+		return
+	}
+	a.say("Selon le statut du candidat %s :", cite)
+	for _, r := range ep.Routes {
+		form := r.Form
+		if r.Duration != "" {
+			form += ", " + r.Duration
+		}
+		a.say("• %s : %s", r.Name, form)
+	}
+}
+
 // format states how an épreuve is sat: ponctuelle form and duration, CCF.
 func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 	if ep.Form == "" && ep.CCF == "" {
@@ -281,7 +300,7 @@ func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 func (a *builder) competence(d *corpus.Doc, c *tutor.Competence, in intent) {
 	sec := definingSection(d, c.Code, tutor.KindCompetence)
 	a.say("Au %s, la compétence %s s'intitule « %s » %s.", d.Meta.Label(), c.Code, c.Title, a.cite(d, sec))
-	if len(c.SavoirFaire) > 0 && !in.criteres {
+	if len(c.SavoirFaire) > 0 && (!in.criteres || in.card) {
 		a.say("Savoir-faire attendus :")
 		for _, s := range c.SavoirFaire {
 			a.say("• %s", s)
