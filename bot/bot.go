@@ -1,0 +1,208 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Config configures the Discord side of the bot.
+type Config struct {
+	// Token is the bot token from the Discord developer portal, with or
+	// without its "Bot " prefix. It is never logged.
+	Token string
+	// GuildID registers the commands on one server only (instant, for
+	// development); "" registers them globally.
+	GuildID string
+	// APIBase replaces https://discord.com for REST calls and gateway
+	// discovery: a rate-limit proxy, or a test fake.
+	APIBase string
+	// RateLimit is how many questions a user may ask a minute (default 6;
+	// negative: no limit).
+	RateLimit int
+	// AnswerTimeout bounds the work on one interaction (default 30 s; an
+	// interaction token lasts 15 minutes).
+	AnswerTimeout time.Duration
+	Log           *slog.Logger
+}
+
+// DefaultRateLimit is the default number of questions per user and minute.
+const DefaultRateLimit = 6
+
+// ErrBadToken is returned by Run when Discord refuses the token.
+var ErrBadToken = errors.New("jeton Discord refusé : vérifiez DISCORD_TOKEN (onglet Bot du portail développeur)")
+
+// Bot serves the router's commands on Discord.
+type Bot struct {
+	cfg     Config
+	router  *Router
+	log     *slog.Logger
+	limiter *limiter
+	session *discordgo.Session
+
+	connected atomic.Bool
+	appID     atomic.Value // string
+	userID    atomic.Value // string
+
+	mu       sync.Mutex
+	closing  bool
+	inflight sync.WaitGroup
+	ready    chan struct{} // closed once the commands are registered
+
+	// beforeAnswer, when set by tests, runs before an answer is computed.
+	beforeAnswer func()
+}
+
+// New prepares a bot; Run connects it. It fails when the token is missing
+// or APIBase is not an http(s) URL.
+func New(cfg Config, router *Router) (*Bot, error) {
+	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	if token == "" {
+		return nil, errors.New("jeton Discord manquant (DISCORD_TOKEN)")
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = DefaultRateLimit
+	}
+	if cfg.AnswerTimeout <= 0 {
+		cfg.AnswerTimeout = 30 * time.Second
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return nil, err
+	}
+	transport := http.DefaultTransport
+	if cfg.APIBase != "" {
+		u, err := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("DISCORD_API_BASE invalide %q : URL http(s) attendue", cfg.APIBase)
+		}
+		transport = rebase{base: u, next: http.DefaultTransport}
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	s.Identify.Compress = false
+	s.LogLevel = discordgo.LogError
+	b := &Bot{cfg: cfg, router: router, log: cfg.Log, session: s, ready: make(chan struct{}),
+		limiter: newLimiter(cfg.RateLimit, time.Minute, time.Now)}
+	b.appID.Store("")
+	b.userID.Store("")
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.connected.Store(true) })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { b.connected.Store(false) })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
+		b.connected.Store(true)
+		b.log.Info("gateway session resumed")
+	})
+	s.AddHandler(b.onInteraction)
+	s.AddHandler(b.onMessage)
+	return b, nil
+}
+
+// rebase sends requests for discord.com to another base URL.
+type rebase struct {
+	base *url.URL
+	next http.RoundTripper
+}
+
+func (r rebase) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Host == "discord.com" || strings.HasSuffix(req.URL.Host, ".discord.com") {
+		req = req.Clone(req.Context())
+		req.URL.Scheme = r.base.Scheme
+		req.URL.Host = r.base.Host
+		req.URL.Path = r.base.Path + req.URL.Path
+		req.Host = r.base.Host
+	}
+	return r.next.RoundTrip(req)
+}
+
+// Ready is closed once the bot is connected and its commands registered.
+func (b *Bot) Ready() <-chan struct{} { return b.ready }
+
+// Connected reports whether the gateway connection is up.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// Run checks the token, connects to the gateway, registers the commands and
+// serves until ctx is done. It then stops taking new work, waits for the
+// answers in flight and closes the connection. The store is the caller's to
+// close.
+func (b *Bot) Run(ctx context.Context) error {
+	me, err := b.session.User("@me", discordgo.WithContext(ctx))
+	if err != nil {
+		var rest *discordgo.RESTError
+		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
+			return ErrBadToken
+		}
+		return fmt.Errorf("connexion à l'API Discord : %w", err)
+	}
+	b.userID.Store(me.ID)
+	if err := b.session.Open(); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("connexion à la passerelle Discord : %w", err)
+	}
+	b.connected.Store(true)
+	appID := me.ID
+	b.session.State.RLock()
+	if a := b.session.State.Application; a != nil && a.ID != "" {
+		appID = a.ID
+	}
+	b.session.State.RUnlock()
+	b.appID.Store(appID)
+	cmds := Commands(b.router.Engine.Corpus.Diplomas())
+	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
+		b.Shutdown()
+		if ctx.Err() != nil {
+			return nil // stopped while starting
+		}
+		return fmt.Errorf("enregistrement des commandes : %w", err)
+	}
+	close(b.ready)
+	scope := "global"
+	if b.cfg.GuildID != "" {
+		scope = "guild " + b.cfg.GuildID
+	}
+	b.log.Info("bot ready", "user", me.Username, "app", appID, "commands", len(cmds), "scope", scope)
+	<-ctx.Done()
+	b.Shutdown()
+	return nil
+}
+
+// Shutdown stops taking new interactions, waits for those in flight and
+// closes the gateway connection.
+func (b *Bot) Shutdown() {
+	b.mu.Lock()
+	already := b.closing
+	b.closing = true
+	b.mu.Unlock()
+	if already {
+		return
+	}
+	b.log.Info("shutting down: finishing answers in flight")
+	b.inflight.Wait()
+	b.session.Close()
+	b.connected.Store(false)
+	b.log.Info("bot stopped")
+}
+
+// begin registers one unit of work, unless the bot is shutting down.
+func (b *Bot) begin() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closing {
+		return false
+	}
+	b.inflight.Add(1)
+	return true
+}

@@ -1,0 +1,114 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+// Subcommands of /config.
+const (
+	SubDiplome = "diplome"
+	SubRole    = "role"
+	SubVoir    = "voir"
+)
+
+// Values of the portee option.
+const (
+	PorteeServeur = "serveur"
+	PorteeSalon   = "salon"
+)
+
+// noDiploma clears a default diploma.
+const noDiploma = "aucun"
+
+// config shows or changes a server's settings. Changing the diploma needs
+// Manage Server or the teacher role; choosing the teacher role needs Manage
+// Server.
+func (r *Router) config(ctx context.Context, req Request) (Response, error) {
+	msg := func(text, outcome string) (Response, error) {
+		return Response{Title: "Réglages", Text: text, Ephemeral: true, Outcome: outcome}, nil
+	}
+	if req.GuildID == "" || r.Store == nil {
+		return msg("Les réglages se font dans un serveur, pas en message privé.", OutcomeRefused)
+	}
+	set, err := r.Store.Settings(ctx, req.GuildID, "")
+	if err != nil {
+		return Response{}, fmt.Errorf("lecture des réglages : %w", err)
+	}
+	teacher := req.ManageGuild || (set.TeacherRole != "" && contains(req.Roles, set.TeacherRole))
+	switch req.Sub {
+	case SubVoir, "":
+		return msg(r.describe(ctx, req, set), OutcomeOK)
+	case SubDiplome:
+		if !teacher {
+			return msg("Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent changer le diplôme par défaut.", OutcomeRefused)
+		}
+		value := strings.TrimSpace(req.Options[OptDiplome])
+		d := ""
+		if !strings.EqualFold(value, noDiploma) && !strings.EqualFold(value, "tous") {
+			if d, err = r.Engine.ResolveDiploma(value); err != nil || d == "" {
+				return msg(fmt.Sprintf("Diplôme inconnu « %s » : choisissez %s ou « aucun ».", clip(value, 40), strings.Join(r.Engine.Corpus.Diplomas(), ", ")), OutcomeRefused)
+			}
+		}
+		channel, where := "", "du serveur"
+		switch req.Options[OptPortee] {
+		case PorteeSalon:
+			channel, where = req.ChannelID, "de ce salon"
+		case "", PorteeServeur:
+		default:
+			return msg("Portée inconnue : choisissez « serveur » ou « salon ».", OutcomeRefused)
+		}
+		if err := r.Store.SetDiploma(ctx, req.GuildID, channel, d); err != nil {
+			return Response{}, fmt.Errorf("enregistrement du diplôme : %w", err)
+		}
+		if d == "" {
+			return msg(fmt.Sprintf("Plus de diplôme par défaut %s : les questions portent sur tous les référentiels.", where), OutcomeOK)
+		}
+		return msg(fmt.Sprintf("Diplôme par défaut %s : BTS %s. Chacun peut toujours préciser l'option « diplome ».", where, d), OutcomeOK)
+	case SubRole:
+		if !req.ManageGuild {
+			return msg("Seuls les membres ayant la permission « Gérer le serveur » peuvent choisir le rôle enseignant.", OutcomeRefused)
+		}
+		role := strings.TrimSpace(req.Options[OptRole])
+		if err := r.Store.SetTeacherRole(ctx, req.GuildID, role); err != nil {
+			return Response{}, fmt.Errorf("enregistrement du rôle : %w", err)
+		}
+		if role == "" {
+			return msg("Plus de rôle enseignant : seuls les membres ayant « Gérer le serveur » règlent le tuteur.", OutcomeOK)
+		}
+		return msg(fmt.Sprintf("Rôle enseignant : <@&%s>. Ses membres peuvent régler le diplôme par défaut.", role), OutcomeOK)
+	}
+	return msg(fmt.Sprintf("Réglage inconnu « %s ». Choisissez diplome, role ou voir.", clip(req.Sub, 40)), OutcomeRefused)
+}
+
+func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings) string {
+	var b strings.Builder
+	name := func(d string) string {
+		if d == "" {
+			return "aucun (tous les référentiels)"
+		}
+		return "BTS " + d
+	}
+	fmt.Fprintf(&b, "Diplôme par défaut du serveur : %s\n", name(guild.Diploma))
+	if ch, err := r.Store.Settings(ctx, req.GuildID, req.ChannelID); err == nil && ch.Diploma != guild.Diploma {
+		fmt.Fprintf(&b, "Diplôme de ce salon : %s\n", name(ch.Diploma))
+	}
+	if guild.TeacherRole != "" {
+		fmt.Fprintf(&b, "Rôle enseignant : <@&%s>\n", guild.TeacherRole)
+	} else {
+		b.WriteString("Rôle enseignant : aucun (permission « Gérer le serveur » requise)\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

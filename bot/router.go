@@ -1,0 +1,230 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/answer"
+)
+
+// Command names, shared by Discord and the console.
+const (
+	CmdQuestion   = "question"
+	CmdCompetence = "competence"
+	CmdEpreuve    = "epreuve"
+	CmdSavoir     = "savoir"
+	CmdConfig     = "config"
+	CmdAide       = "aide"
+)
+
+// Option names.
+const (
+	OptTexte     = "texte"
+	OptCode      = "code"
+	OptRecherche = "recherche"
+	OptDiplome   = "diplome"
+	OptPortee    = "portee"
+	OptRole      = "role"
+)
+
+// Outcomes counted in the metrics.
+const (
+	OutcomeOK          = "ok"
+	OutcomeAbstained   = "abstained"
+	OutcomeRefused     = "refused" // bad input, missing permission
+	OutcomeRateLimited = "rate_limited"
+	OutcomeError       = "error"
+)
+
+// Store is what the router and the bot keep: settings, replies and votes.
+// The sqlite package implements it.
+type Store interface {
+	Settings(ctx context.Context, guildID, channelID string) (tutor.Settings, error)
+	SetDiploma(ctx context.Context, guildID, channelID, diploma string) error
+	SetTeacherRole(ctx context.Context, guildID, roleID string) error
+	SaveReply(ctx context.Context, r *tutor.StoredReply) error
+	Reply(ctx context.Context, id int64) (tutor.StoredReply, error)
+	Vote(ctx context.Context, replyID int64, userID string, vote int) (bool, error)
+	Ping(ctx context.Context) error
+}
+
+// Request is one command as typed by a user, on Discord or in the console.
+type Request struct {
+	Command string
+	Sub     string // subcommand (config)
+	Options map[string]string
+	// Where and who: GuildID is "" in direct messages.
+	GuildID, ChannelID, UserID string
+	Roles                      []string
+	ManageGuild                bool // holds Manage Server (or Administrator)
+}
+
+// Response is what a command shows, platform-neutral.
+type Response struct {
+	Title string
+	// Reply is a cited answer or a reference card; nil for plain messages.
+	Reply *tutor.Reply
+	// Text is a plain message: help, confirmation, error.
+	Text string
+	// Ephemeral responses are shown to the requester only.
+	Ephemeral bool
+	// Hint is a short note shown under the answer.
+	Hint    string
+	Outcome string
+}
+
+// Router runs commands against the answer engine and the store.
+type Router struct {
+	Engine  *answer.Engine
+	Store   Store
+	Metrics *Metrics
+}
+
+// Check validates a request cheaply, before any work is acknowledged: it
+// returns an ephemeral error Response for bad input, nil when the request may
+// run.
+func (r *Router) Check(req Request) *Response {
+	var text string
+	switch req.Command {
+	case CmdQuestion:
+		text = req.Options[OptTexte]
+	case CmdCompetence, CmdEpreuve:
+		text = req.Options[OptCode]
+	case CmdSavoir:
+		text = req.Options[OptRecherche]
+	default:
+		return nil
+	}
+	if err := answer.Validate(text); err != nil {
+		return refused(err)
+	}
+	if _, err := r.Engine.ResolveDiploma(req.Options[OptDiplome]); err != nil {
+		return refused(err)
+	}
+	return nil
+}
+
+// Execute runs a request. Bad input gives an ephemeral Response with outcome
+// "refused"; the error is for failures of the program (store, index), whose
+// details belong in the log, not in front of users.
+func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
+	if bad := r.Check(req); bad != nil {
+		return *bad, nil
+	}
+	switch req.Command {
+	case CmdAide:
+		return Response{Title: "Aide du tuteur BTS", Text: r.help(), Ephemeral: true, Outcome: OutcomeOK}, nil
+	case CmdConfig:
+		return r.config(ctx, req)
+	case CmdQuestion, CmdCompetence, CmdEpreuve, CmdSavoir:
+		return r.answer(ctx, req)
+	}
+	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
+}
+
+func refused(err error) *Response {
+	msg := err.Error()
+	return &Response{Text: strings.ToUpper(msg[:1]) + msg[1:] + ".", Ephemeral: true, Outcome: OutcomeRefused}
+}
+
+// diploma is the diploma a request is about: its option, else the channel's
+// or server's setting, else "" (every référentiel).
+func (r *Router) diploma(ctx context.Context, req Request) (string, tutor.Settings, error) {
+	var set tutor.Settings
+	if req.GuildID != "" && r.Store != nil {
+		var err error
+		if set, err = r.Store.Settings(ctx, req.GuildID, req.ChannelID); err != nil {
+			return "", set, fmt.Errorf("lecture des réglages : %w", err)
+		}
+	}
+	if d := strings.TrimSpace(req.Options[OptDiplome]); d != "" {
+		return d, set, nil
+	}
+	return set.Diploma, set, nil
+}
+
+func (r *Router) answer(ctx context.Context, req Request) (Response, error) {
+	d, set, err := r.diploma(ctx, req)
+	if err != nil {
+		return Response{}, err
+	}
+	start := time.Now()
+	var (
+		rep   tutor.Reply
+		title string
+	)
+	switch req.Command {
+	case CmdQuestion:
+		title = req.Options[OptTexte]
+		rep, err = r.Engine.Answer(ctx, req.Options[OptTexte], d)
+	case CmdCompetence:
+		title = "Compétence " + req.Options[OptCode]
+		rep, err = r.Engine.Card(ctx, tutor.KindCompetence, req.Options[OptCode], d)
+	case CmdEpreuve:
+		title = "Épreuve " + req.Options[OptCode]
+		rep, err = r.Engine.Card(ctx, tutor.KindEpreuve, req.Options[OptCode], d)
+	case CmdSavoir:
+		title = "Savoir : " + req.Options[OptRecherche]
+		rep, err = r.Engine.Answer(ctx, "limites du savoir "+req.Options[OptRecherche], d)
+	}
+	r.Metrics.ObserveRetrieval(time.Since(start))
+	if err != nil {
+		if isInputError(err) {
+			return *refused(err), nil
+		}
+		return Response{}, err
+	}
+	resp := Response{Title: title, Reply: &rep, Outcome: OutcomeOK}
+	if rep.Abstained {
+		resp.Outcome = OutcomeAbstained
+	}
+	if req.GuildID != "" && d == "" && set.Diploma == "" {
+		resp.Hint = "Astuce : un enseignant peut fixer le diplôme du serveur avec /config diplome."
+	}
+	return resp, nil
+}
+
+func isInputError(err error) bool {
+	for _, e := range []error{answer.ErrEmpty, answer.ErrTooLong, answer.ErrInvalidUTF8, answer.ErrUnknownDiploma, answer.ErrNotACode} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Suggest lists autocomplete choices for a code option of command: the codes
+// and titles matching what the user typed, in the diploma chosen (or the
+// channel's default), at most Discord's 25.
+func (r *Router) Suggest(ctx context.Context, req Request, typed string) []answer.Choice {
+	kind := tutor.KindCompetence
+	if req.Command == CmdEpreuve {
+		kind = tutor.KindEpreuve
+	}
+	d, _, err := r.diploma(ctx, req)
+	if err != nil {
+		d = ""
+	}
+	if d, err = r.Engine.ResolveDiploma(d); err != nil {
+		d = ""
+	}
+	return r.Engine.Suggest(kind, typed, d, maxChoices)
+}
+
+// help lists the commands with examples.
+func (r *Router) help() string {
+	return fmt.Sprintf(`Je réponds aux questions sur les référentiels du BTS (%s) en citant les textes officiels, sans rien inventer.
+
+**/question** texte — une réponse citée. Ex. : « coef de l'E4 en CCST », « c'est quoi la C1.3 ? », « jusqu'où va la TVA en NRC ? »
+**/competence** code — la fiche d'une compétence (titre, savoir-faire, critères). Ex. : /competence C1.3
+**/epreuve** code — la fiche d'une épreuve (coefficient, forme et durée selon le statut, compétences évaluées, critères). Ex. : /epreuve E4
+**/savoir** recherche — un savoir et ses limites. Ex. : /savoir TVA
+**/config** diplome — le diplôme par défaut du serveur ou du salon (enseignants)
+Mentionnez-moi avec une question : je réponds dans un fil.
+
+Sous chaque réponse : « Voir les passages » montre les textes cités ; 👍 et 👎 nous aident à m'améliorer.`, strings.Join(r.Engine.Corpus.Diplomas(), ", "))
+}

@@ -1,0 +1,141 @@
+package discordtest
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Interaction types and permission bits, as Discord sends them.
+const (
+	TypeCommand      = 2
+	TypeComponent    = 3
+	TypeAutocomplete = 4
+
+	PermManageGuild = 1 << 5
+)
+
+// Interaction is an interaction to send to the bot. Zero fields get defaults
+// from Send: a fresh ID and token, guild "guild-1", channel "chan-1", user
+// "user-1" without permissions.
+type Interaction struct {
+	ID, Token   string
+	Type        int
+	GuildID     string // "-" sends a direct message interaction (no guild)
+	ChannelID   string
+	UserID      string
+	Permissions int64
+	Roles       []string
+	Data        map[string]any
+}
+
+// Command builds a slash command with string options.
+func Command(name string, options map[string]string) *Interaction {
+	return &Interaction{Type: TypeCommand, Data: map[string]any{"id": "cmd-" + name, "name": name, "type": 1, "options": stringOptions(options, "")}}
+}
+
+// Subcommand builds a slash command with one subcommand and its options.
+func Subcommand(name, sub string, options map[string]string) *Interaction {
+	return &Interaction{Type: TypeCommand, Data: map[string]any{"id": "cmd-" + name, "name": name, "type": 1,
+		"options": []map[string]any{{"name": sub, "type": 1, "options": stringOptions(options, "")}}}}
+}
+
+// Autocomplete builds an autocomplete request with the focused option.
+func Autocomplete(name, focused string, options map[string]string) *Interaction {
+	return &Interaction{Type: TypeAutocomplete, Data: map[string]any{"id": "cmd-" + name, "name": name, "type": 1, "options": stringOptions(options, focused)}}
+}
+
+// Click builds a click on a button.
+func Click(customID, messageID string) *Interaction {
+	return &Interaction{Type: TypeComponent, Data: map[string]any{"custom_id": customID, "component_type": 2, "message_id": messageID}}
+}
+
+func stringOptions(options map[string]string, focused string) []map[string]any {
+	names := make([]string, 0, len(options))
+	for k := range options {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := []map[string]any{}
+	for _, k := range names {
+		o := map[string]any{"name": k, "type": 3, "value": options[k]}
+		if k == focused {
+			o["focused"] = true
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+// Send dispatches the interaction (INTERACTION_CREATE) and returns it with
+// its defaults filled in, and when it was sent.
+func (s *Server) Send(in *Interaction) (*Interaction, time.Time) {
+	c := *in
+	if c.ID == "" {
+		c.ID = s.ID()
+	}
+	if c.Token == "" {
+		c.Token = "itoken-" + c.ID
+	}
+	if c.GuildID == "" {
+		c.GuildID = "guild-1"
+	}
+	if c.ChannelID == "" {
+		c.ChannelID = "chan-1"
+	}
+	if c.UserID == "" {
+		c.UserID = "user-1"
+	}
+	user := map[string]any{"id": c.UserID, "username": "eleve-" + c.UserID}
+	payload := map[string]any{
+		"id": c.ID, "application_id": s.AppID, "type": c.Type, "token": c.Token, "version": 1,
+		"channel_id": c.ChannelID, "data": c.Data, "locale": "fr",
+	}
+	if c.GuildID == "-" {
+		payload["user"] = user
+	} else {
+		roles := c.Roles
+		if roles == nil {
+			roles = []string{}
+		}
+		payload["guild_id"] = c.GuildID
+		payload["member"] = map[string]any{"user": user, "roles": roles, "permissions": strconv.FormatInt(c.Permissions, 10)}
+	}
+	if c.Type == TypeComponent {
+		payload["message"] = map[string]any{"id": c.Data["message_id"], "channel_id": c.ChannelID, "content": ""}
+	}
+	at := time.Now()
+	s.Dispatch("INTERACTION_CREATE", payload)
+	return &c, at
+}
+
+// Mention posts a message mentioning the bot (MESSAGE_CREATE) in a channel.
+func (s *Server) Mention(guildID, channelID, userID, text string) string {
+	id := s.ID()
+	s.Dispatch("MESSAGE_CREATE", map[string]any{
+		"id": id, "channel_id": channelID, "guild_id": guildID, "type": 0,
+		"content":   strings.ReplaceAll(text, "@bot", "<@"+s.BotID+">"),
+		"author":    map[string]any{"id": userID, "username": "eleve-" + userID},
+		"mentions":  []map[string]any{{"id": s.BotID, "username": "tuteur", "bot": true}},
+		"timestamp": time.Now().UTC().Format(time.RFC3339),
+	})
+	return id
+}
+
+// Path helpers for the requests an interaction leads to.
+
+// CallbackPath is the path of an interaction's initial response.
+func (in *Interaction) CallbackPath() string {
+	return "/interactions/" + in.ID + "/" + in.Token + "/callback"
+}
+
+// OriginalPath is the path of an interaction's original response (edits).
+func (s *Server) OriginalPath(in *Interaction) string {
+	return "/webhooks/" + s.AppID + "/" + in.Token + "/messages/@original"
+}
+
+// FollowupPath is the path of an interaction's follow-up messages.
+func (s *Server) FollowupPath(in *Interaction) string {
+	return "/webhooks/" + s.AppID + "/" + in.Token
+}
