@@ -62,13 +62,28 @@ type Bot struct {
 	beforeAnswer func()
 }
 
-// New prepares a bot; Run connects it. It fails when the token is missing
-// or APIBase is not an http(s) URL.
-func New(cfg Config, router *Router) (*Bot, error) {
-	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
-	if token == "" {
-		return nil, errors.New("jeton Discord manquant (DISCORD_TOKEN)")
+// Validate checks the configuration without connecting: a token is
+// present and APIBase, when set, is an http(s) URL.
+func (c Config) Validate() error {
+	if strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot ")) == "" {
+		return errors.New("jeton Discord manquant (DISCORD_TOKEN)")
 	}
+	if c.APIBase != "" {
+		u, err := url.Parse(strings.TrimRight(c.APIBase, "/"))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("DISCORD_API_BASE invalide %q : URL http(s) attendue", c.APIBase)
+		}
+	}
+	return nil
+}
+
+// New prepares a bot; Run connects it. It fails when the configuration is
+// invalid (see Config.Validate).
+func New(cfg Config, router *Router) (*Bot, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = DefaultRateLimit
 	}
@@ -84,10 +99,7 @@ func New(cfg Config, router *Router) (*Bot, error) {
 	}
 	transport := http.DefaultTransport
 	if cfg.APIBase != "" {
-		u, err := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("DISCORD_API_BASE invalide %q : URL http(s) attendue", cfg.APIBase)
-		}
+		u, _ := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
 		transport = rebase{base: u, next: http.DefaultTransport}
 	}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}

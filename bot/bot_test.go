@@ -325,6 +325,7 @@ func TestRateLimitPerUser(t *testing.T) {
 	if cb := q("other"); cb.Type != 5 {
 		t.Error("another user was limited")
 	}
+	h.stop() // waits for the handlers, which count after responding
 	var b strings.Builder
 	h.metrics.WriteTo(&b)
 	if !strings.Contains(b.String(), `tutor_interactions_total{command="question",outcome="rate_limited"} 1`) {
@@ -429,6 +430,7 @@ func TestHealthAndMetrics(t *testing.T) {
 	if resp.StatusCode != 200 || health["gateway"] != "ok" || health["store"] != "ok" {
 		t.Errorf("healthz: %d %v", resp.StatusCode, health)
 	}
+	h.stop() // waits for the handlers, which count after responding
 	resp, err = http.Get(srv.URL + "/metrics")
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,8 @@ func Text(resp Response) string {
 	if resp.Reply != nil {
 		b.WriteString(ReplyText(*resp.Reply))
 	} else {
-		b.WriteString(resp.Text)
+		// Bold markers are for Discord; a terminal shows them raw.
+		b.WriteString(strings.ReplaceAll(resp.Text, "**", ""))
 	}
 	if resp.Hint != "" {
 		b.WriteString("\n" + resp.Hint)

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
-	"github.com/btstutor/tutor/answer"
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/eval"
 )
@@ -177,97 +176,3 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	return nil
 }
 
-// console is the local, offline front end: the same commands as the bot.
-func (m *Main) console(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		return usageError{fmt.Errorf("la console ne prend pas d'argument (reçu %q)", strings.Join(args, " "))}
-	}
-	e, err := m.engine(ctx)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(m.Stdout, "Tuteur BTS (%s) — posez une question, ou tapez /aide. Ctrl-D pour quitter.\n", strings.Join(e.Corpus.Diplomas(), ", "))
-	in := bufio.NewReader(m.Stdin)
-	diploma := ""
-	for {
-		fmt.Fprint(m.Stdout, "> ")
-		line, tooLong, err := readLine(in)
-		if err != nil {
-			fmt.Fprintln(m.Stdout)
-			return nil
-		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		if tooLong {
-			fmt.Fprintf(m.Stdout, "Question trop longue (%d caractères au plus).\n", tutor.MaxQuestionLen)
-			continue
-		}
-		out, quit := m.consoleLine(ctx, e, &diploma, strings.TrimSpace(line))
-		if out != "" {
-			fmt.Fprintln(m.Stdout, out)
-		}
-		if quit {
-			return nil
-		}
-	}
-}
-
-const consoleHelp = `Commandes :
-  /question TEXTE          une réponse citée (ou tapez simplement la question)
-  /competence CODE         une compétence (ex. /competence C1.3)
-  /epreuve CODE            une épreuve : coefficient, forme, durée (ex. /epreuve E4)
-  /savoir RECHERCHE        un savoir et ses limites (ex. /savoir TVA)
-  /diplome NRC|CCST|tous   le diplôme par défaut de la session
-  /quitter`
-
-// consoleLine runs one console command; it reports whether to quit.
-func (m *Main) consoleLine(ctx context.Context, e *answer.Engine, diploma *string, line string) (string, bool) {
-	if line == "" {
-		return "", false
-	}
-	cmd, rest := line, ""
-	if strings.HasPrefix(line, "/") {
-		if i := strings.IndexAny(line, " \t"); i >= 0 {
-			cmd, rest = line[:i], strings.TrimSpace(line[i+1:])
-		}
-	} else {
-		cmd, rest = "/question", line
-	}
-	question := rest
-	switch strings.ToLower(cmd) {
-	case "/quitter", "/exit", "/quit":
-		return "Au revoir !", true
-	case "/aide", "/help":
-		return consoleHelp, false
-	case "/diplome":
-		switch strings.ToLower(rest) {
-		case "", "tous", "all":
-			*diploma = ""
-			return "Diplôme par défaut : tous.", false
-		}
-		d, err := e.ResolveDiploma(rest)
-		if err != nil {
-			return "Erreur : " + err.Error(), false
-		}
-		*diploma = d
-		return "Diplôme par défaut : BTS " + d + ".", false
-	case "/question":
-	case "/competence":
-		question = "compétence " + rest
-	case "/epreuve":
-		question = "épreuve " + rest
-	case "/savoir":
-		question = "limites du savoir " + rest
-	default:
-		return fmt.Sprintf("Commande inconnue %s. Tapez /aide.", cmd), false
-	}
-	if rest == "" {
-		return "Il manque le texte de la commande. Tapez /aide.", false
-	}
-	r, err := e.Answer(ctx, question, *diploma)
-	if err != nil {
-		return "Erreur : " + err.Error(), false
-	}
-	return renderText(r), false
-}

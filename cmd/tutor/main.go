@@ -48,7 +48,9 @@ const (
 const usage = `tutor — assistant de révision des BTS NRC et CCST
 
 Usage :
-  tutor                         console locale (tapez /aide)
+  tutor                         console locale (tapez /aide) ; le bot Discord si DISCORD_TOKEN est défini
+  tutor serve [--guild ID] [--http ADRESSE] [--rate-limit N]
+                                le bot Discord
   tutor ask [--diploma NRC|CCST] [--json] [QUESTION]
   tutor search [-k N] [--diploma NRC|CCST] [--json] [REQUÊTE]
   tutor referentiel [--diploma NRC|CCST] [--json]
@@ -59,8 +61,14 @@ Usage :
 Sans QUESTION (ou REQUÊTE), ask et search lisent une question par ligne sur
 l'entrée standard et écrivent un objet JSON par ligne.
 
-Environnement : TUTOR_DATA_DIR (dossier de données ; les référentiels ajoutés
-sont dans TUTOR_DATA_DIR/referentiels).
+Environnement :
+  TUTOR_DATA_DIR     dossier de données : base tutor.db, référentiels ajoutés
+                     dans TUTOR_DATA_DIR/referentiels
+  DISCORD_TOKEN      jeton du bot (portail développeur Discord, onglet Bot)
+  DISCORD_GUILD_ID   enregistrer les commandes sur un seul serveur (développement)
+  DISCORD_API_BASE   autre adresse que https://discord.com (proxy de limitation)
+  TUTOR_HTTP_ADDR    adresse de /healthz et /metrics (ex. :8080)
+  TUTOR_RATE_LIMIT   questions par minute et par utilisateur (défaut 6)
 `
 
 // Run executes one command line and returns the exit code.
@@ -71,8 +79,16 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	var err error
 	switch cmd {
-	case "", "console":
+	case "":
+		if m.Getenv("DISCORD_TOKEN") != "" {
+			err = m.serve(ctx, args)
+		} else {
+			err = m.console(ctx, args)
+		}
+	case "console":
 		err = m.console(ctx, args)
+	case "serve":
+		err = m.serve(ctx, args)
 	case "ask":
 		err = m.ask(ctx, args)
 	case "search":

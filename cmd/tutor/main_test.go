@@ -176,14 +176,24 @@ func TestIngest(t *testing.T) {
 }
 
 func TestConsole(t *testing.T) {
-	in := "/aide\ncoef e4 ccst\n/epreuve E9\n/diplome NRC\n/competence C 31\n/inconnue x\n/quitter\n"
-	code, out, errs := run(t, in, dataEnv(t))
+	env := dataEnv(t)
+	in := "/aide\ncoef e4 ccst\n/epreuve E9\n/diplome NRC\n/competence C 31\n/epreuve E4\n/epreuve\n/inconnue x\n/quitter\n"
+	code, out, errs := run(t, in, env)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"/competence CODE", "coefficient de 6", "n'existe pas", "BTS NRC.", "Intégrer les dimensions", "Commande inconnue", "Au revoir"} {
+	for _, want := range []string{"/competence code —", "/quitter", "coefficient de 6", "n'existe pas", "BTS NRC.", "Intégrer les dimensions",
+		"Selon le statut du candidat", "40 min", "Il manque le texte", "Commande inconnue", "Au revoir"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console output lacks %q", want)
 		}
+	}
+	if strings.Contains(out, "**") {
+		t.Error("markdown markers in the console")
+	}
+	// The setting is kept in the store: a new console still has it.
+	_, out, _ = run(t, "/config voir\n", env)
+	if !strings.Contains(out, "serveur : BTS NRC") {
+		t.Errorf("setting lost between runs:\n%s", out)
 	}
 }

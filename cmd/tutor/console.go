@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
+)
+
+// The console speaks as the only member of a local server, with the rights
+// of a teacher; its settings live in the same store as the bot's.
+const (
+	consoleGuild = "console"
+	consoleUser  = "local"
+)
+
+// console is the local, offline front end: the bot's commands, through the
+// same router, printed as text.
+func (m *Main) console(ctx context.Context, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("la console ne prend pas d'argument (reçu %q)", strings.Join(args, " "))}
+	}
+	app, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	fmt.Fprintf(m.Stdout, "Tuteur BTS (%s) — posez une question, ou tapez /aide. Ctrl-D pour quitter.\n", strings.Join(app.router.Engine.Corpus.Diplomas(), ", "))
+	in := bufio.NewReader(m.Stdin)
+	for {
+		fmt.Fprint(m.Stdout, "> ")
+		line, tooLong, err := readLine(in)
+		if err != nil {
+			fmt.Fprintln(m.Stdout)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if tooLong {
+			fmt.Fprintf(m.Stdout, "Question trop longue (%d caractères au plus).\n", tutor.MaxQuestionLen)
+			continue
+		}
+		req, out, quit := consoleRequest(strings.TrimSpace(line))
+		if req != nil {
+			resp, err := app.router.Execute(ctx, *req)
+			if err != nil {
+				return err
+			}
+			out = bot.Text(resp)
+			if req.Command == bot.CmdAide {
+				out += "\n" + consoleExtra
+			}
+		}
+		if out != "" {
+			fmt.Fprintln(m.Stdout, out)
+		}
+		if quit {
+			return nil
+		}
+	}
+}
+
+const consoleExtra = `
+Dans la console :
+  /diplome NRC|CCST|aucun   raccourci de /config diplome
+  /quitter`
+
+// consoleRequest parses a console line into a router request; plain text is
+// a question. It returns the text to print instead when the line is local
+// (quit, empty, unknown), and whether to quit.
+func consoleRequest(line string) (req *bot.Request, out string, quit bool) {
+	if line == "" {
+		return nil, "", false
+	}
+	cmd, rest := bot.CmdQuestion, line
+	if strings.HasPrefix(line, "/") {
+		cmd, rest, _ = strings.Cut(line[1:], " ")
+		cmd, rest = strings.ToLower(cmd), strings.TrimSpace(rest)
+	}
+	r := &bot.Request{Command: cmd, Options: map[string]string{}, GuildID: consoleGuild, ChannelID: consoleGuild, UserID: consoleUser, ManageGuild: true}
+	switch cmd {
+	case "quitter", "exit", "quit":
+		return nil, "Au revoir !", true
+	case bot.CmdAide, "help":
+		r.Command = bot.CmdAide
+		return r, "", false
+	case bot.CmdQuestion:
+		r.Options[bot.OptTexte] = rest
+	case bot.CmdCompetence, bot.CmdEpreuve:
+		r.Options[bot.OptCode] = rest
+	case bot.CmdSavoir:
+		r.Options[bot.OptRecherche] = rest
+	case "diplome":
+		r.Command, r.Sub = bot.CmdConfig, bot.SubDiplome
+		r.Options[bot.OptDiplome] = rest
+	case bot.CmdConfig:
+		sub, value, _ := strings.Cut(rest, " ")
+		r.Sub = sub
+		switch sub {
+		case bot.SubDiplome:
+			r.Options[bot.OptDiplome] = strings.TrimSpace(value)
+		case bot.SubRole:
+			r.Options[bot.OptRole] = strings.TrimSpace(value)
+		}
+	default:
+		return nil, fmt.Sprintf("Commande inconnue /%s. Tapez /aide.", cmd), false
+	}
+	if cmd != bot.CmdConfig && rest == "" {
+		return nil, "Il manque le texte de la commande. Tapez /aide.", false
+	}
+	return r, "", false
+}

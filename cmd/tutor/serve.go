@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/sqlite"
+)
+
+// app is the tutor wired up: the router over the engine and the store.
+type app struct {
+	router *bot.Router
+	store  *sqlite.Store
+}
+
+func (a *app) Close() error { return a.store.Close() }
+
+func (m *Main) dbPath() string { return filepath.Join(m.dataDir(), "tutor.db") }
+
+// open builds the engine and opens the store in the data directory.
+func (m *Main) open(ctx context.Context) (*app, error) {
+	e, err := m.engine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	store, err := sqlite.Open(ctx, m.dbPath())
+	if err != nil {
+		return nil, err
+	}
+	return &app{router: &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics()}, store: store}, nil
+}
+
+// serve runs the Discord bot until ctx is done (SIGINT, SIGTERM).
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.newFlags("serve")
+	guild := fs.String("guild", m.Getenv("DISCORD_GUILD_ID"), "serveur où enregistrer les commandes (développement)")
+	httpAddr := fs.String("http", m.Getenv("TUTOR_HTTP_ADDR"), "adresse de /healthz et /metrics (ex. :8080)")
+	rate := fs.Int("rate-limit", 0, "questions par minute et par utilisateur (défaut 6, -1 : sans limite)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("serve ne prend pas d'argument (reçu %q)", strings.Join(fs.Args(), " "))}
+	}
+	if *rate == 0 {
+		if v := m.Getenv("TUTOR_RATE_LIMIT"); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n == 0 {
+				return usageError{fmt.Errorf("TUTOR_RATE_LIMIT invalide %q : nombre entier attendu (-1 : sans limite)", v)}
+			}
+			*rate = n
+		}
+	}
+	token := m.Getenv("DISCORD_TOKEN")
+	if strings.TrimSpace(token) == "" {
+		return usageError{errors.New("DISCORD_TOKEN n'est pas défini : voir le README pour créer l'application Discord (sans jeton, lancez simplement « tutor » pour la console)")}
+	}
+	cfg := bot.Config{Token: token, GuildID: *guild, APIBase: m.Getenv("DISCORD_API_BASE"), RateLimit: *rate}
+	if err := cfg.Validate(); err != nil {
+		return usageError{err}
+	}
+	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	discordgo.Logger = func(level, _ int, format string, a ...any) {
+		lvl := slog.LevelInfo
+		switch level {
+		case discordgo.LogError:
+			lvl = slog.LevelError
+		case discordgo.LogWarning:
+			lvl = slog.LevelWarn
+		}
+		log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, a...))
+	}
+	log.Info("loading référentiels and building the index", "data", m.dataDir())
+	app, err := m.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	cfg.Log = log
+	b, err := bot.New(cfg, app.router)
+	if err != nil {
+		return usageError{err}
+	}
+	if *httpAddr != "" {
+		ln, err := net.Listen("tcp", *httpAddr)
+		if err != nil {
+			return usageError{fmt.Errorf("écoute HTTP sur %s impossible : %w", *httpAddr, err)}
+		}
+		srv := &http.Server{Handler: bot.Handler(b.Connected, app.store, app.router.Metrics), ReadHeaderTimeout: 5 * time.Second}
+		go srv.Serve(ln)
+		defer srv.Close()
+		log.Info("health and metrics listening", "addr", ln.Addr().String())
+	}
+	if err := b.Run(ctx); err != nil {
+		if errors.Is(err, bot.ErrBadToken) {
+			return usageError{err}
+		}
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/btstutor/tutor/internal/discordtest"
+)
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// The binary's default command serves Discord when a token is set.
+func TestServeAgainstFakeDiscord(t *testing.T) {
+	const token = "serve-test-token"
+	fake := discordtest.New(t, token)
+	env := map[string]string{"TUTOR_DATA_DIR": t.TempDir(), "DISCORD_TOKEN": token, "DISCORD_API_BASE": fake.URL, "TUTOR_HTTP_ADDR": "127.0.0.1:0"}
+	var out, errs lockedBuffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Getenv: func(k string) string { return env[k] }}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- m.Run(ctx, nil) }()
+	fake.WaitFor("registration", func(r discordtest.Request) bool { return r.Method == "PUT" })
+	fake.WaitSession(1)
+	sent, _ := fake.Send(discordtest.Command("question", map[string]string{"texte": "coef E4 CCST"}))
+	fake.WaitFor("answer", func(r discordtest.Request) bool { return r.Method == "PATCH" && r.Path == fake.OriginalPath(sent) })
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	logs := errs.String()
+	if strings.Contains(logs, token) {
+		t.Error("token in the logs")
+	}
+	for _, want := range []string{"bot ready", "health and metrics listening", "bot stopped"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %q:\n%s", want, logs)
+		}
+	}
+	if v := fake.Violations(); len(v) > 0 {
+		t.Errorf("violations: %v", v)
+	}
+}
+
+func TestServeConfigErrors(t *testing.T) {
+	fake := discordtest.New(t, "right")
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, "DISCORD_TOKEN n'est pas défini"},
+		{map[string]string{"DISCORD_TOKEN": "wrong", "DISCORD_API_BASE": fake.URL}, "jeton Discord refusé"},
+		{map[string]string{"DISCORD_TOKEN": "x", "DISCORD_API_BASE": "pas une url"}, "DISCORD_API_BASE invalide"},
+		{map[string]string{"DISCORD_TOKEN": "x", "TUTOR_RATE_LIMIT": "beaucoup"}, "TUTOR_RATE_LIMIT invalide"},
+	}
+	for _, tc := range tests {
+		tc.env["TUTOR_DATA_DIR"] = t.TempDir()
+		code, _, errs := run(t, "", tc.env, "serve")
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, %q", tc.env, code, errs)
+		}
+		if strings.Contains(errs, "wrong") {
+			t.Error("token echoed")
+		}
+	}
+}
