@@ -175,4 +175,3 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	}
 	return nil
 }
-
