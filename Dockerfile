@@ -12,5 +12,7 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/tutor /usr/local/bin/tutor
 ENV TUTOR_DATA_DIR=/data
 VOLUME ["/data"]
+# /healthz and /metrics when TUTOR_HTTP_ADDR=:8080
+EXPOSE 8080
 USER nonroot:nonroot
 ENTRYPOINT ["/usr/local/bin/tutor"]
