@@ -13,6 +13,7 @@ import (
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/retrieval"
 )
 
@@ -69,7 +70,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(m.Stdout, r)
 	}
-	fmt.Fprintln(m.Stdout, renderText(r))
+	fmt.Fprintln(m.Stdout, bot.ReplyText(r))
 	return nil
 }
 
@@ -228,17 +229,4 @@ func (m *Main) search(ctx context.Context, args []string) error {
 
 func indent(s string) string {
 	return "   " + strings.ReplaceAll(s, "\n", "\n   ")
-}
-
-// renderText writes a reply for a terminal: the answer, then the sources.
-func renderText(r tutor.Reply) string {
-	var b strings.Builder
-	b.WriteString(r.Answer)
-	if len(r.Citations) > 0 {
-		b.WriteString("\n\nSources :\n")
-		for _, c := range r.Citations {
-			fmt.Fprintf(&b, "[%d] BTS %s — %s — %s, %s (%s, %s)\n", c.N, c.Diploma, c.Section, c.Source, c.Lines, c.DocTitle, c.DocDate)
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
 }
