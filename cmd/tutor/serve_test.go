@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/btstutor/tutor/internal/discordtest"
 )
@@ -37,8 +38,12 @@ func TestServeAgainstFakeDiscord(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, nil) }()
-	fake.WaitFor("registration", func(r discordtest.Request) bool { return r.Method == "PUT" })
-	fake.WaitSession(1)
+	// Ready once the registration's answer is in: wait for the log line.
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(errs.String(), "bot ready"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the bot never got ready:\n%s", errs.String())
+		}
+	}
 	sent, _ := fake.Send(discordtest.Command("question", map[string]string{"texte": "coef E4 CCST"}))
 	fake.WaitFor("answer", func(r discordtest.Request) bool { return r.Method == "PATCH" && r.Path == fake.OriginalPath(sent) })
 	cancel()
