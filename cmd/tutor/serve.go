@@ -18,6 +18,9 @@ import (
 	"github.com/btstutor/tutor/sqlite"
 )
 
+// replyRetention is how long replies (and their buttons) are kept.
+const replyRetention = 90 * 24 * time.Hour
+
 // app is the tutor wired up: the router over the engine and the store.
 type app struct {
 	router *bot.Router
@@ -87,6 +90,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer app.Close()
+	// Buttons of replies older than this explain that the message is too old.
+	if n, err := app.store.PruneReplies(ctx, time.Now().Add(-replyRetention)); err != nil {
+		log.Warn("pruning old replies failed", "err", err)
+	} else if n > 0 {
+		log.Info("old replies pruned", "count", n)
+	}
 	cfg.Log = log
 	b, err := bot.New(cfg, app.router)
 	if err != nil {
