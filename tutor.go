@@ -7,6 +7,8 @@
 package tutor
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -105,8 +107,16 @@ type Reply struct {
 	Question  string     `json:"question"`
 	Answer    string     `json:"answer"`
 	Abstained bool       `json:"abstained"`
-	Mode      string     `json:"mode"`
+	Mode      string     `json:"mode"` // "extractive" or "llm"
 	Citations []Citation `json:"citations"`
+	// Verified is false when a generated answer kept something the checks
+	// could not prove; extractive answers are verified by construction.
+	Verified bool `json:"verified"`
+	// RemovedCitations counts the markers of a generated answer that pointed
+	// to no passage and were removed.
+	RemovedCitations int `json:"removed_citations"`
+	// Note tells the student what happened (a fallback, a correction).
+	Note string `json:"note,omitempty"`
 }
 
 // Limits shared by every front end.
@@ -114,3 +124,28 @@ const (
 	// MaxQuestionLen is the longest question accepted, in characters.
 	MaxQuestionLen = 2000
 )
+
+// ChatMessage is one message of a conversation with a language model.
+type ChatMessage struct {
+	Role    string `json:"role"` // "system", "user" or "assistant"
+	Content string `json:"content"`
+}
+
+// Completion is what a language model produced and what it cost.
+type Completion struct {
+	Text         string
+	PromptTokens int
+	OutputTokens int
+}
+
+// ErrLLMTimeout is returned by an LLM whose first token or whole answer is
+// late.
+var ErrLLMTimeout = errors.New("le modèle de langue n'a pas répondu à temps")
+
+// LLM is a chat model. Chat streams the text to onDelta as it arrives when
+// onDelta is not nil; it fails on timeouts, refused requests and server
+// errors that persist after retries.
+type LLM interface {
+	Chat(ctx context.Context, msgs []ChatMessage, onDelta func(string)) (Completion, error)
+	Model() string
+}

@@ -107,7 +107,7 @@ func (e *Engine) Answer(ctx context.Context, question, diploma string) (tutor.Re
 		return tutor.Reply{}, err
 	}
 	q := strings.TrimSpace(question)
-	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive}}
+	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive, Verified: true}}
 	docs := e.targets(q, diploma)
 	in := parseIntent(q)
 

@@ -48,7 +48,7 @@ func (e *Engine) Card(ctx context.Context, kind tutor.Kind, code, diploma string
 	}
 	q := strings.TrimSpace(code)
 	docs := e.targets(q, diploma)
-	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive}}
+	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive, Verified: true}}
 	refs, missing := e.resolveCodes(raw, docs)
 	if len(refs) == 0 {
 		name := raw

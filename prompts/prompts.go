@@ -34,11 +34,30 @@ func PassagesFrom(cs []tutor.Citation) []Passage {
 	return out
 }
 
-// System renders the system prompt with the passages; it fails only if a
-// template is broken.
-func System(passages []Passage) (string, error) {
+// Data is what the system prompt is rendered with.
+type Data struct {
+	Passages []Passage
+	// Facts are the référentiel facts already resolved from the model, with
+	// [n] markers that refer to the passages.
+	Facts string
+}
+
+// System renders the system prompt: the rules, the facts and the numbered
+// passages. It fails only if a template is broken.
+func System(d Data) (string, error) {
+	return render("system.tmpl", d)
+}
+
+// Question renders the user message: the student's question, delimited as
+// data. Angle brackets in it are escaped so that it cannot close the block.
+func Question(q string) (string, error) {
+	q = strings.NewReplacer("<", "‹", ">", "›").Replace(q)
+	return render("question.tmpl", q)
+}
+
+func render(name string, data any) (string, error) {
 	var b strings.Builder
-	if err := tmpl.ExecuteTemplate(&b, "system.tmpl", passages); err != nil {
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
 		return "", fmt.Errorf("prompts: %w", err)
 	}
 	return b.String(), nil

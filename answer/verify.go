@@ -1,0 +1,293 @@
+package answer
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// verified is a generated answer after the checks.
+type verified struct {
+	text      string
+	citations []tutor.Citation // the passages cited, renumbered 1..n
+	removed   int              // markers to no passage
+	own       int              // the model's sentences kept with a citation
+	corrected bool             // a sentence replaced by a fact
+	dropped   bool             // a sentence removed, no fact to replace it
+}
+
+var (
+	markerRE = regexp.MustCompile(`\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]`)
+	numberRE = regexp.MustCompile(`\d+(?:[,.]\d+)?`)
+)
+
+// verify checks a generated answer against the passages it was given and
+// the facts of the extractive answer (whose markers number the same
+// passages).
+func (e *Engine) verify(question, diploma, text string, passages []tutor.Citation, base tutor.Reply) verified {
+	var v verified
+	allowedFacts := numbers(base.Answer + " " + question)
+	factLines := strings.Split(base.Answer, "\n")
+	// The épreuves the question is about check coefficient claims made
+	// without a code.
+	docs := e.targets(question, diploma)
+	asked, _ := e.resolveCodes(question, docs)
+
+	var kept []string
+	for _, sent := range sentences(text) {
+		sent = v.fixMarkers(sent, len(passages))
+		if strings.TrimSpace(markerRE.ReplaceAllString(sent, "")) == "" {
+			continue
+		}
+		cited := citedIn(sent)
+		allowed := map[string]bool{}
+		for n := range cited {
+			for x := range numbers(passages[n-1].Text) {
+				allowed[x] = true
+			}
+		}
+		for x := range allowedFacts {
+			allowed[x] = true
+		}
+		ok := e.claimsHold(sent, docs, asked)
+		if ok {
+			for x := range numbers(sent) {
+				if !allowed[x] {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			kept = append(kept, sent)
+			if len(cited) > 0 {
+				v.own++
+			}
+			continue
+		}
+		if fix := factFor(sent, factLines); fix != "" {
+			if !contains(kept, fix) {
+				kept = append(kept, fix)
+			}
+			v.corrected = true
+			continue
+		}
+		v.dropped = true
+	}
+	v.text, v.citations = renumber(strings.TrimSpace(joinSentences(kept)), passages)
+	return v
+}
+
+// fixMarkers removes the numbers of a sentence's markers that point to no
+// passage, counting them.
+func (v *verified) fixMarkers(s string, n int) string {
+	return markerRE.ReplaceAllStringFunc(s, func(m string) string {
+		var keep []string
+		for _, f := range strings.FieldsFunc(m[1:len(m)-1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			var k int
+			fmt.Sscanf(f, "%d", &k)
+			if k >= 1 && k <= n {
+				keep = append(keep, fmt.Sprint(k))
+			} else {
+				v.removed++
+			}
+		}
+		if len(keep) == 0 {
+			return ""
+		}
+		return "[" + strings.Join(keep, ", ") + "]"
+	})
+}
+
+// citedIn returns the passage numbers cited in s.
+func citedIn(s string) map[int]bool {
+	out := map[int]bool{}
+	for _, m := range markerRE.FindAllStringSubmatch(s, -1) {
+		for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			var k int
+			fmt.Sscanf(f, "%d", &k)
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// numbers returns the numbers written in s, codes (E4, C1.3) and citation
+// markers left out, decimals with a comma.
+func numbers(s string) map[string]bool {
+	s = markerRE.ReplaceAllString(s, " ")
+	b := []byte(s)
+	for _, m := range tutor.FindCodes(s, tutor.StyleCompact) {
+		for i := m.Start; i < m.End; i++ {
+			b[i] = ' '
+		}
+	}
+	out := map[string]bool{}
+	for _, n := range numberRE.FindAllString(string(b), -1) {
+		out[strings.ReplaceAll(n, ".", ",")] = true
+	}
+	return out
+}
+
+var coefRE = regexp.MustCompile(`(?i)coef\w*\D{0,25}?(\d+(?:[,.]\d+)?)`)
+
+// claimsHold checks the coefficients a sentence states against the model:
+// "l'E4 a un coefficient de 4" is false when the text gives 6.
+func (e *Engine) claimsHold(sent string, docs []*corpus.Doc, asked []ref) bool {
+	m := coefRE.FindStringSubmatch(sent)
+	if m == nil {
+		return true
+	}
+	stated := strings.ReplaceAll(m[1], ".", ",")
+	refs, _ := e.resolveCodes(sent, docs)
+	if len(refs) == 0 {
+		refs = asked
+	}
+	var coefs []string
+	for _, r := range refs {
+		if ep, ok := r.doc.Model.Epreuve(r.code); ok {
+			coefs = append(coefs, ep.Coef)
+			for _, p := range ep.Parts {
+				coefs = append(coefs, p.Coef)
+			}
+		}
+	}
+	if len(coefs) == 0 {
+		return true // no épreuve to check against: the number check applies
+	}
+	return contains(coefs, stated)
+}
+
+// factFor finds the fact line of the extractive answer that says what the
+// sentence tried to say: the same code and the same kind of figure.
+func factFor(sent string, facts []string) string {
+	codes := tutor.FindCodes(sent, tutor.StyleCompact)
+	kind := ""
+	f := retrieval.Fold(sent)
+	for _, k := range []string{"coefficient", "duree", "preparation", "ponctuelle", "ccf"} {
+		if strings.Contains(f, k) {
+			kind = k
+			break
+		}
+	}
+	for _, line := range facts {
+		l := retrieval.Fold(line)
+		if strings.HasPrefix(strings.TrimSpace(line), ">") || !markerRE.MatchString(line) {
+			continue
+		}
+		if kind != "" && !strings.Contains(l, kind) {
+			continue
+		}
+		if len(codes) > 0 {
+			match := false
+			for _, c := range codes {
+				if strings.Contains(line, strings.ToUpper(strings.ReplaceAll(sent[c.Start:c.End], " ", ""))) {
+					match = true
+				}
+			}
+			if !match {
+				continue
+			}
+		}
+		if kind == "" && len(codes) == 0 {
+			continue
+		}
+		return strings.TrimSpace(line)
+	}
+	return ""
+}
+
+// renumber keeps the passages a text cites, numbered in order of first
+// citation, and rewrites the markers.
+func renumber(text string, passages []tutor.Citation) (string, []tutor.Citation) {
+	order := map[int]int{}
+	var out []tutor.Citation
+	for _, m := range markerRE.FindAllStringSubmatch(text, -1) {
+		for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			var k int
+			fmt.Sscanf(f, "%d", &k)
+			if _, ok := order[k]; !ok && k >= 1 && k <= len(passages) {
+				order[k] = len(out) + 1
+				c := passages[k-1]
+				c.N = len(out) + 1
+				out = append(out, c)
+			}
+		}
+	}
+	text = markerRE.ReplaceAllStringFunc(text, func(m string) string {
+		var ns []int
+		for _, f := range strings.FieldsFunc(m[1:len(m)-1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+			var k int
+			fmt.Sscanf(f, "%d", &k)
+			if n, ok := order[k]; ok {
+				ns = append(ns, n)
+			}
+		}
+		sort.Ints(ns)
+		parts := make([]string, len(ns))
+		for i, n := range ns {
+			parts[i] = fmt.Sprintf("[%d]", n)
+		}
+		return strings.Join(parts, "")
+	})
+	return text, out
+}
+
+// sentences splits a text into sentences and lines, keeping each one's end
+// punctuation and markers ("… de 6 [1]." stays whole).
+func sentences(text string) []string {
+	var out []string
+	r := []rune(text)
+	start := 0
+	flush := func(end int) {
+		if s := strings.TrimSpace(string(r[start:end])); s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	for i := 0; i < len(r); i++ {
+		switch r[i] {
+		case '\n':
+			flush(i + 1)
+		case '.', '!', '?':
+			// Not inside a number (1.5) and followed by a space or the end.
+			if i+1 == len(r) || r[i+1] == ' ' || r[i+1] == '\n' {
+				j := i + 1
+				// Keep markers written after the period: "… 6. [1]".
+				for j < len(r) && r[j] == ' ' {
+					j++
+				}
+				if j < len(r) && r[j] == '[' {
+					if k := strings.IndexRune(string(r[j:]), ']'); k >= 0 {
+						i = j + k
+					}
+				}
+				flush(i + 1)
+			}
+		}
+	}
+	flush(len(r))
+	return out
+}
+
+// joinSentences puts sentences back: list items and lines ending a
+// paragraph on their own line.
+func joinSentences(s []string) string {
+	var b strings.Builder
+	for i, x := range s {
+		if i > 0 {
+			if strings.HasPrefix(x, "•") || strings.HasPrefix(x, "-") || strings.HasSuffix(s[i-1], ":") {
+				b.WriteString("\n")
+			} else {
+				b.WriteString(" ")
+			}
+		}
+		b.WriteString(x)
+	}
+	return b.String()
+}

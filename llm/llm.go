@@ -1,0 +1,279 @@
+// Package llm reaches any OpenAI-compatible API (OpenAI, Mistral, Ollama,
+// vLLM, llama.cpp's server) with go-openai: chat, streamed or not, and
+// embeddings. It adds what go-openai leaves out: retries of 429 and 5xx
+// honouring Retry-After, a deadline for the first token and one for the
+// whole answer. Keys are never logged or put in errors.
+package llm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+// Config configures the client. Zero durations and counts take the defaults.
+type Config struct {
+	BaseURL    string // e.g. https://api.mistral.ai/v1; "" is OpenAI's
+	APIKey     string
+	Model      string
+	EmbedModel string // "" keeps the local embedder
+	MaxTokens  int    // answer length limit (default 700)
+	FirstToken time.Duration
+	Total      time.Duration
+	Retries    int // retries of 429 and 5xx (default 3; -1 for none)
+	// HTTPClient replaces the default client (tests); its transport is
+	// wrapped with the retries.
+	HTTPClient *http.Client
+}
+
+// Defaults.
+const (
+	DefaultMaxTokens  = 700
+	DefaultFirstToken = 15 * time.Second
+	DefaultTotal      = 60 * time.Second
+	DefaultRetries    = 3
+	DefaultOpenAI     = "gpt-4o-mini"
+)
+
+// Errors.
+var (
+	ErrTimeout  = tutor.ErrLLMTimeout
+	ErrNoConfig = errors.New("modèle de langue non configuré")
+)
+
+// FromEnv reads TUTOR_LLM_BASE_URL, TUTOR_LLM_API_KEY (else OPENAI_API_KEY),
+// TUTOR_LLM_MODEL, TUTOR_EMBED_MODEL, TUTOR_LLM_MAX_TOKENS,
+// TUTOR_LLM_FIRST_TOKEN_TIMEOUT and TUTOR_LLM_TIMEOUT. With none of the first
+// three set it returns ErrNoConfig: the tutor stays extractive.
+func FromEnv(getenv func(string) string) (Config, error) {
+	c := Config{
+		BaseURL:    strings.TrimSpace(getenv("TUTOR_LLM_BASE_URL")),
+		APIKey:     strings.TrimSpace(getenv("TUTOR_LLM_API_KEY")),
+		Model:      strings.TrimSpace(getenv("TUTOR_LLM_MODEL")),
+		EmbedModel: strings.TrimSpace(getenv("TUTOR_EMBED_MODEL")),
+	}
+	if c.APIKey == "" {
+		c.APIKey = strings.TrimSpace(getenv("OPENAI_API_KEY"))
+	}
+	if c.BaseURL == "" && c.Model == "" && getenv("TUTOR_LLM_API_KEY") == "" {
+		// OPENAI_API_KEY alone may belong to another program: ignore it.
+		return c, ErrNoConfig
+	}
+	if c.BaseURL == "" && c.APIKey == "" {
+		return c, errors.New("TUTOR_LLM_MODEL est défini mais ni TUTOR_LLM_BASE_URL ni TUTOR_LLM_API_KEY : indiquez le serveur (ex. http://localhost:11434/v1 pour Ollama)")
+	}
+	if c.Model == "" {
+		if c.BaseURL != "" {
+			return c, errors.New("TUTOR_LLM_MODEL manquant : indiquez le modèle servi par " + c.BaseURL)
+		}
+		c.Model = DefaultOpenAI
+	}
+	var err error
+	if c.MaxTokens, err = intEnv(getenv, "TUTOR_LLM_MAX_TOKENS"); err != nil {
+		return c, err
+	}
+	if c.FirstToken, err = durationEnv(getenv, "TUTOR_LLM_FIRST_TOKEN_TIMEOUT"); err != nil {
+		return c, err
+	}
+	if c.Total, err = durationEnv(getenv, "TUTOR_LLM_TIMEOUT"); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+func intEnv(getenv func(string) string, name string) (int, error) {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%s invalide %q : entier positif attendu", name, v)
+	}
+	return n, nil
+}
+
+func durationEnv(getenv func(string) string, name string) (time.Duration, error) {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s invalide %q : durée attendue (ex. 20s)", name, v)
+	}
+	return d, nil
+}
+
+// Client is an OpenAI-compatible chat and embedding client.
+type Client struct {
+	c   *openai.Client
+	cfg Config
+}
+
+// New returns a client; it fails when the base URL is not http(s).
+func New(cfg Config) (*Client, error) {
+	if cfg.Model == "" {
+		return nil, ErrNoConfig
+	}
+	if cfg.MaxTokens <= 0 {
+		cfg.MaxTokens = DefaultMaxTokens
+	}
+	if cfg.FirstToken <= 0 {
+		cfg.FirstToken = DefaultFirstToken
+	}
+	if cfg.Total <= 0 {
+		cfg.Total = DefaultTotal
+	}
+	if cfg.Retries == 0 {
+		cfg.Retries = DefaultRetries
+	}
+	oc := openai.DefaultConfig(cfg.APIKey)
+	if cfg.BaseURL != "" {
+		if !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
+			return nil, fmt.Errorf("TUTOR_LLM_BASE_URL invalide %q : URL http(s) attendue", cfg.BaseURL)
+		}
+		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	}
+	base := http.DefaultTransport
+	hc := &http.Client{}
+	if cfg.HTTPClient != nil {
+		*hc = *cfg.HTTPClient
+		if hc.Transport != nil {
+			base = hc.Transport
+		}
+	}
+	hc.Transport = &retrier{next: base, retries: max(cfg.Retries, 0), sleep: sleepCtx}
+	oc.HTTPClient = hc
+	return &Client{c: openai.NewClientWithConfig(oc), cfg: cfg}, nil
+}
+
+// Model is the chat model's name.
+func (c *Client) Model() string { return c.cfg.Model }
+
+// MaxTokens is the answer length limit sent with each request.
+func (c *Client) MaxTokens() int { return c.cfg.MaxTokens }
+
+// Chat sends the conversation. With onDelta it streams: onDelta receives
+// each piece of text. It fails with ErrTimeout when the first token or the
+// whole answer is late, and with the API's error otherwise.
+func (c *Client) Chat(ctx context.Context, msgs []tutor.ChatMessage, onDelta func(string)) (tutor.Completion, error) {
+	req := openai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens, Temperature: 0.2}
+	for _, m := range msgs {
+		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Total, ErrTimeout)
+	defer cancel()
+	if onDelta == nil {
+		resp, err := c.c.CreateChatCompletion(ctx, req)
+		if err != nil {
+			return tutor.Completion{}, c.wrap(ctx, err)
+		}
+		if len(resp.Choices) == 0 {
+			return tutor.Completion{}, errors.New("réponse du modèle sans contenu")
+		}
+		return tutor.Completion{Text: resp.Choices[0].Message.Content, PromptTokens: resp.Usage.PromptTokens, OutputTokens: resp.Usage.CompletionTokens}, nil
+	}
+	return c.stream(ctx, req, onDelta)
+}
+
+func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, onDelta func(string)) (tutor.Completion, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	first := time.AfterFunc(c.cfg.FirstToken, func() { cancel(ErrTimeout) })
+	defer first.Stop()
+	req.Stream = true
+	s, err := c.c.CreateChatCompletionStream(ctx, req)
+	if err != nil {
+		return tutor.Completion{}, c.wrap(ctx, err)
+	}
+	defer s.Close()
+	var (
+		b   strings.Builder
+		out tutor.Completion
+	)
+	for {
+		chunk, err := s.Recv()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return tutor.Completion{}, c.wrap(ctx, err)
+		}
+		if chunk.Usage != nil {
+			out.PromptTokens, out.OutputTokens = chunk.Usage.PromptTokens, chunk.Usage.CompletionTokens
+		}
+		for _, ch := range chunk.Choices {
+			if ch.Delta.Content != "" {
+				first.Stop()
+				b.WriteString(ch.Delta.Content)
+				onDelta(ch.Delta.Content)
+			}
+		}
+	}
+	out.Text = b.String()
+	if out.OutputTokens == 0 {
+		out.OutputTokens = EstimateTokens(out.Text)
+	}
+	return out, nil
+}
+
+// EstimateTokens is a rough token count (4 characters a token) for servers
+// that do not report usage.
+func EstimateTokens(s string) int { return int(math.Ceil(float64(len([]rune(s))) / 4)) }
+
+// wrap turns a deadline into ErrTimeout and keeps API errors readable
+// without the request (which carries no key, but may carry passages).
+func (c *Client) wrap(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); errors.Is(cause, ErrTimeout) {
+		return ErrTimeout
+	}
+	var api *openai.APIError
+	if errors.As(err, &api) {
+		return fmt.Errorf("modèle %s : HTTP %d : %s", c.cfg.Model, api.HTTPStatusCode, api.Message)
+	}
+	var re *openai.RequestError
+	if errors.As(err, &re) {
+		return fmt.Errorf("modèle %s : HTTP %d", c.cfg.Model, re.HTTPStatusCode)
+	}
+	return fmt.Errorf("modèle %s : %w", c.cfg.Model, err)
+}
+
+// Embed returns L2-normalised embeddings of texts with the embedding model;
+// it is a chromem-go EmbeddingFunc when wrapped.
+func (c *Client) Embed(ctx context.Context, text string) ([]float32, error) {
+	if c.cfg.EmbedModel == "" {
+		return nil, errors.New("TUTOR_EMBED_MODEL non défini")
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Total, ErrTimeout)
+	defer cancel()
+	resp, err := c.c.CreateEmbeddings(ctx, openai.EmbeddingRequest{Input: []string{text}, Model: openai.EmbeddingModel(c.cfg.EmbedModel)})
+	if err != nil {
+		return nil, c.wrap(ctx, err)
+	}
+	if len(resp.Data) == 0 || len(resp.Data[0].Embedding) == 0 {
+		return nil, errors.New("embedding vide")
+	}
+	v := resp.Data[0].Embedding
+	var norm float64
+	for _, x := range v {
+		norm += float64(x) * float64(x)
+	}
+	norm = math.Sqrt(norm)
+	if norm > 0 {
+		for i := range v {
+			v[i] = float32(float64(v[i]) / norm)
+		}
+	}
+	return v, nil
+}
