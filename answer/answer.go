@@ -268,3 +268,24 @@ func docHasCode(d *corpus.Doc, code string) bool {
 	}
 	return false
 }
+
+// FollowUp makes a follow-up question stand alone by borrowing what the
+// previous question was about: "et en NRC ?" after "coef de l'E4 en CCST"
+// asks "coef E4 … en NRC ?"; "et la durée ?" keeps the previous codes.
+// A question with codes of its own is returned unchanged.
+func (e *Engine) FollowUp(previous, q string) string {
+	if strings.TrimSpace(previous) == "" || len(tutor.FindCodes(q, tutor.StyleCompact)) > 0 {
+		return q
+	}
+	if !e.hasTopic(q) {
+		return e.topic(previous) + " " + q
+	}
+	var codes []string
+	for _, m := range tutor.FindCodes(previous, tutor.StyleCompact) {
+		codes = append(codes, m.Raw)
+	}
+	if len(codes) == 0 {
+		return q
+	}
+	return strings.Join(codes, " ") + " " + q
+}

@@ -86,3 +86,31 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("zzzz: %+v", none)
 	}
 }
+
+func TestFollowUp(t *testing.T) {
+	e := engine(t)
+	tests := []struct{ prev, q, want string }{
+		{"coef de l'E4 en CCST", "et en NRC ?", "BTS NRC"},
+		{"coef de l'E4 en CCST", "et la duree ?", "1 h"},
+		{"", "et en NRC ?", ""},
+	}
+	for _, tc := range tests {
+		q := e.FollowUp(tc.prev, tc.q)
+		r, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.want == "" {
+			if q != tc.q {
+				t.Errorf("no previous question: %q became %q", tc.q, q)
+			}
+			continue
+		}
+		if !strings.Contains(r.Answer, tc.want) || r.Abstained {
+			t.Errorf("%q then %q → %q:\n%s", tc.prev, tc.q, q, r.Answer)
+		}
+	}
+	if got := e.FollowUp("coef E4", "et l'E5 ?"); got != "et l'E5 ?" {
+		t.Errorf("own code: %q", got)
+	}
+}

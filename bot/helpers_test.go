@@ -69,7 +69,7 @@ func (s *syncBuffer) String() string {
 }
 
 // start runs a bot on the fake; dbPath "" makes a fresh store file.
-func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Config)) *harness {
+func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Config), tweakRouter ...func(*Router)) *harness {
 	t.Helper()
 	if fake == nil {
 		fake = discordtest.New(t, testToken)
@@ -87,7 +87,11 @@ func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Co
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	b, err := New(cfg, &Router{Engine: testEngine(t), Store: store, Metrics: m})
+	router := &Router{Engine: testEngine(t), Store: store, Metrics: m}
+	for _, f := range tweakRouter {
+		f(router)
+	}
+	b, err := New(cfg, router)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +147,9 @@ func (h *harness) ask(in *discordtest.Interaction) (sent *discordtest.Interactio
 	}
 	path := h.fake.OriginalPath(sent)
 	r := h.fake.WaitFor("edit of "+sent.ID, func(r discordtest.Request) bool {
-		return r.Method == "PATCH" && r.Path == path || r.Method == "DELETE" && r.Path == path
+		// The final edit carries the embeds; streamed edits only text.
+		return r.Method == "PATCH" && r.Path == path && strings.Contains(string(r.Body), `"embeds"`) ||
+			r.Method == "DELETE" && r.Path == path
 	})
 	edit = &editBody{seq: r.Seq, method: r.Method}
 	if r.Method == "PATCH" {

@@ -126,7 +126,13 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	if b.beforeAnswer != nil {
 		b.beforeAnswer()
 	}
+	if b.router.LLM != nil && req.Command == CmdQuestion {
+		req.OnDelta = b.streamer(ctx, in)
+	}
 	resp, err := b.router.Execute(ctx, req)
+	if resp.LLMErr != nil {
+		log.Warn("language model failed: extractive answer given", "err", resp.LLMErr)
+	}
 	if err != nil {
 		log.Error("answer failed", "err", err)
 		b.replaceWithEphemeral(ctx, in, msgInternal)
@@ -139,13 +145,33 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 		return
 	}
 	embeds, comps := b.answerMessage(ctx, req, resp)
-	if _, err := b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
+	empty := ""
+	if _, err := b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Content: &empty, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
 		log.Error("answer edit failed", "err", err)
 		metrics.Interaction(req.Command, OutcomeError)
 		return
 	}
 	metrics.ObserveFinal(time.Since(start))
 	metrics.Interaction(req.Command, resp.Outcome)
+}
+
+// streamEvery is the least time between two edits of a message being written.
+const streamEvery = time.Second
+
+// streamer edits the deferred message with the text being written, at most
+// once every streamEvery; the final edit replaces it.
+func (b *Bot) streamer(ctx context.Context, in *discordgo.Interaction) func(string) {
+	var last time.Time
+	return func(soFar string) {
+		if time.Since(last) < streamEvery {
+			return
+		}
+		last = time.Now()
+		content := textContent("✍️ " + soFar + " …\n*(en cours de rédaction, pas encore vérifié)*")
+		if _, err := b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Content: &content, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
+			b.log.Warn("streaming edit failed", "err", err)
+		}
+	}
 }
 
 // answerMessage renders an answer and stores it so that its buttons work

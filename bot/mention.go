@@ -30,7 +30,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	question := strings.TrimSpace(strings.NewReplacer("<@"+me+">", " ", "<@!"+me+">", " ").Replace(m.Content))
 	log := b.log.With("command", "mention", "message", m.ID, "guild", m.GuildID)
 
-	channel := b.threadFor(ctx, m, question)
+	channel, inThread := b.threadFor(ctx, m, question)
 	send := func(msg *discordgo.MessageSend) {
 		msg.AllowedMentions = noMentions()
 		if channel == m.ChannelID {
@@ -53,7 +53,13 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	req := Request{Command: CmdQuestion, Options: map[string]string{OptTexte: question}, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID}
+	if inThread {
+		req.Conversation = channel // follow-ups in the thread carry its previous turns
+	}
 	resp, err := b.router.Execute(ctx, req)
+	if resp.LLMErr != nil {
+		log.Warn("language model failed: extractive answer given", "err", resp.LLMErr)
+	}
 	if err != nil {
 		log.Error("answer failed", "err", err)
 		send(&discordgo.MessageSend{Content: msgInternal})
@@ -82,19 +88,20 @@ func mentions(m *discordgo.Message, userID string) bool {
 	return false
 }
 
-// threadFor returns the channel to answer in: the message's own channel when
-// it is a thread (or a direct message), else a new thread started from the
-// message. When the thread cannot be made it falls back to the channel.
-func (b *Bot) threadFor(ctx context.Context, m *discordgo.MessageCreate, question string) string {
+// threadFor returns the channel to answer in, and whether it is a thread:
+// the message's own channel when it is a thread (or a direct message), else
+// a new thread started from the message. When the thread cannot be made it
+// falls back to the channel.
+func (b *Bot) threadFor(ctx context.Context, m *discordgo.MessageCreate, question string) (string, bool) {
 	if m.GuildID == "" {
-		return m.ChannelID
+		return m.ChannelID, false
 	}
 	ch, err := b.session.State.Channel(m.ChannelID)
 	if err != nil {
 		ch, err = b.session.Channel(m.ChannelID, discordgo.WithContext(ctx))
 	}
 	if err == nil && ch.IsThread() {
-		return m.ChannelID
+		return m.ChannelID, true
 	}
 	name := strings.Join(strings.Fields(question), " ")
 	if name == "" {
@@ -105,7 +112,7 @@ func (b *Bot) threadFor(ctx context.Context, m *discordgo.MessageCreate, questio
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		b.log.Warn("starting a thread failed: answering in the channel", "err", err)
-		return m.ChannelID
+		return m.ChannelID, false
 	}
-	return th.ID
+	return th.ID, true
 }

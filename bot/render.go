@@ -47,9 +47,9 @@ func answerEmbed(resp Response) *discordgo.MessageEmbed {
 	if r.Abstained {
 		e.Color = colorAbstained
 	}
-	footer := "Réponse extractive : les textes sont cités mot pour mot."
-	if r.Mode != "" && r.Mode != "extractive" {
-		footer = "Mode : " + r.Mode
+	footer := modeLine(*r)
+	if r.Note != "" {
+		footer += "\n" + r.Note
 	}
 	if resp.Hint != "" {
 		footer += "\n" + resp.Hint
@@ -88,6 +88,17 @@ func answerEmbed(resp Response) *discordgo.MessageEmbed {
 		room -= runes(name) + runes(value)
 	}
 	return e
+}
+
+// modeLine says how a reply was made, for the footer and the console.
+func modeLine(r tutor.Reply) string {
+	switch {
+	case r.Mode == "llm" && !r.Verified:
+		return "Réponse rédigée par un modèle de langue, vérifiée en partie : une phrase invérifiable a été retirée ; relisez les passages cités."
+	case r.Mode == "llm":
+		return "Réponse rédigée par un modèle de langue et vérifiée : chaque [n] renvoie à un passage cité, chaque chiffre à un texte."
+	}
+	return "Réponse extractive : les textes sont cités mot pour mot."
 }
 
 const cutNote = "\n*(réponse abrégée : « Voir les passages » donne les textes cités en entier)*"

@@ -50,6 +50,10 @@ type Store interface {
 	Reply(ctx context.Context, id int64) (tutor.StoredReply, error)
 	Vote(ctx context.Context, replyID int64, userID string, vote int) (bool, error)
 	Ping(ctx context.Context) error
+	AddUsage(ctx context.Context, guildID, userID string, tokens int) error
+	Usage(ctx context.Context, guildID, userID string) (user, guild int, err error)
+	AddTurn(ctx context.Context, channelID, userID string, m tutor.ChatMessage) error
+	Turns(ctx context.Context, channelID string, n, maxChars int) ([]tutor.ChatMessage, error)
 }
 
 // Request is one command as typed by a user, on Discord or in the console.
@@ -61,6 +65,12 @@ type Request struct {
 	GuildID, ChannelID, UserID string
 	Roles                      []string
 	ManageGuild                bool // holds Manage Server (or Administrator)
+	// Conversation, when set, names the thread whose previous turns a
+	// question follows up on; the question and answer are added to it.
+	Conversation string
+	// OnDelta receives the text of a generated answer as it is written
+	// (not yet verified).
+	OnDelta func(soFar string)
 }
 
 // Response is what a command shows, platform-neutral.
@@ -75,6 +85,9 @@ type Response struct {
 	// Hint is a short note shown under the answer.
 	Hint    string
 	Outcome string
+	// LLMErr is the language model's failure, already handled by the
+	// extractive fallback; for the logs.
+	LLMErr error
 }
 
 // Router runs commands against the answer engine and the store.
@@ -82,7 +95,18 @@ type Router struct {
 	Engine  *answer.Engine
 	Store   Store
 	Metrics *Metrics
+	// LLM, when set, writes the answers to questions; they are verified
+	// against the passages. Nil keeps the extractive answers.
+	LLM tutor.LLM
+	// Daily token budgets of the language model (0: unlimited).
+	UserBudget, GuildBudget int
 }
+
+// Conversation bounds.
+const (
+	historyTurns = 6
+	historyChars = 6000
+)
 
 // Check validates a request cheaply, before any work is acknowledged: it
 // returns an ephemeral error Response for bad input, nil when the request may
@@ -157,10 +181,11 @@ func (r *Router) answer(ctx context.Context, req Request) (Response, error) {
 		rep   tutor.Reply
 		title string
 	)
+	var gen answer.Generation
 	switch req.Command {
 	case CmdQuestion:
 		title = req.Options[OptTexte]
-		rep, err = r.Engine.Answer(ctx, req.Options[OptTexte], d)
+		rep, gen, err = r.question(ctx, req, req.Options[OptTexte], d)
 	case CmdCompetence:
 		title = "Compétence " + req.Options[OptCode]
 		rep, err = r.Engine.Card(ctx, tutor.KindCompetence, req.Options[OptCode], d)
@@ -178,7 +203,7 @@ func (r *Router) answer(ctx context.Context, req Request) (Response, error) {
 		}
 		return Response{}, err
 	}
-	resp := Response{Title: title, Reply: &rep, Outcome: OutcomeOK}
+	resp := Response{Title: title, Reply: &rep, Outcome: OutcomeOK, LLMErr: gen.Err}
 	if rep.Abstained {
 		resp.Outcome = OutcomeAbstained
 	}
@@ -186,6 +211,74 @@ func (r *Router) answer(ctx context.Context, req Request) (Response, error) {
 		resp.Hint = "Astuce : un enseignant peut fixer le diplôme du serveur avec /config diplome."
 	}
 	return resp, nil
+}
+
+// question answers a question, with the language model when one is set and
+// the budgets allow, following up on the conversation when there is one.
+func (r *Router) question(ctx context.Context, req Request, q, d string) (tutor.Reply, answer.Generation, error) {
+	var history []tutor.ChatMessage
+	if req.Conversation != "" && r.Store != nil {
+		var err error
+		if history, err = r.Store.Turns(ctx, req.Conversation, historyTurns, historyChars); err != nil {
+			return tutor.Reply{}, answer.Generation{}, fmt.Errorf("lecture de la conversation : %w", err)
+		}
+	}
+	asked := q
+	for i := len(history) - 1; i >= 0; i-- {
+		if history[i].Role == "user" {
+			asked = r.Engine.FollowUp(history[i].Content, q)
+			break
+		}
+	}
+	var (
+		rep tutor.Reply
+		gen answer.Generation
+		err error
+	)
+	note := ""
+	if r.LLM != nil && r.Store != nil && (r.UserBudget > 0 || r.GuildBudget > 0) {
+		user, guild, uerr := r.Store.Usage(ctx, req.GuildID, req.UserID)
+		if uerr != nil {
+			return tutor.Reply{}, gen, fmt.Errorf("lecture de la consommation : %w", uerr)
+		}
+		switch {
+		case r.UserBudget > 0 && user >= r.UserBudget:
+			note = "Vous avez utilisé votre quota quotidien de réponses rédigées : voici la réponse extraite des textes (le quota revient demain)."
+		case r.GuildBudget > 0 && guild >= r.GuildBudget:
+			note = "Le serveur a utilisé son quota quotidien de réponses rédigées : voici la réponse extraite des textes (le quota revient demain)."
+		}
+	}
+	if r.LLM != nil && note == "" {
+		rep, gen, err = r.Engine.Generate(ctx, r.LLM, asked, d, answer.GenOptions{History: history, OnDelta: req.OnDelta})
+		if err == nil && gen.Prompt != nil && r.Store != nil {
+			tokens := gen.Usage.PromptTokens + gen.Usage.OutputTokens
+			if tokens == 0 {
+				for _, m := range gen.Prompt {
+					tokens += len([]rune(m.Content)) / 4
+				}
+			}
+			if uerr := r.Store.AddUsage(ctx, req.GuildID, req.UserID, tokens); uerr != nil {
+				return tutor.Reply{}, gen, fmt.Errorf("enregistrement de la consommation : %w", uerr)
+			}
+		}
+	} else {
+		rep, err = r.Engine.Answer(ctx, asked, d)
+		if note != "" {
+			rep.Note = note
+		}
+	}
+	if err != nil {
+		return rep, gen, err
+	}
+	rep.Question = strings.TrimSpace(q)
+	if req.Conversation != "" && r.Store != nil {
+		for _, m := range []tutor.ChatMessage{{Role: "user", Content: q}, {Role: "assistant", Content: clip(rep.Answer, 1500)}} {
+			if err := r.Store.AddTurn(ctx, req.Conversation, req.UserID, m); err != nil {
+				return rep, gen, fmt.Errorf("enregistrement de la conversation : %w", err)
+			}
+		}
+	}
+	return rep, gen, nil
 }
 
 func isInputError(err error) bool {

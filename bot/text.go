@@ -13,6 +13,12 @@ func Text(resp Response) string {
 	var b strings.Builder
 	if resp.Reply != nil {
 		b.WriteString(ReplyText(*resp.Reply))
+		if resp.Reply.Mode == "llm" || resp.Reply.Note != "" {
+			b.WriteString("\n\n" + modeLine(*resp.Reply))
+		}
+		if resp.Reply.Note != "" {
+			b.WriteString("\n" + resp.Reply.Note)
+		}
 	} else {
 		// Bold markers are for Discord; a terminal shows them raw.
 		b.WriteString(strings.ReplaceAll(resp.Text, "**", ""))

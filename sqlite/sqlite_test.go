@@ -165,3 +165,36 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestUsageAndTurns(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "t.db"))
+	day1 := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { return day1 }
+	must(t, s.AddUsage(ctx, "g", "a", 100))
+	must(t, s.AddUsage(ctx, "g", "a", 50))
+	must(t, s.AddUsage(ctx, "g", "b", 30))
+	must(t, s.AddUsage(ctx, "h", "a", 999))
+	if u, g, err := s.Usage(ctx, "g", "a"); err != nil || u != 150 || g != 180 {
+		t.Errorf("usage %d/%d %v", u, g, err)
+	}
+	s.Now = func() time.Time { return day1.Add(24 * time.Hour) }
+	if u, g, _ := s.Usage(ctx, "g", "a"); u != 0 || g != 0 {
+		t.Errorf("next day: %d/%d", u, g)
+	}
+
+	for i, m := range []tutor.ChatMessage{{Role: "assistant", Content: "bonjour"}, {Role: "user", Content: "coef E4 ?"}, {Role: "assistant", Content: "6 [1]"}, {Role: "user", Content: "et en NRC ?"}, {Role: "assistant", Content: "4 [1]"}} {
+		must(t, s.AddTurn(ctx, "thread", "a", m))
+		_ = i
+	}
+	got, err := s.Turns(ctx, "thread", 10, 1000)
+	if err != nil || len(got) != 4 || got[0].Content != "coef E4 ?" || got[3].Content != "4 [1]" {
+		t.Errorf("turns: %+v %v", got, err)
+	}
+	if got, _ := s.Turns(ctx, "thread", 10, 20); len(got) != 2 || got[0].Content != "et en NRC ?" {
+		t.Errorf("bounded turns: %+v", got)
+	}
+	if got, _ := s.Turns(ctx, "other", 10, 1000); len(got) != 0 {
+		t.Errorf("other channel: %+v", got)
+	}
+}

@@ -44,6 +44,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	fs := m.newFlags("ask")
 	diploma := fs.String("diploma", "", "NRC ou CCST")
 	asJSON := fs.Bool("json", false, "sortie JSON")
+	noLLM := fs.Bool("no-llm", false, "réponse extractive même si un modèle de langue est configuré")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -51,16 +52,36 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	var model tutor.LLM
+	if !*noLLM {
+		client, err := m.llm()
+		if err != nil {
+			return err
+		}
+		if client != nil {
+			model = client
+		}
+	}
+	answerOne := func(q string) (tutor.Reply, error) {
+		if model == nil {
+			return e.Answer(ctx, q, d)
+		}
+		r, gen, err := e.Generate(ctx, model, q, d, answer.GenOptions{})
+		if gen.Err != nil {
+			fmt.Fprintf(m.Stderr, "modèle de langue : %v (réponse extractive)\n", gen.Err)
+		}
+		return r, err
+	}
 	if batch {
 		return m.batch(func(line string) (any, error) {
-			r, err := e.Answer(ctx, line, d)
+			r, err := answerOne(line)
 			if err != nil {
 				return nil, err
 			}
 			return r, nil
 		})
 	}
-	r, err := e.Answer(ctx, question, d)
+	r, err := answerOne(question)
 	if err != nil {
 		if isInputError(err) {
 			return usageError{err}
@@ -70,7 +91,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if *asJSON {
 		return writeJSON(m.Stdout, r)
 	}
-	fmt.Fprintln(m.Stdout, bot.ReplyText(r))
+	fmt.Fprintln(m.Stdout, bot.Text(bot.Response{Reply: &r}))
 	return nil
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/btstutor/tutor/answer"
 	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/llm"
 	"github.com/btstutor/tutor/retrieval"
 )
 
@@ -51,7 +52,7 @@ Usage :
   tutor                         console locale (tapez /aide) ; le bot Discord si DISCORD_TOKEN est défini
   tutor serve [--guild ID] [--http ADRESSE] [--rate-limit N]
                                 le bot Discord
-  tutor ask [--diploma NRC|CCST] [--json] [QUESTION]
+  tutor ask [--diploma NRC|CCST] [--json] [--no-llm] [QUESTION]
   tutor search [-k N] [--diploma NRC|CCST] [--json] [REQUÊTE]
   tutor referentiel [--diploma NRC|CCST] [--json]
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
@@ -69,6 +70,12 @@ Environnement :
   DISCORD_API_BASE   autre adresse que https://discord.com (proxy de limitation)
   TUTOR_HTTP_ADDR    adresse de /healthz et /metrics (ex. :8080)
   TUTOR_RATE_LIMIT   questions par minute et par utilisateur (défaut 6)
+  TUTOR_LLM_BASE_URL, TUTOR_LLM_API_KEY (ou OPENAI_API_KEY), TUTOR_LLM_MODEL
+                     un modèle de langue compatible OpenAI (voir le README) ;
+                     sans eux, les réponses sont extractives
+  TUTOR_EMBED_MODEL  embeddings par la même API (sinon : embedder local)
+  TUTOR_LLM_MAX_TOKENS, TUTOR_LLM_FIRST_TOKEN_TIMEOUT, TUTOR_LLM_TIMEOUT
+  TUTOR_LLM_USER_DAILY_TOKENS, TUTOR_LLM_GUILD_DAILY_TOKENS   quotas quotidiens
 `
 
 // Run executes one command line and returns the exit code.
@@ -149,13 +156,39 @@ func (m *Main) loadCorpus() (*corpus.Corpus, error) {
 	return corpus.Load(m.referentielsDir())
 }
 
-// engine loads the corpus and builds the index once.
+// engine loads the corpus and builds the index once, with the embedding
+// model when TUTOR_EMBED_MODEL is set.
 func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 	c, err := m.loadCorpus()
 	if err != nil {
 		return nil, err
 	}
-	return answer.New(ctx, c, retrieval.Options{})
+	var opts retrieval.Options
+	client, err := m.llm()
+	if err != nil {
+		return nil, err
+	}
+	if client != nil && m.Getenv("TUTOR_EMBED_MODEL") != "" {
+		opts.Embedder = client.Embed
+	}
+	return answer.New(ctx, c, opts)
+}
+
+// llm returns the language model configured by the environment, or nil when
+// none is (the answers stay extractive).
+func (m *Main) llm() (*llm.Client, error) {
+	cfg, err := llm.FromEnv(m.Getenv)
+	if errors.Is(err, llm.ErrNoConfig) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, usageError{err}
+	}
+	c, err := llm.New(cfg)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return c, nil
 }
 
 // newFlags returns a flag set that reports errors as usage errors, in French.

@@ -18,6 +18,25 @@ import (
 	"github.com/btstutor/tutor/sqlite"
 )
 
+// Daily token budgets of the language model by default: about 25 answers a
+// student, 600 a server.
+const (
+	defaultUserBudget  = 50_000
+	defaultGuildBudget = 1_200_000
+)
+
+func positiveEnv(getenv func(string) string, name string, def int) (int, error) {
+	v := strings.TrimSpace(getenv(name))
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, usageError{fmt.Errorf("%s invalide %q : entier positif attendu (0 : sans limite)", name, v)}
+	}
+	return n, nil
+}
+
 // replyRetention is how long replies (and their buttons) are kept.
 const replyRetention = 90 * 24 * time.Hour
 
@@ -37,11 +56,27 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	client, err := m.llm()
+	if err != nil {
+		return nil, err
+	}
+	userBudget, err := positiveEnv(m.Getenv, "TUTOR_LLM_USER_DAILY_TOKENS", defaultUserBudget)
+	if err != nil {
+		return nil, err
+	}
+	guildBudget, err := positiveEnv(m.Getenv, "TUTOR_LLM_GUILD_DAILY_TOKENS", defaultGuildBudget)
+	if err != nil {
+		return nil, err
+	}
 	store, err := sqlite.Open(ctx, m.dbPath())
 	if err != nil {
 		return nil, err
 	}
-	return &app{router: &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics()}, store: store}, nil
+	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget}
+	if client != nil {
+		r.LLM = client
+	}
+	return &app{router: r, store: store}, nil
 }
 
 // serve runs the Discord bot until ctx is done (SIGINT, SIGTERM).
