@@ -52,3 +52,24 @@ func TestAskWithLLM(t *testing.T) {
 		t.Errorf("half config: exit %d %s", code, errs)
 	}
 }
+
+func TestRemoteEmbeddings(t *testing.T) {
+	srv := openaitest.New(t)
+	env := dataEnv(t)
+	env["TUTOR_LLM_BASE_URL"] = srv.URL
+	env["TUTOR_LLM_MODEL"] = "m"
+	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
+	code, out, errs := run(t, "", env, "ask", "--no-llm", "coef e4 ccst")
+	if code != 0 || !strings.Contains(out, "coefficient de 6") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	embeds := 0
+	for _, r := range srv.Received() {
+		if r.Path == "/v1/embeddings" {
+			embeds++
+		}
+	}
+	if embeds < 100 {
+		t.Errorf("only %d embedding requests: the index did not use the remote model", embeds)
+	}
+}
