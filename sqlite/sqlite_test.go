@@ -183,9 +183,8 @@ func TestUsageAndTurns(t *testing.T) {
 		t.Errorf("next day: %d/%d", u, g)
 	}
 
-	for i, m := range []tutor.ChatMessage{{Role: "assistant", Content: "bonjour"}, {Role: "user", Content: "coef E4 ?"}, {Role: "assistant", Content: "6 [1]"}, {Role: "user", Content: "et en NRC ?"}, {Role: "assistant", Content: "4 [1]"}} {
+	for _, m := range []tutor.ChatMessage{{Role: "assistant", Content: "bonjour"}, {Role: "user", Content: "coef E4 ?"}, {Role: "assistant", Content: "6 [1]"}, {Role: "user", Content: "et en NRC ?"}, {Role: "assistant", Content: "4 [1]"}} {
 		must(t, s.AddTurn(ctx, "thread", "a", m))
-		_ = i
 	}
 	got, err := s.Turns(ctx, "thread", 10, 1000)
 	if err != nil || len(got) != 4 || got[0].Content != "coef E4 ?" || got[3].Content != "4 [1]" {
