@@ -88,9 +88,7 @@ func (e *Engine) verify(question, diploma, text string, passages []tutor.Citatio
 func (v *verified) fixMarkers(s string, n int) string {
 	return markerRE.ReplaceAllStringFunc(s, func(m string) string {
 		var keep []string
-		for _, f := range strings.FieldsFunc(m[1:len(m)-1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			var k int
-			fmt.Sscanf(f, "%d", &k)
+		for _, k := range markerNumbers(m) {
 			if k >= 1 && k <= n {
 				keep = append(keep, fmt.Sprint(k))
 			} else {
@@ -107,12 +105,21 @@ func (v *verified) fixMarkers(s string, n int) string {
 // citedIn returns the passage numbers cited in s.
 func citedIn(s string) map[int]bool {
 	out := map[int]bool{}
-	for _, m := range markerRE.FindAllStringSubmatch(s, -1) {
-		for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			var k int
-			fmt.Sscanf(f, "%d", &k)
+	for _, m := range markerRE.FindAllString(s, -1) {
+		for _, k := range markerNumbers(m) {
 			out[k] = true
 		}
+	}
+	return out
+}
+
+// markerNumbers reads the numbers of one marker: "[1, 3]" → 1, 3.
+func markerNumbers(marker string) []int {
+	var out []int
+	for _, f := range strings.FieldsFunc(strings.Trim(marker, "[]"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+		var k int
+		fmt.Sscanf(f, "%d", &k)
+		out = append(out, k)
 	}
 	return out
 }
@@ -207,10 +214,8 @@ func factFor(sent string, facts []string) string {
 func renumber(text string, passages []tutor.Citation) (string, []tutor.Citation) {
 	order := map[int]int{}
 	var out []tutor.Citation
-	for _, m := range markerRE.FindAllStringSubmatch(text, -1) {
-		for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			var k int
-			fmt.Sscanf(f, "%d", &k)
+	for _, m := range markerRE.FindAllString(text, -1) {
+		for _, k := range markerNumbers(m) {
 			if _, ok := order[k]; !ok && k >= 1 && k <= len(passages) {
 				order[k] = len(out) + 1
 				c := passages[k-1]
@@ -221,9 +226,7 @@ func renumber(text string, passages []tutor.Citation) (string, []tutor.Citation)
 	}
 	text = markerRE.ReplaceAllStringFunc(text, func(m string) string {
 		var ns []int
-		for _, f := range strings.FieldsFunc(m[1:len(m)-1], func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			var k int
-			fmt.Sscanf(f, "%d", &k)
+		for _, k := range markerNumbers(m) {
 			if n, ok := order[k]; ok {
 				ns = append(ns, n)
 			}
