@@ -62,10 +62,15 @@ type Bot struct {
 	beforeAnswer func()
 }
 
+// token is the bot token without its "Bot " prefix.
+func (c Config) token() string {
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot "))
+}
+
 // Validate checks the configuration without connecting: a token is
 // present and APIBase, when set, is an http(s) URL.
 func (c Config) Validate() error {
-	if strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.Token), "Bot ")) == "" {
+	if c.token() == "" {
 		return errors.New("jeton Discord manquant (DISCORD_TOKEN)")
 	}
 	if c.APIBase != "" {
@@ -83,7 +88,7 @@ func New(cfg Config, router *Router) (*Bot, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	token := cfg.token()
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = DefaultRateLimit
 	}
