@@ -1,7 +1,3 @@
-// Package scenario will write negotiation simulation briefs for teachers
-// (issue 5). This first part holds the commercial arithmetic of the seller's
-// sheet: prices, remises, escompte, TVA and the margin ratios a student must
-// compute, with the answer key. Amounts are in cents so that the key is exact.
 package scenario
 
 import (
@@ -48,9 +44,26 @@ type Pricing struct {
 	TotalTTC      Cents   // TotalHT + TotalTVA
 	Floor         Cents   // prix plancher unitaire HT: cost × (1 + MinMarginRate)
 	MaxDiscount   float64 // greatest total discount on the list price, in percent
-	MarginRate    float64 // taux de marge at the proposed price, in percent
+	MarginRate    float64 // taux de marge at the net commercial price, in percent
 	MarkupRate    float64 // taux de marque, in percent
 	Multiplier    float64 // coefficient multiplicateur: PV TTC / coût HT
+	Instalment    Cents   // first of three monthly payments of TotalTTC (the others: Instalment2)
+	Instalment2   Cents
+
+	// Distributors: the recommended consumer price and the distributor's
+	// taux de marque at that price (zero otherwise).
+	RetailHT     Cents
+	RetailTTC    Cents
+	RetailMarkup float64
+}
+
+// SetRetail sets the recommended consumer price at coef times the net
+// commercial price (rounded to ten cents) and the distributor's taux de
+// marque.
+func (p *Pricing) SetRetail(coef float64) {
+	p.RetailHT = (Cents(float64(p.NetCommercial)*coef) + 5) / 10 * 10
+	p.RetailTTC = p.RetailHT + pct(p.RetailHT, p.TVA)
+	p.RetailMarkup = round2(100 * float64(p.RetailHT-p.NetCommercial) / float64(p.RetailHT))
 }
 
 // percentage of a in cents, rounded to the cent.
@@ -62,17 +75,20 @@ func pct(a Cents, p float64) Cents {
 	return Cents(v + 0.5)
 }
 
-// NewPricing draws coherent figures for a deal of the given difficulty
-// (1–3: harder deals have thinner margins and more steps). The proposed net
-// price always lies between the floor and the list price.
-func NewPricing(r *rand.Rand, difficulty int) Pricing {
+// NewPricing draws coherent figures for a deal on offer o at the given
+// difficulty (1–3: harder deals have thinner margins and more steps). The
+// proposed net price always lies between the floor and the list price.
+func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 	difficulty = min(max(difficulty, 1), 3)
-	p := Pricing{TVA: 20}
-	p.Quantity = []int{1, 5, 10, 20, 50, 100}[r.IntN(6)]
-	p.UnitCost = Cents(50_00 + r.IntN(4_950_00)/100*100)
+	p := Pricing{TVA: o.TVA}
+	if p.TVA == 0 {
+		p.TVA = 20
+	}
+	p.Quantity = o.Quantities[r.IntN(len(o.Quantities))]
+	p.UnitCost = drawCost(r, o.Cost)
 	p.MinMarginRate = []float64{25, 20, 15}[difficulty-1] + float64(r.IntN(3))*5
 	listMargin := p.MinMarginRate + 15 + float64(r.IntN(4))*5 // room for discounts
-	p.ListPrice = p.UnitCost + pct(p.UnitCost, listMargin)
+	p.ListPrice = roundUp(p.UnitCost + pct(p.UnitCost, listMargin))
 	p.Floor = p.UnitCost + pct(p.UnitCost, p.MinMarginRate)
 	p.MaxDiscount = round2(100 * float64(p.ListPrice-p.Floor) / float64(p.ListPrice))
 	// Discounts: drawn within the room, leaving a margin above the floor.
@@ -107,11 +123,36 @@ func (p *Pricing) compute() {
 	p.TotalHT = p.NetFinancial * Cents(p.Quantity)
 	p.TotalTVA = pct(p.TotalHT, p.TVA)
 	p.TotalTTC = p.TotalHT + p.TotalTVA
-	margin := float64(p.NetFinancial - p.UnitCost)
+	// Margins are commercial: the escompte is a financial reduction.
+	margin := float64(p.NetCommercial - p.UnitCost)
 	p.MarginRate = round2(100 * margin / float64(p.UnitCost))
-	p.MarkupRate = round2(100 * margin / float64(p.NetFinancial))
-	unitTTC := float64(p.NetFinancial) * (1 + p.TVA/100)
+	p.MarkupRate = round2(100 * margin / float64(p.NetCommercial))
+	unitTTC := float64(p.NetCommercial) * (1 + p.TVA/100)
 	p.Multiplier = round4(unitTTC / float64(p.UnitCost))
+	// Three monthly payments in whole cents: the first takes the remainder.
+	p.Instalment2 = p.TotalTTC / 3
+	p.Instalment = p.TotalTTC - 2*p.Instalment2
+}
+
+// drawCost draws a unit cost in the range (euros), rounded to a price a
+// catalogue would show: to the euro above 100 €, to ten cents below.
+func drawCost(r *rand.Rand, euros [2]int) Cents {
+	lo, hi := Cents(euros[0])*100, Cents(euros[1])*100
+	c := lo + Cents(r.Int64N(int64(hi-lo)+1))
+	if c >= 100_00 {
+		return c / 100 * 100
+	}
+	return max(c/10*10, 10)
+}
+
+// roundUp rounds a price up as a catalogue shows it: to the euro, to ten
+// cents below 100 €.
+func roundUp(c Cents) Cents {
+	step := Cents(100)
+	if c < 100_00 {
+		step = 10
+	}
+	return (c + step - 1) / step * step
 }
 
 func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }

@@ -6,10 +6,29 @@ import (
 	"testing"
 )
 
+// allOffers lists every offer of the catalogues.
+func allOffers() []Offer {
+	var out []Offer
+	for _, s := range ccstSectors {
+		out = append(out, s.Offers...)
+	}
+	for _, ct := range ClientTypes {
+		for _, s := range nrcSectors[ct] {
+			out = append(out, s.Offers...)
+		}
+	}
+	return out
+}
+
 func TestPricingIsCoherentOverManySeeds(t *testing.T) {
+	offers := allOffers()
 	for seed := uint64(0); seed < 3000; seed++ {
 		for d := 1; d <= 3; d++ {
-			p := NewPricing(rand.New(rand.NewPCG(seed, 7)), d)
+			o := offers[int(seed)%len(offers)]
+			p := NewPricing(rand.New(rand.NewPCG(seed, 7)), d, o)
+			if p.UnitCost < Cents(o.Cost[0])*100-100 || p.UnitCost > Cents(o.Cost[1])*100 {
+				t.Fatalf("seed %d: cost %v outside %v", seed, p.UnitCost, o.Cost)
+			}
 			if !(p.UnitCost < p.Floor && p.Floor <= p.NetFinancial && p.NetFinancial <= p.NetCommercial && p.NetCommercial <= p.ListPrice) {
 				t.Fatalf("seed %d d%d: cost %v floor %v net %v/%v list %v", seed, d, p.UnitCost, p.Floor, p.NetFinancial, p.NetCommercial, p.ListPrice)
 			}
@@ -25,12 +44,15 @@ func TestPricingIsCoherentOverManySeeds(t *testing.T) {
 			if math.Abs(tq-tm/(1+tm)) > 0.0002 {
 				t.Fatalf("seed %d: marque %.4f vs marge %.4f", seed, tq, tm)
 			}
-			// Coefficient multiplicateur = PV TTC / coût HT = (1 + taux de marge) × 1,2.
-			if math.Abs(p.Multiplier-(1+tm)*1.2) > 0.001 {
-				t.Fatalf("seed %d: coefficient %.4f vs %.4f", seed, p.Multiplier, (1+tm)*1.2)
+			// Coefficient multiplicateur = PV TTC / coût HT = (1 + taux de marge) × (1 + TVA).
+			if want := (1 + tm) * (1 + p.TVA/100); math.Abs(p.Multiplier-want) > 0.001 {
+				t.Fatalf("seed %d: coefficient %.4f vs %.4f", seed, p.Multiplier, want)
 			}
 			if p.TotalTTC != p.TotalHT+p.TotalTVA || p.TotalHT != p.NetFinancial*Cents(p.Quantity) {
 				t.Fatalf("seed %d: totals", seed)
+			}
+			if p.Instalment+2*p.Instalment2 != p.TotalTTC || p.Instalment < p.Instalment2 || p.Instalment-p.Instalment2 > 2 {
+				t.Fatalf("seed %d: instalments %v + 2 × %v for %v", seed, p.Instalment, p.Instalment2, p.TotalTTC)
 			}
 			if d == 1 && (p.LoyaltyRebate != 0 || p.Escompte != 0) {
 				t.Fatalf("seed %d: difficulty 1 with several steps", seed)
@@ -40,9 +62,10 @@ func TestPricingIsCoherentOverManySeeds(t *testing.T) {
 }
 
 func TestPricingSeedsReproduce(t *testing.T) {
-	a := NewPricing(rand.New(rand.NewPCG(42, 7)), 3)
-	b := NewPricing(rand.New(rand.NewPCG(42, 7)), 3)
-	c := NewPricing(rand.New(rand.NewPCG(43, 7)), 3)
+	o := ccstSectors[0].Offers[0]
+	a := NewPricing(rand.New(rand.NewPCG(42, 7)), 3, o)
+	b := NewPricing(rand.New(rand.NewPCG(42, 7)), 3, o)
+	c := NewPricing(rand.New(rand.NewPCG(43, 7)), 3, o)
 	if a != b {
 		t.Error("same seed, different figures")
 	}
