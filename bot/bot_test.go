@@ -33,7 +33,7 @@ func TestRegistersFrenchCommands(t *testing.T) {
 			t.Errorf("%s: description %q", c.Name, c.Description)
 		}
 	}
-	if got := strings.Join(names, " "); got != "question competence epreuve savoir config aide" {
+	if got := strings.Join(names, " "); got != "question competence epreuve savoir config scenario aide" {
 		t.Errorf("commands: %s", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/scenario"
 )
 
 // Commands are the slash commands registered on Discord, in French. The
@@ -47,6 +48,33 @@ func Commands(diplomas []string) []*discordgo.ApplicationCommand {
 					Options: []*discordgo.ApplicationCommandOption{{Type: discordgo.ApplicationCommandOptionRole, Name: OptRole, Description: "Le rôle enseignant"}}},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: SubVoir, Description: "Voir les réglages"},
 			}},
+		{Name: CmdScenario, Description: "Un jeu de rôle de négociation pour l'épreuve E4, avec ses fiches (enseignants)",
+			Options: scenarioOptionsDef(diploma("Le diplôme (par défaut : celui du serveur)"))},
 		{Name: CmdAide, Description: "Ce que le tuteur sait faire, avec des exemples"},
+	}
+}
+
+// scenarioOptionsDef lists the options of /scenario.
+func scenarioOptionsDef(diploma *discordgo.ApplicationCommandOption) []*discordgo.ApplicationCommandOption {
+	choices := func(values ...string) []*discordgo.ApplicationCommandOptionChoice {
+		var out []*discordgo.ApplicationCommandOptionChoice
+		for _, v := range values {
+			out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: v, Value: v})
+		}
+		return out
+	}
+	one, three := 1.0, 3.0
+	zero, maxS := 0.0, float64(maxSeed-1)
+	return []*discordgo.ApplicationCommandOption{
+		diploma,
+		{Type: discordgo.ApplicationCommandOptionUser, Name: OptEleve, Description: "L'élève qui joue le vendeur : il reçoit sa fiche en message privé"},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptClient, Description: "NRC : type de client (savoirs S75 à S77)",
+			Choices: choices(scenario.ClientTypes...)},
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptSituation, Description: "CCST : situation d'évaluation",
+			Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "1 — préparation de la négociation", Value: 1}, {Name: "2 — négociation simulée", Value: 2}}},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptSecteur, Description: "Secteur d'activité", Autocomplete: true, MaxLength: maxChoiceLen},
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptDifficulte, Description: "Difficulté de 1 à 3 (par défaut 2)", MinValue: &one, MaxValue: three},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptEtape, Description: "Étape de la vente à travailler", Choices: choices(scenario.Stages...)},
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptGraine, Description: "Graine : la même graine redonne le même jeu de rôle", MinValue: &zero, MaxValue: maxS},
 	}
 }

@@ -174,6 +174,7 @@ type callbackBody struct {
 type editBody struct {
 	seq        int
 	method     string
+	Content    string          `json:"content"`
 	Embeds     []embedBody     `json:"embeds"`
 	Components []componentBody `json:"components"`
 }

@@ -93,6 +93,10 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	req := request(in)
 	log := b.log.With("command", req.Command, "interaction", in.ID, "guild", req.GuildID)
 	metrics := b.router.Metrics
+	if req.Command == CmdScenario {
+		b.scenarioCommand(ctx, in, req, start)
+		return
+	}
 	if !asksQuestion(req.Command) {
 		// Help and settings are instant: answered directly, to the caller.
 		resp, err := b.router.Execute(ctx, req)
@@ -240,9 +244,14 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 		}
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	if req.Command == CmdCompetence || req.Command == CmdEpreuve {
+	switch req.Command {
+	case CmdCompetence, CmdEpreuve:
 		for _, c := range b.router.Suggest(ctx, req, clip(typed, maxChoiceLen)) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: c.Label(maxChoiceLen), Value: clip(c.Value(), maxChoiceLen)})
+		}
+	case CmdScenario:
+		for _, s := range b.router.suggestSectors(ctx, req, clip(typed, maxChoiceLen)) {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(s, maxChoiceLen), Value: clip(s, maxChoiceLen)})
 		}
 	}
 	err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{

@@ -9,6 +9,7 @@ import (
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/scenario"
 )
 
 // Command names, shared by Discord and the console.
@@ -82,6 +83,8 @@ type Response struct {
 	Text string
 	// Ephemeral responses are shown to the requester only.
 	Ephemeral bool
+	// Brief is a simulation brief (/scenario); Text then holds it as Markdown.
+	Brief *scenario.Brief
 	// Hint is a short note shown under the answer.
 	Hint    string
 	Outcome string
@@ -100,6 +103,8 @@ type Router struct {
 	LLM tutor.LLM
 	// Daily token budgets of the language model (0: unlimited).
 	UserBudget, GuildBudget int
+	// Scenarios writes the simulation briefs of /scenario; nil disables it.
+	Scenarios *scenario.Generator
 }
 
 // Conversation bounds.
@@ -146,6 +151,8 @@ func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
 		return r.config(ctx, req)
 	case CmdQuestion, CmdCompetence, CmdEpreuve, CmdSavoir:
 		return r.answer(ctx, req)
+	case CmdScenario:
+		return r.scenario(ctx, req)
 	}
 	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
 }
@@ -236,16 +243,12 @@ func (r *Router) question(ctx context.Context, req Request, q, d string) (tutor.
 		err error
 	)
 	note := ""
-	if r.LLM != nil && r.Store != nil && (r.UserBudget > 0 || r.GuildBudget > 0) {
-		user, guild, uerr := r.Store.Usage(ctx, req.GuildID, req.UserID)
-		if uerr != nil {
-			return tutor.Reply{}, gen, fmt.Errorf("lecture de la consommation : %w", uerr)
+	if r.LLM != nil {
+		if note, err = r.budgetNote(ctx, req); err != nil {
+			return tutor.Reply{}, gen, err
 		}
-		switch {
-		case r.UserBudget > 0 && user >= r.UserBudget:
-			note = "Vous avez utilisé votre quota quotidien de réponses rédigées : voici la réponse extraite des textes (le quota revient demain)."
-		case r.GuildBudget > 0 && guild >= r.GuildBudget:
-			note = "Le serveur a utilisé son quota quotidien de réponses rédigées : voici la réponse extraite des textes (le quota revient demain)."
+		if note != "" {
+			note += " : voici la réponse extraite des textes (le quota revient demain)."
 		}
 	}
 	if r.LLM != nil && note == "" {
@@ -279,6 +282,25 @@ func (r *Router) question(ctx context.Context, req Request, q, d string) (tutor.
 		}
 	}
 	return rep, gen, nil
+}
+
+// budgetNote says why the language model may not be used for this request
+// (a daily budget spent), or "".
+func (r *Router) budgetNote(ctx context.Context, req Request) (string, error) {
+	if r.Store == nil || (r.UserBudget == 0 && r.GuildBudget == 0) {
+		return "", nil
+	}
+	user, guild, err := r.Store.Usage(ctx, req.GuildID, req.UserID)
+	if err != nil {
+		return "", fmt.Errorf("lecture de la consommation : %w", err)
+	}
+	switch {
+	case r.UserBudget > 0 && user >= r.UserBudget:
+		return "Vous avez utilisé votre quota quotidien de réponses rédigées", nil
+	case r.GuildBudget > 0 && guild >= r.GuildBudget:
+		return "Le serveur a utilisé son quota quotidien de réponses rédigées", nil
+	}
+	return "", nil
 }
 
 func isInputError(err error) bool {
@@ -316,6 +338,7 @@ func (r *Router) help() string {
 **/competence** code — la fiche d'une compétence (titre, savoir-faire, critères). Ex. : /competence C1.3
 **/epreuve** code — la fiche d'une épreuve (coefficient, forme et durée selon le statut, compétences évaluées, critères). Ex. : /epreuve E4
 **/savoir** recherche — un savoir et ses limites. Ex. : /savoir TVA
+**/scenario** — un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury (enseignants). Ex. : /scenario diplome:NRC client:distributeur etape:objections
 **/config** diplome — le diplôme par défaut du serveur ou du salon (enseignants)
 Mentionnez-moi avec une question : je réponds dans un fil.
 

@@ -492,13 +492,16 @@ func (w *writer) client() {
 		c.Organisation = "le foyer " + lastName(c.Buyer.Name)
 		c.Place = pick(r, w.sector.Place)
 	case ClientDistributeur:
-		c.Organisation = w.companyName() + " (" + c.Activity + ")"
+		c.Organisation = w.companyName()
 		c.Place = "au bureau de l'acheteur"
 		if strings.Contains(c.Buyer.Job, "rayon") || strings.Contains(c.Buyer.Job, "magasin") {
 			c.Place = "en magasin"
 		}
 	default:
 		c.Organisation = w.companyName() + " " + pick(r, legalForms)
+		if org.Named != "" {
+			c.Organisation = strings.NewReplacer("{city}", c.City, "{name}", w.companyName()).Replace(org.Named)
+		}
 		c.Place = "dans les locaux du client"
 	}
 	// Personality: harder ones at higher difficulty.
@@ -563,7 +566,7 @@ func (w *writer) objections() []string {
 			continue
 		}
 		price = price || c.Category == "prix"
-		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(pct), "{weeks}", fmt.Sprint(weeks)).Replace(c.Text)
+		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(pct), "{weeks}", quantity(weeks, "semaine")).Replace(c.Text)
 		out = append(out, t)
 	}
 	return out
@@ -578,7 +581,7 @@ func (w *writer) seller() {
 		s.Role = fmt.Sprintf("Vous préparez la négociation que vous mènerez comme technico-commercial(e) chez %s, %s à %s.", b.Context.Company, b.Context.Activity, b.Context.City)
 	}
 	s.Objectives = []string{
-		fmt.Sprintf("Conclure la vente de %s (%s) sans descendre sous le prix plancher.", qty, w.offer.Name),
+		fmt.Sprintf("Conclure la vente de %s — %s — sans descendre sous le prix plancher.", qty, w.offer.Name),
 		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
 	}
 	switch o.Client {
@@ -616,9 +619,12 @@ func (w *writer) seller() {
 		s.Margin = append(s.Margin, fmt.Sprintf("Remise commerciale habituelle : %s.", pctStr(p.VolumeRebate)))
 	}
 	if p.LoyaltyRebate > 0 {
-		what := "Remise de fidélité (client depuis plus de deux ans)"
-		if o.Client == ClientParticulier {
+		what := "Remise de lancement (première commande d'un nouveau client)"
+		switch o.Client {
+		case ClientParticulier:
 			what = "Remise promotionnelle (opération du mois)"
+		case ClientDistributeur:
+			what = "Remise de référencement (première commande)"
 		}
 		s.Margin = append(s.Margin, fmt.Sprintf("%s, après la première remise : %s.", what, pctStr(p.LoyaltyRebate)))
 	}
@@ -753,7 +759,7 @@ func (w *writer) buyer() {
 	if len(c.Others) > 0 {
 		var names []string
 		for _, x := range c.Others {
-			names = append(names, fmt.Sprintf("%s (%s, %s)", x, x.Job, x.Role))
+			names = append(names, fmt.Sprintf("%s (%s, rôle de %s)", x, x.Job, x.Role))
 		}
 		verb := "donnera son avis"
 		if len(names) > 1 {
@@ -869,7 +875,7 @@ func (w *writer) parameters() []Parameter {
 	pool = append(pool, Parameter{Kind: "concurrent", Price: cp, Change: fmt.Sprintf("L'acheteur cite une offre de %s à %s par %s.", b.Client.Competitor, w.money(cp), unit), Expected: exp})
 	// Lead time.
 	pool = append(pool, Parameter{Kind: "délai",
-		Change:   fmt.Sprintf("Le client exige une livraison sous %d semaine(s), au lieu de %d à %d.", max(w.offer.Lead[0]-1, 1), w.offer.Lead[0], w.offer.Lead[1]),
+		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d.", quantity(max(w.offer.Lead[0]-1, 1), "semaine"), w.offer.Lead[0], w.offer.Lead[1]),
 		Expected: "Le candidat vérifie la faisabilité avant de s'engager et propose une solution (livraison partielle, matériel de prêt).",
 	})
 	switch o.Client {
@@ -1052,7 +1058,7 @@ func (w *writer) narrative() string {
 	case ClientParticulier:
 		fmt.Fprintf(&s, "Le foyer %s, %s à %s, s'intéresse à cette offre : vous recevez %s ; le rendez-vous a lieu %s.", lastName(c.Buyer.Name), c.Activity, c.City, c.Buyer, c.Place)
 	case ClientDistributeur:
-		fmt.Fprintf(&s, "%s, à %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", c.Organisation, c.City, c.Buyer, c.Buyer.Job, c.Place)
+		fmt.Fprintf(&s, "%s, %s à %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", c.Organisation, c.Activity, c.City, c.Buyer, c.Buyer.Job, c.Place)
 	default:
 		fmt.Fprintf(&s, "%s, %s", c.Organisation, c.Activity)
 		if c.Kind != "" {

@@ -3,6 +3,8 @@ package scenario
 import (
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -140,7 +142,7 @@ func checkBrief(t *testing.T, b *Brief) {
 	}
 	// Nothing unfilled, no formatting error, no mention.
 	md := b.Markdown()
-	for _, bad := range []string{"{", "%!", "@", "  ", " ,", "..", "(e)(e)"} {
+	for _, bad := range []string{"{", "%!", "@", "  ", " ,", "..", "(e)(e)", "- \n", ", ,", " ."} {
 		if strings.Contains(md, bad) {
 			i := strings.Index(md, bad)
 			t.Fatalf("seed %d: %q in the brief: …%s…", seed, bad, md[max(0, i-80):min(len(md), i+80)])
@@ -255,5 +257,52 @@ func TestOptions(t *testing.T) {
 	}
 	if b, _ := g.Generate(Options{Diploma: "CCST", Situation: 1, Seed: 1}); b == nil || len(b.Jury.Questions) == 0 || !strings.Contains(b.Jury.Competences[0].Text, "C1.1") {
 		t.Errorf("situation 1: %+v", b.Jury)
+	}
+}
+
+// The examples committed in the repository are what the generator writes.
+var examples = []struct {
+	file string
+	o    Options
+}{
+	{"ccst-situation2-emballage.md", Options{Diploma: "CCST", Situation: 2, Sector: "emballage", Difficulty: 2, Seed: 2026}},
+	{"nrc-particulier-pompe-a-chaleur.md", Options{Diploma: "NRC", Client: ClientParticulier, Sector: "pompe", Difficulty: 2, Focus: StageObjections, Seed: 1105}},
+	{"nrc-distributeur-epicerie-bio.md", Options{Diploma: "NRC", Client: ClientDistributeur, Sector: "bio", Difficulty: 3, Focus: StageConclusion, Seed: 77}},
+}
+
+func TestCommittedExamples(t *testing.T) {
+	g := generator(t)
+	for _, ex := range examples {
+		b, err := g.Generate(ex.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("..", "examples", "scenarios", ex.file)
+		if os.Getenv("UPDATE_GOLDEN") != "" {
+			if err := os.WriteFile(path, []byte(b.Markdown()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (UPDATE_GOLDEN=1 writes the examples)", err)
+		}
+		if string(want) != b.Markdown() {
+			t.Errorf("%s is not what the generator writes for %+v (UPDATE_GOLDEN=1 rewrites it)", ex.file, ex.o)
+		}
+	}
+}
+
+// BenchmarkBrief measures writing one brief and rendering it as Markdown.
+func BenchmarkBrief(b *testing.B) {
+	g := generator(b)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		br, err := g.Generate(optionsFor(uint64(i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = br.Markdown()
 	}
 }

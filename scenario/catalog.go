@@ -32,6 +32,9 @@ type Sector struct {
 type Org struct {
 	Kind     string // CCST: intégrateur, utilisateur, distributeur, installateur
 	Activity string
+	// Named, when set, is how the organisation is named instead of a
+	// company name and legal form: {city} and {name} are filled in.
+	Named string
 }
 
 // Client types.
@@ -48,7 +51,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Fournitures et équipements industriels",
 		Sellers: []string{"distributeur de fournitures industrielles", "négociant en équipements d'atelier"},
-		Clients: []Org{{"utilisateur", "usine de plasturgie"}, {"utilisateur", "atelier de mécanique de précision"}, {"intégrateur", "constructeur de lignes d'assemblage"}},
+		Clients: []Org{{"utilisateur", "usine de plasturgie", ""}, {"utilisateur", "atelier de mécanique de précision", ""}, {"intégrateur", "constructeur de lignes d'assemblage", ""}},
 		Offers: []Offer{{
 			Name: "compresseur d'air à vis à vitesse variable 15 kW", Unit: "compresseur",
 			Specs:    []string{"débit de 2,4 m³/min à 8 bar", "variateur de vitesse : consommation ajustée à la demande", "niveau sonore de 66 dB(A)", "récupération de chaleur possible pour l'eau chaude de l'atelier"},
@@ -68,7 +71,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Matériel électrique",
 		Sellers: []string{"distributeur de matériel électrique", "grossiste en matériel électrique"},
-		Clients: []Org{{"installateur", "entreprise d'électricité générale"}, {"utilisateur", "concession automobile"}, {"utilisateur", "gestionnaire de parkings"}},
+		Clients: []Org{{"installateur", "entreprise d'électricité générale", ""}, {"utilisateur", "concession automobile", ""}, {"utilisateur", "gestionnaire de parkings", ""}},
 		Offers: []Offer{{
 			Name: "borne de recharge pour véhicules électriques 22 kW", Unit: "borne",
 			Specs:    []string{"deux points de charge de 11 kW ou un de 22 kW", "gestion dynamique de la puissance", "badge RFID et supervision à distance", "compatible avec les principaux opérateurs de recharge"},
@@ -88,7 +91,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Fournitures pour la plomberie et le sanitaire",
 		Sellers: []string{"négociant en plomberie et sanitaire", "distributeur de fournitures sanitaires"},
-		Clients: []Org{{"installateur", "entreprise de plomberie-chauffage"}, {"utilisateur", "bailleur social"}, {"utilisateur", "camping quatre étoiles"}},
+		Clients: []Org{{"installateur", "entreprise de plomberie-chauffage", ""}, {"utilisateur", "bailleur social", "{name} Habitat"}, {"utilisateur", "camping quatre étoiles", "Camping {name}"}},
 		Offers: []Offer{{
 			Name: "chauffe-eau thermodynamique 200 litres", Unit: "chauffe-eau",
 			Specs:    []string{"coefficient de performance de 3,2", "fonctionnement sur air ambiant ou gainé", "mode absence et programmation", "cuve émaillée avec anode anticorrosion"},
@@ -108,7 +111,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Fournitures et équipement pour les solutions énergétiques",
 		Sellers: []string{"distributeur de solutions énergétiques", "grossiste en génie climatique"},
-		Clients: []Org{{"installateur", "entreprise de génie climatique"}, {"utilisateur", "exploitation agricole"}, {"intégrateur", "bureau d'études thermiques"}},
+		Clients: []Org{{"installateur", "entreprise de génie climatique", ""}, {"utilisateur", "exploitation agricole", ""}, {"intégrateur", "bureau d'études thermiques", ""}},
 		Offers: []Offer{{
 			Name: "pompe à chaleur air/eau 16 kW", Unit: "pompe à chaleur",
 			Specs:    []string{"coefficient de performance saisonnier de 4,1", "fonctionnement jusqu'à −20 °C", "fluide frigorigène R32", "pilotage par application"},
@@ -128,7 +131,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Bois et matériaux de construction",
 		Sellers: []string{"négociant en bois et matériaux", "distributeur de matériaux de construction"},
-		Clients: []Org{{"utilisateur", "constructeur de maisons à ossature bois"}, {"utilisateur", "entreprise de charpente"}, {"distributeur", "négoce de matériaux indépendant"}},
+		Clients: []Org{{"utilisateur", "constructeur de maisons à ossature bois", ""}, {"utilisateur", "entreprise de charpente", ""}, {"distributeur", "négoce de matériaux indépendant", ""}},
 		Offers: []Offer{{
 			Name: "poutres en lamellé-collé d'épicéa", Unit: "m³",
 			Specs:    []string{"classe de résistance GL24h", "bois certifié PEFC", "taillage sur mesure sur plan", "traitement classe 2"},
@@ -148,7 +151,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Produits d'aménagement et de finition",
 		Sellers: []string{"distributeur de produits de finition", "négociant en revêtements et peintures"},
-		Clients: []Org{{"installateur", "entreprise de peinture et revêtements"}, {"utilisateur", "établissement pour personnes âgées"}, {"utilisateur", "bailleur social"}},
+		Clients: []Org{{"installateur", "entreprise de peinture et revêtements", ""}, {"utilisateur", "établissement pour personnes âgées", "Résidence {name}"}, {"utilisateur", "bailleur social", "{name} Habitat"}},
 		Offers: []Offer{{
 			Name: "revêtement de sol PVC acoustique", Unit: "lot de 100 m²",
 			Specs:    []string{"affaiblissement acoustique de 19 dB", "classement U4P3 pour les locaux à fort passage", "traitement antibactérien", "pose collée ou plombante"},
@@ -167,8 +170,8 @@ var ccstSectors = []Sector{
 	},
 	{
 		Name:    "Textiles techniques",
-		Sellers: []string{"fabricant de textiles techniques", "distributeur de vêtements professionnels"},
-		Clients: []Org{{"utilisateur", "entreprise de travaux publics"}, {"utilisateur", "service technique d'une communauté de communes"}, {"distributeur", "distributeur d'équipements de protection"}},
+		Sellers: []string{"fabricant de textiles techniques", "distributeur de textiles techniques et de vêtements professionnels"},
+		Clients: []Org{{"utilisateur", "entreprise de travaux publics", ""}, {"utilisateur", "service technique d'une communauté de communes", "Communauté de communes du Pays de {city}"}, {"distributeur", "distributeur d'équipements de protection", ""}},
 		Offers: []Offer{{
 			Name: "tenue de travail haute visibilité EN ISO 20471", Unit: "tenue",
 			Specs:    []string{"classe 2 de visibilité", "tissu déperlant et respirant", "bandes rétroréfléchissantes thermocollées", "tailles du XS au 4XL, coupes femme et homme"},
@@ -188,7 +191,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Machines-outils",
 		Sellers: []string{"distributeur de machines-outils", "importateur de machines-outils"},
-		Clients: []Org{{"utilisateur", "sous-traitant en mécanique de précision"}, {"utilisateur", "atelier de maintenance industrielle"}, {"utilisateur", "lycée professionnel"}},
+		Clients: []Org{{"utilisateur", "sous-traitant en mécanique de précision", ""}, {"utilisateur", "atelier de maintenance industrielle", ""}, {"utilisateur", "lycée professionnel", "Lycée professionnel de {city}"}},
 		Offers: []Offer{{
 			Name: "centre d'usinage vertical 3 axes", Unit: "machine",
 			Specs:    []string{"courses de 800 × 500 × 500 mm", "broche de 12 000 tr/min", "magasin de 24 outils", "commande numérique avec programmation conversationnelle"},
@@ -208,7 +211,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Équipements de sécurité",
 		Sellers: []string{"distributeur d'équipements de sécurité", "spécialiste de la protection des personnes"},
-		Clients: []Org{{"utilisateur", "station d'épuration"}, {"utilisateur", "entrepôt frigorifique"}, {"installateur", "entreprise de sécurité incendie"}},
+		Clients: []Org{{"utilisateur", "exploitant de stations d'épuration", ""}, {"utilisateur", "entrepôt frigorifique", ""}, {"installateur", "entreprise de sécurité incendie", ""}},
 		Offers: []Offer{{
 			Name: "détecteur de gaz portable 4 gaz", Unit: "détecteur",
 			Specs:    []string{"détection O₂, CO, H₂S et gaz explosifs", "alarmes sonore, visuelle et vibrante", "autonomie de 24 heures", "station de test et d'étalonnage automatique"},
@@ -227,8 +230,8 @@ var ccstSectors = []Sector{
 	},
 	{
 		Name:    "Produits d'hygiène industrielle",
-		Sellers: []string{"distributeur de produits d'hygiène industrielle", "fabricant de produits d'entretien professionnels"},
-		Clients: []Org{{"utilisateur", "entreprise de propreté"}, {"utilisateur", "usine agroalimentaire"}, {"utilisateur", "clinique"}},
+		Sellers: []string{"distributeur de produits d'hygiène industrielle", "distributeur de matériel et de produits d'entretien professionnels"},
+		Clients: []Org{{"utilisateur", "entreprise de propreté", ""}, {"utilisateur", "usine agroalimentaire", ""}, {"utilisateur", "clinique", ""}},
 		Offers: []Offer{{
 			Name: "autolaveuse accompagnée de 55 cm", Unit: "autolaveuse",
 			Specs:    []string{"rendement de 2 200 m² par heure", "batterie lithium avec 3 heures d'autonomie", "dosage automatique du détergent", "niveau sonore de 62 dB(A)"},
@@ -248,7 +251,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Matériel d'emballage",
 		Sellers: []string{"distributeur de matériel d'emballage", "fabricant de solutions d'emballage"},
-		Clients: []Org{{"utilisateur", "prestataire logistique"}, {"utilisateur", "site d'expédition de vente en ligne"}, {"intégrateur", "intégrateur de lignes de conditionnement"}},
+		Clients: []Org{{"utilisateur", "prestataire logistique", ""}, {"utilisateur", "site d'expédition de vente en ligne", ""}, {"intégrateur", "intégrateur de lignes de conditionnement", ""}},
 		Offers: []Offer{{
 			Name: "banderoleuse semi-automatique", Unit: "banderoleuse",
 			Specs:    []string{"plateau tournant de 1 650 mm", "pré-étirage du film à 250 %", "jusqu'à 25 palettes par heure", "programmes mémorisés par type de charge"},
@@ -268,7 +271,7 @@ var ccstSectors = []Sector{
 	{
 		Name:    "Matériels et fournitures pour le transport et la manutention",
 		Sellers: []string{"concessionnaire de matériels de manutention", "distributeur d'équipements de manutention"},
-		Clients: []Org{{"utilisateur", "plateforme logistique"}, {"utilisateur", "négoce de matériaux"}, {"utilisateur", "entreprise de transport routier"}},
+		Clients: []Org{{"utilisateur", "plateforme logistique", ""}, {"utilisateur", "négoce de matériaux", ""}, {"utilisateur", "entreprise de transport routier", ""}},
 		Offers: []Offer{{
 			Name: "chariot élévateur électrique 2,5 tonnes", Unit: "chariot",
 			Specs:    []string{"levée de 4,5 mètres", "batterie lithium avec charge d'opportunité", "rayon de braquage réduit pour les allées étroites", "système de pesée intégré"},
@@ -287,8 +290,8 @@ var ccstSectors = []Sector{
 	},
 	{
 		Name:    "Équipements pour le nautisme",
-		Sellers: []string{"distributeur d'équipements nautiques", "concessionnaire de moteurs marins"},
-		Clients: []Org{{"utilisateur", "base nautique municipale"}, {"utilisateur", "loueur de bateaux"}, {"distributeur", "chantier naval"}},
+		Sellers: []string{"distributeur d'équipements nautiques", "fournisseur d'équipements portuaires et nautiques"},
+		Clients: []Org{{"utilisateur", "base nautique municipale", "Base nautique municipale de {city}"}, {"utilisateur", "loueur de bateaux", ""}, {"distributeur", "chantier naval", ""}},
 		Offers: []Offer{{
 			Name: "moteur hors-bord 4 temps de 60 ch", Unit: "moteur",
 			Specs:    []string{"injection électronique", "trim et relevage assistés", "consommation de 18 litres par heure à régime de croisière", "compatible avec la commande à distance existante"},
@@ -312,7 +315,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Cuisine équipée",
 			Sellers: []string{"cuisiniste", "magasin de cuisines et d'électroménager"},
-			Clients: []Org{{"", "un couple qui vient d'acheter une maison"}, {"", "une famille avec deux enfants"}, {"", "un couple de retraités qui rénove son appartement"}},
+			Clients: []Org{{"", "un couple qui vient d'acheter une maison", ""}, {"", "une famille avec deux enfants", ""}, {"", "un couple de retraités qui rénove son appartement", ""}},
 			Place:   []string{"en salle d'exposition", "à son domicile"},
 			Offers: []Offer{{
 				Name: "cuisine équipée sur mesure", Unit: "cuisine",
@@ -326,7 +329,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Pompe à chaleur",
 			Sellers: []string{"installateur de chauffage", "entreprise de rénovation énergétique"},
-			Clients: []Org{{"", "une famille qui se chauffe au fioul"}, {"", "un couple de retraités"}, {"", "un jeune couple qui vient d'acheter sa maison"}},
+			Clients: []Org{{"", "une famille qui se chauffe au fioul", ""}, {"", "un couple de retraités", ""}, {"", "un jeune couple qui vient d'acheter sa maison", ""}},
 			Place:   []string{"à son domicile", "en salon"},
 			Offers: []Offer{{
 				Name: "pompe à chaleur air/eau 11 kW posée", Unit: "installation",
@@ -341,7 +344,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Fenêtres et menuiseries",
 			Sellers: []string{"fabricant-poseur de menuiseries", "magasin de menuiseries"},
-			Clients: []Org{{"", "une famille dans une maison des années 1970"}, {"", "une famille gênée par le bruit de la rue"}, {"", "un couple qui veut mieux sécuriser sa maison"}},
+			Clients: []Org{{"", "une famille dans une maison des années 1970", ""}, {"", "une famille gênée par le bruit de la rue", ""}, {"", "un couple qui veut mieux sécuriser sa maison", ""}},
 			Place:   []string{"à son domicile", "en salle d'exposition", "en salon"},
 			Offers: []Offer{{
 				Name: "remplacement de 8 fenêtres en PVC double vitrage", Unit: "chantier de 8 fenêtres",
@@ -356,7 +359,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Automobile",
 			Sellers: []string{"concession automobile", "agent automobile"},
-			Clients: []Org{{"", "un jeune couple qui achète sa première voiture neuve"}, {"", "une famille qui remplace un vieux diesel"}, {"", "un foyer dont l'un des membres roule beaucoup pour son travail"}},
+			Clients: []Org{{"", "un jeune couple qui achète sa première voiture neuve", ""}, {"", "une famille qui remplace un vieux diesel", ""}, {"", "un foyer dont l'un des membres roule beaucoup pour son travail", ""}},
 			Place:   []string{"en salle d'exposition", "sur une unité de vente"},
 			Offers: []Offer{{
 				Name: "citadine hybride neuve", Unit: "véhicule",
@@ -370,7 +373,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Vélo à assistance électrique",
 			Sellers: []string{"magasin de cycles", "enseigne spécialisée dans la mobilité électrique"},
-			Clients: []Org{{"", "un foyer qui veut se passer de sa seconde voiture"}, {"", "un couple de jeunes retraités sportifs"}, {"", "une famille qui veut emmener les enfants à l'école à vélo"}},
+			Clients: []Org{{"", "un foyer qui veut se passer de sa seconde voiture", ""}, {"", "un couple de jeunes retraités sportifs", ""}, {"", "une famille qui veut emmener les enfants à l'école à vélo", ""}},
 			Place:   []string{"sur une unité de vente", "en salon"},
 			Offers: []Offer{{
 				Name: "vélo à assistance électrique", Unit: "vélo",
@@ -386,7 +389,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Mobilier de bureau",
 			Sellers: []string{"distributeur de mobilier de bureau", "aménageur d'espaces de travail"},
-			Clients: []Org{{"", "cabinet d'expertise comptable"}, {"", "agence de communication"}, {"", "mairie qui rénove ses bureaux"}},
+			Clients: []Org{{"", "cabinet d'expertise comptable", ""}, {"", "agence de communication", ""}, {"", "mairie qui rénove ses bureaux", "Mairie de {city}"}},
 			Offers: []Offer{{
 				Name: "poste de travail ergonomique (bureau réglable et siège)", Unit: "poste",
 				Specs:    []string{"bureau électrique réglable en hauteur", "siège avec soutien lombaire réglable", "certification environnementale du mobilier", "garantie de 5 ans"},
@@ -399,7 +402,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Téléphonie professionnelle",
 			Sellers: []string{"revendeur de solutions de téléphonie", "opérateur de télécommunications pour les entreprises"},
-			Clients: []Org{{"", "entreprise de transport"}, {"", "réseau d'agences immobilières"}, {"", "entreprise du bâtiment"}},
+			Clients: []Org{{"", "entreprise de transport", ""}, {"", "réseau d'agences immobilières", ""}, {"", "entreprise du bâtiment", ""}},
 			Offers: []Offer{{
 				Name: "smartphone professionnel durci avec gestion de flotte", Unit: "smartphone",
 				Specs:    []string{"écran renforcé et coque étanche", "batterie remplaçable", "gestion de flotte à distance (effacement en cas de perte)", "mises à jour de sécurité pendant 5 ans"},
@@ -412,7 +415,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Logiciel de gestion",
 			Sellers: []string{"éditeur de logiciels de gestion", "intégrateur de logiciels"},
-			Clients: []Org{{"", "PME industrielle"}, {"", "réseau de franchisés"}, {"", "association d'aide à domicile"}},
+			Clients: []Org{{"", "PME industrielle", ""}, {"", "réseau de franchisés", ""}, {"", "association d'aide à domicile", "Association {name}"}},
 			Offers: []Offer{{
 				Name: "logiciel de gestion de la relation client (licence annuelle par utilisateur)", Unit: "licence",
 				Specs:    []string{"fichier clients unique et historique des échanges", "application mobile pour les commerciaux", "tableaux de bord des ventes", "hébergement des données en France"},
@@ -425,7 +428,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Formation professionnelle",
 			Sellers: []string{"organisme de formation", "centre de formation à la sécurité"},
-			Clients: []Org{{"", "entreprise de logistique"}, {"", "comité social et économique d'une usine"}, {"", "collectivité territoriale"}},
+			Clients: []Org{{"", "entreprise de logistique", ""}, {"", "comité social et économique d'une usine", "Comité social et économique de {name}"}, {"", "collectivité territoriale", "Mairie de {city}"}},
 			Offers: []Offer{{
 				Name: "formation sauveteur secouriste du travail (SST)", Unit: "session de 2 jours pour 10 stagiaires",
 				Specs:    []string{"formateurs certifiés", "certificat valable 24 mois", "formation dans les locaux du client", "mises en situation adaptées aux risques du métier"},
@@ -438,7 +441,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Équipement des locaux",
 			Sellers: []string{"distributeur de fontaines à eau", "prestataire de services aux entreprises"},
-			Clients: []Org{{"", "centre d'appels"}, {"", "clinique vétérinaire"}, {"", "école de commerce"}},
+			Clients: []Org{{"", "centre d'appels", ""}, {"", "clinique vétérinaire", ""}, {"", "école de commerce", ""}},
 			Offers: []Offer{{
 				Name: "fontaine à eau sur réseau avec eau gazeuse", Unit: "fontaine",
 				Specs:    []string{"filtration à charbon actif", "eau fraîche, tempérée et gazeuse", "jusqu'à 60 litres par heure", "désinfection automatique"},
@@ -453,7 +456,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Épicerie biologique",
 			Sellers: []string{"biscuiterie artisanale", "producteur de produits biologiques"},
-			Clients: []Org{{"", "hypermarché d'une enseigne d'indépendants"}, {"", "centrale d'achat régionale"}, {"", "magasin spécialisé bio"}},
+			Clients: []Org{{"", "hypermarché d'une enseigne d'indépendants", ""}, {"", "centrale d'achat régionale", ""}, {"", "magasin spécialisé bio", ""}},
 			Offers: []Offer{{
 				Name: "biscuits biologiques (gamme de 6 références)", Unit: "carton de 12 paquets",
 				Specs:    []string{"farine et beurre d'origine française", "label Agriculture biologique", "emballage recyclable", "date de durabilité de 9 mois"},
@@ -467,7 +470,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Boissons",
 			Sellers: []string{"producteur de jus de fruits", "coopérative fruitière"},
-			Clients: []Org{{"", "supermarché indépendant"}, {"", "centrale d'achat régionale"}, {"", "caviste"}},
+			Clients: []Org{{"", "supermarché indépendant", ""}, {"", "centrale d'achat régionale", ""}, {"", "caviste", ""}},
 			Offers: []Offer{{
 				Name: "jus de pomme artisanaux (3 variétés)", Unit: "carton de 6 bouteilles d'un litre",
 				Specs:    []string{"pur jus sans sucres ajoutés", "pommes récoltées à moins de 50 km", "bouteille en verre consignée", "médaille au concours régional"},
@@ -481,7 +484,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Cosmétiques",
 			Sellers: []string{"laboratoire de cosmétiques naturels", "fabricant de soins naturels"},
-			Clients: []Org{{"", "parapharmacie indépendante"}, {"", "hypermarché d'une enseigne d'indépendants"}, {"", "magasin spécialisé bio"}},
+			Clients: []Org{{"", "parapharmacie indépendante", ""}, {"", "hypermarché d'une enseigne d'indépendants", ""}, {"", "magasin spécialisé bio", ""}},
 			Offers: []Offer{{
 				Name: "soins du visage certifiés biologiques (gamme de 5 références)", Unit: "carton de 12 produits",
 				Specs:    []string{"certification biologique", "fabrication française", "flacons en verre recyclé", "testés sous contrôle dermatologique"},
@@ -494,7 +497,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Petit électroménager",
 			Sellers: []string{"fabricant de petit électroménager", "importateur de petit électroménager"},
-			Clients: []Org{{"", "magasin d'électroménager indépendant"}, {"", "centrale d'achat d'un groupement"}, {"", "hypermarché d'une enseigne d'indépendants"}},
+			Clients: []Org{{"", "magasin d'électroménager indépendant", ""}, {"", "centrale d'achat d'un groupement", ""}, {"", "hypermarché d'une enseigne d'indépendants", ""}},
 			Offers: []Offer{{
 				Name: "blender chauffant", Unit: "appareil",
 				Specs:    []string{"puissance de 1 400 W", "programmes soupe, smoothie et compote", "bol en verre de 1,75 litre", "pièces détachées disponibles 10 ans"},
@@ -507,7 +510,7 @@ var nrcSectors = map[string][]Sector{
 		{
 			Name:    "Jardinage",
 			Sellers: []string{"fabricant d'outillage de jardin", "distributeur d'articles de jardinage"},
-			Clients: []Org{{"", "jardinerie indépendante"}, {"", "magasin de bricolage franchisé"}, {"", "centrale d'achat d'une coopérative agricole"}},
+			Clients: []Org{{"", "jardinerie indépendante", ""}, {"", "magasin de bricolage franchisé", ""}, {"", "centrale d'achat d'une coopérative agricole", ""}},
 			Offers: []Offer{{
 				Name: "outils de jardin à manche en frêne (gamme de 8 références)", Unit: "lot de 10 outils",
 				Specs:    []string{"acier forgé", "manches en frêne français", "garantie à vie", "étiquetage explicatif pour le libre-service"},
@@ -589,7 +592,7 @@ var motivations = []motivation{
 var commonObjections = []struct{ Category, Text string }{
 	{"prix", "C'est trop cher pour nous."},
 	{"prix", "{competitor} nous propose une offre équivalente {pct} % moins chère."},
-	{"délai", "Il nous faudrait une livraison en {weeks} semaines, pas plus."},
+	{"délai", "Il nous faudrait une livraison en {weeks}, pas plus."},
 	{"confiance", "Je ne vous connais pas : qu'est-ce qui me garantit votre sérieux ?"},
 	{"besoin", "Je ne vois pas pourquoi nous en aurions besoin maintenant."},
 	{"décision", "Je dois en parler à ma direction avant de m'engager."},

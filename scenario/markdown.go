@@ -54,9 +54,9 @@ func (b *Brief) SellerSheet() string {
 	c := b.Client
 	who := fmt.Sprintf("%s, %s", c.Buyer, c.Buyer.Job)
 	if b.ClientType == ClientParticulier {
-		who = fmt.Sprintf("%s, %s", c.Activity, c.Buyer)
+		who = c.Buyer.String()
 	}
-	fmt.Fprintf(&s, "**Le client** : %s — %s (%s). Rendez-vous %s.\n\n", c.Organisation, who, c.City, c.Place)
+	fmt.Fprintf(&s, "**Le client** : %s, %s (%s) — %s. Rendez-vous %s.\n\n", c.Organisation, c.Activity, c.City, who, c.Place)
 	list(&s, "Objectifs", se.Objectives)
 	list(&s, "Points à découvrir", se.Discovery)
 	list(&s, "Marge de manœuvre", se.Margin)

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/scenario"
 )
 
 // The console speaks as the only member of a local server, with the rights
@@ -67,7 +69,39 @@ func (m *Main) console(ctx context.Context, args []string) error {
 const consoleExtra = `
 Dans la console :
   /diplome NRC|CCST|aucun   raccourci de /config diplome
+  /scenario NRC distributeur objections graine=42 secteur=cosmetiques difficulte=3
+                            un jeu de rôle (options clé=valeur, ou les valeurs seules)
   /quitter`
+
+// scenarioOptions reads the console's /scenario options: key=value pairs,
+// or bare values recognised by their form. It returns an error message.
+func scenarioOptions(rest string, into map[string]string) string {
+	keys := []string{bot.OptDiplome, bot.OptClient, bot.OptSituation, bot.OptSecteur, bot.OptDifficulte, bot.OptEtape, bot.OptGraine}
+	for _, tok := range strings.Fields(rest) {
+		if k, v, ok := strings.Cut(tok, "="); ok {
+			k = tutor.Fold(k)
+			if !slices.Contains(keys, k) {
+				return fmt.Sprintf("Option « %s » inconnue : %s.", k, strings.Join(keys, ", "))
+			}
+			into[k] = v
+			continue
+		}
+		f := tutor.Fold(tok)
+		switch {
+		case f == "nrc" || f == "ccst":
+			into[bot.OptDiplome] = tok
+		case slices.Contains(scenario.ClientTypes, f):
+			into[bot.OptClient] = f
+		case slices.ContainsFunc(scenario.Stages, func(s string) bool { return tutor.Fold(s) == f }):
+			into[bot.OptEtape] = tok
+		case strings.Trim(f, "0123456789") == "":
+			into[bot.OptGraine] = tok
+		default:
+			return fmt.Sprintf("Je ne comprends pas « %s ». Exemple : /scenario NRC distributeur objections graine=42", tok)
+		}
+	}
+	return ""
+}
 
 // consoleRequest parses a console line into a router request; plain text is
 // a question. It returns the text to print instead when the line is local
@@ -106,10 +140,14 @@ func consoleRequest(line string) (req *bot.Request, out string, quit bool) {
 		case bot.SubRole:
 			r.Options[bot.OptRole] = strings.TrimSpace(value)
 		}
+	case bot.CmdScenario:
+		if msg := scenarioOptions(rest, r.Options); msg != "" {
+			return nil, msg, false
+		}
 	default:
 		return nil, fmt.Sprintf("Commande inconnue /%s. Tapez /aide.", cmd), false
 	}
-	if cmd != bot.CmdConfig && rest == "" {
+	if cmd != bot.CmdConfig && cmd != bot.CmdScenario && rest == "" {
 		return nil, "Il manque le texte de la commande. Tapez /aide.", false
 	}
 	return r, "", false

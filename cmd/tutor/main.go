@@ -55,6 +55,11 @@ Usage :
   tutor ask [--diploma NRC|CCST] [--json] [--no-llm] [QUESTION]
   tutor search [-k N] [--diploma NRC|CCST] [--json] [REQUÊTE]
   tutor referentiel [--diploma NRC|CCST] [--json]
+  tutor scenario [--diploma NRC|CCST] [--client particulier|entreprise|distributeur]
+                 [--situation 1|2] [--sector SECTEUR] [--difficulty 1-3]
+                 [--focus découverte|argumentation|objections|conclusion]
+                 [--seed N] [--format md|json] [--out FICHIER] [--no-llm] [--sectors]
+                                un jeu de rôle de négociation (épreuve E4) avec ses fiches
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
   tutor eval [--golden FICHIER]
   tutor version
@@ -102,6 +107,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.search(ctx, args)
 	case "referentiel":
 		err = m.referentiel(args)
+	case "scenario":
+		err = m.scenario(ctx, args)
 	case "ingest":
 		err = m.ingest(args)
 	case "eval":

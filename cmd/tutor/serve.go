@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/scenario"
 	"github.com/btstutor/tutor/sqlite"
 )
 
@@ -72,7 +73,11 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget}
+	scenarios, err := scenario.NewGenerator(e.Corpus)
+	if err != nil { // the rest works without the briefs
+		fmt.Fprintf(m.Stderr, "jeux de rôle indisponibles : %v\n", err)
+	}
+	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget, Scenarios: scenarios}
 	if client != nil {
 		r.LLM = client
 	}

@@ -7,9 +7,12 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -26,7 +29,8 @@ type Request struct {
 	Seq    int
 	Method string
 	Path   string // without the /api/v9 prefix
-	Body   []byte
+	Body   []byte // the JSON payload (payload_json of a multipart upload)
+	Files  map[string][]byte
 	At     time.Time
 }
 
@@ -230,9 +234,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 10<<20))
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 30<<20))
+	var files map[string][]byte
+	var uploadProblems []string
+	if mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		body, files, uploadProblems = readMultipart(body, params["boundary"])
+	}
 	s.mu.Lock()
-	req := Request{Seq: len(s.requests) + 1, Method: r.Method, Path: path, Body: body, At: time.Now()}
+	req := Request{Seq: len(s.requests) + 1, Method: r.Method, Path: path, Body: body, Files: files, At: time.Now()}
 	s.requests = append(s.requests, req)
 	var fail *failure
 	for _, f := range s.failures {
@@ -259,7 +268,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"message": "401: Unauthorized", "code": 0})
 		return
 	}
-	if problems := check(r.Method, path, body); len(problems) > 0 {
+	if problems := append(uploadProblems, check(r.Method, path, body)...); len(problems) > 0 {
 		s.mu.Lock()
 		for _, p := range problems {
 			s.violations = append(s.violations, req.String()+": "+p)
@@ -309,6 +318,17 @@ func (s *Server) rest(w http.ResponseWriter, method, path string, body []byte) {
 		s.channels[id] = th
 		s.mu.Unlock()
 		writeJSON(w, 201, th)
+	case "POST users/@me/channels":
+		var dm struct {
+			Recipient string `json:"recipient_id"`
+		}
+		json.Unmarshal(body, &dm)
+		id := s.ID()
+		ch := channel{ID: id, Type: ChannelDM}
+		s.mu.Lock()
+		s.channels[id] = ch
+		s.mu.Unlock()
+		writeJSON(w, 200, map[string]any{"id": id, "type": ChannelDM, "recipients": []map[string]any{{"id": dm.Recipient, "username": "eleve-" + dm.Recipient}}})
 	case "GET channels/*":
 		s.mu.Lock()
 		ch, ok := s.channels[parts[1]]
@@ -321,6 +341,43 @@ func (s *Server) rest(w http.ResponseWriter, method, path string, body []byte) {
 	default:
 		writeJSON(w, 404, map[string]any{"message": "404: Not Found (fake: " + route + ")", "code": 0})
 	}
+}
+
+// maxUpload is Discord's default limit on the files of one message.
+const maxUpload = 10 << 20
+
+// readMultipart splits a multipart upload into its JSON payload and its
+// files, with what breaks Discord's rules.
+func readMultipart(body []byte, boundary string) (payload []byte, files map[string][]byte, problems []string) {
+	files = map[string][]byte{}
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	total := 0
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return payload, files, append(problems, "malformed multipart body: "+err.Error())
+		}
+		data, _ := io.ReadAll(part)
+		switch {
+		case part.FormName() == "payload_json":
+			payload = data
+		case part.FileName() == "":
+			problems = append(problems, "multipart part without a file name: "+part.FormName())
+		default:
+			files[part.FileName()] = data
+			total += len(data)
+		}
+	}
+	if payload == nil {
+		problems = append(problems, "multipart upload without payload_json")
+	}
+	if total > maxUpload {
+		problems = append(problems, fmt.Sprintf("files of %d bytes (max %d)", total, maxUpload))
+	}
+	return payload, files, problems
 }
 
 // pattern replaces the variable parts of a REST path by "*".

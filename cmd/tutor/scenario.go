@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/scenario"
+)
+
+// scenario writes a negotiation simulation brief, as Markdown or JSON.
+func (m *Main) scenario(ctx context.Context, args []string) error {
+	fs := m.newFlags("scenario")
+	opts := map[string]*string{
+		bot.OptDiplome:    fs.String("diploma", "", "NRC ou CCST (par défaut : tiré de la graine)"),
+		bot.OptSituation:  fs.String("situation", "", "CCST : 1 (préparation) ou 2 (négociation simulée)"),
+		bot.OptSecteur:    fs.String("sector", "", "secteur d'activité"),
+		bot.OptClient:     fs.String("client", "", "NRC : particulier, entreprise ou distributeur"),
+		bot.OptDifficulte: fs.String("difficulty", "", "1 à 3 (défaut 2)"),
+		bot.OptEtape:      fs.String("focus", "", "découverte, argumentation, objections ou conclusion"),
+		bot.OptGraine:     fs.String("seed", "", "graine : la même graine redonne le même brief"),
+	}
+	format := fs.String("format", "md", "md ou json")
+	out := fs.String("out", "", "fichier où écrire le brief (sinon la sortie standard)")
+	noLLM := fs.Bool("no-llm", false, "pas de réécriture de la mise en situation par le modèle de langue")
+	list := fs.Bool("sectors", false, "lister les secteurs disponibles")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("argument inattendu %q (les options s'écrivent --diploma NRC, --seed 42…)", fs.Arg(0))}
+	}
+	if *format != "md" && *format != "json" {
+		return usageError{fmt.Errorf("format %q inconnu : md ou json", *format)}
+	}
+	c, err := m.loadCorpus()
+	if err != nil {
+		return err
+	}
+	g, err := scenario.NewGenerator(c)
+	if err != nil {
+		return err
+	}
+	if *list {
+		for _, d := range g.Diplomas() {
+			fmt.Fprintf(m.Stdout, "BTS %s : %s\n", d, strings.Join(g.Sectors(d, ""), " ; "))
+		}
+		return nil
+	}
+	values := map[string]string{}
+	for k, v := range opts {
+		values[k] = *v
+	}
+	o, err := bot.ScenarioOptions(values)
+	if err != nil {
+		return usageError{err}
+	}
+	b, err := g.Generate(o)
+	if errors.Is(err, scenario.ErrOption) {
+		return usageError{errors.New(strings.TrimPrefix(err.Error(), scenario.ErrOption.Error()+" : "))}
+	}
+	if err != nil {
+		return err
+	}
+	if !*noLLM {
+		client, err := m.llm()
+		if err != nil {
+			return err
+		}
+		if client != nil {
+			if _, err := scenario.Enrich(ctx, client, b); err != nil {
+				fmt.Fprintf(m.Stderr, "modèle de langue : %v (mise en situation du générateur)\n", err)
+			}
+		}
+	}
+	var text []byte
+	if *format == "json" {
+		if text, err = json.MarshalIndent(b, "", "  "); err != nil {
+			return err
+		}
+		text = append(text, '\n')
+	} else {
+		text = []byte(b.Markdown())
+	}
+	if *out == "" {
+		_, err = m.Stdout.Write(text)
+		return err
+	}
+	if err := os.WriteFile(*out, text, 0o644); err != nil {
+		return fmt.Errorf("écriture du brief : %w", err)
+	}
+	fmt.Fprintf(m.Stderr, "Brief écrit dans %s (graine %d).\n", *out, b.Options.Seed)
+	return nil
+}

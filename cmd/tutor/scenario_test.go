@@ -1,0 +1,69 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestScenarioCommand(t *testing.T) {
+	env := dataEnv(t)
+	code, out, errs := run(t, "", env, "scenario", "--diploma", "NRC", "--client", "particulier", "--seed", "42", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var b struct {
+		Diploma    string
+		ClientType string `json:"client_type"`
+		Options    struct{ Seed uint64 }
+		Jury       struct{ Criteria []struct{ Text string } }
+		Pricing    struct{ TotalTTC int64 }
+	}
+	if err := json.Unmarshal([]byte(out), &b); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if b.Diploma != "NRC" || b.ClientType != "particulier" || b.Options.Seed != 42 || len(b.Jury.Criteria) != 10 || b.Pricing.TotalTTC <= 0 {
+		t.Errorf("brief %+v", b)
+	}
+	_, again, _ := run(t, "", env, "scenario", "--diploma", "NRC", "--client", "particulier", "--seed", "42", "--format", "json")
+	if again != out {
+		t.Error("the same seed gave another brief")
+	}
+	// Markdown to a file.
+	path := filepath.Join(t.TempDir(), "brief.md")
+	code, _, errs = run(t, "", env, "scenario", "--diploma", "CCST", "--situation", "1", "--seed", "3", "--out", path)
+	md, err := os.ReadFile(path)
+	if code != 0 || err != nil || !strings.HasPrefix(string(md), "# ") || !strings.Contains(string(md), "Situation d'évaluation n°1") || !strings.Contains(errs, "graine 3") {
+		t.Fatalf("exit %d, %v, %s: %.200s", code, err, errs, md)
+	}
+}
+
+func TestScenarioBadOptions(t *testing.T) {
+	for _, args := range [][]string{
+		{"--diploma", "MCO"},
+		{"--seed", "-4"},
+		{"--difficulty", "9"},
+		{"--focus", "prospection"},
+		{"--format", "pdf"},
+		{"--diploma", "CCST", "--client", "distributeur"},
+		{"en trop"},
+	} {
+		code, out, errs := run(t, "", dataEnv(t), append([]string{"scenario"}, args...)...)
+		if code != exitUsage || out != "" || !strings.HasPrefix(errs, "erreur : ") {
+			t.Errorf("%v: exit %d, out %q, err %q", args, code, out, errs)
+		}
+	}
+}
+
+func TestConsoleScenario(t *testing.T) {
+	code, out, errs := run(t, "/scenario NRC distributeur conclusion graine=5\n/scenario couleur=bleu\n", dataEnv(t))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "client distributeur") || !strings.Contains(out, "étape travaillée : conclusion") || !strings.Contains(out, "graine 5") ||
+		!strings.Contains(out, "Option « couleur » inconnue") {
+		t.Errorf("console:\n%s", out)
+	}
+}
