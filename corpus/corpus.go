@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	tutor "github.com/btstutor/tutor"
@@ -34,6 +35,9 @@ type Doc struct {
 	Text     string
 	Sections []tutor.Section
 	Model    *tutor.Referentiel
+
+	linesOnce sync.Once
+	lines     []string
 }
 
 // Corpus is the set of référentiels the tutor answers from.
@@ -192,4 +196,30 @@ func (c *Corpus) Sections() []tutor.Section {
 		out = append(out, d.Sections...)
 	}
 	return out
+}
+
+// Normalize collapses spaces and drops Markdown emphasis, heading marks,
+// list bullets and the trailing punctuation of list items, for comparing a
+// quotation with its source.
+func Normalize(s string) string {
+	s = strings.NewReplacer("**", "", "•", "", "\u00a0", " ").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimLeft(s, "#-–• ")
+	return strings.TrimRight(s, " ,;.")
+}
+
+// Lines returns the text's lines; Lines()[0] is line 1.
+func (d *Doc) Lines() []string {
+	d.linesOnce.Do(func() { d.lines = strings.Split(d.Text, "\n") })
+	return d.lines
+}
+
+// Span returns the lines of l joined and normalised.
+func (d *Doc) Span(l tutor.Lines) string {
+	lines := d.Lines()
+	var parts []string
+	for n := max(l[0], 1); n <= l[1] && n <= len(lines); n++ {
+		parts = append(parts, lines[n-1])
+	}
+	return Normalize(strings.Join(parts, " "))
 }

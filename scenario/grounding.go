@@ -27,35 +27,15 @@ type text struct {
 	lines []string // lines[0] is line 1
 }
 
-func newText(doc *corpus.Doc) *text {
-	return &text{doc: doc, lines: strings.Split(doc.Text, "\n")}
-}
+func newText(doc *corpus.Doc) *text { return &text{doc: doc, lines: doc.Lines()} }
 
-// norm collapses spaces and drops Markdown emphasis, list bullets and the
-// trailing punctuation of list items, for comparing a quote with its source.
-func norm(s string) string {
-	s = strings.NewReplacer("**", "", "•", "", "\u00a0", " ").Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.TrimLeft(s, "#-–• ")
-	return strings.TrimRight(s, " ,;.")
-}
+var norm = corpus.Normalize
 
 // line returns source line n, normalised.
-func (t *text) line(n int) string {
-	if n < 1 || n > len(t.lines) {
-		return ""
-	}
-	return norm(t.lines[n-1])
-}
+func (t *text) line(n int) string { return t.doc.Span(tutor.Lines{n, n}) }
 
 // span returns lines from..to joined and normalised.
-func (t *text) span(l tutor.Lines) string {
-	var parts []string
-	for n := l[0]; n <= l[1] && n <= len(t.lines); n++ {
-		parts = append(parts, t.lines[n-1])
-	}
-	return norm(strings.Join(parts, " "))
-}
+func (t *text) span(l tutor.Lines) string { return t.doc.Span(l) }
 
 // locate finds s within the lines of rng: on one line, or across a few line
 // breaks (texts extracted from PDF wrap long sentences).
@@ -83,7 +63,7 @@ func Holds(c *corpus.Corpus, q Quote) bool {
 	if doc == nil || q.Text == "" {
 		return false
 	}
-	return strings.Contains(newText(doc).span(q.Lines), norm(q.Text))
+	return strings.Contains(doc.Span(q.Lines), norm(q.Text))
 }
 
 // exam is what a brief takes from the épreuve E4 of a référentiel.
