@@ -1,0 +1,359 @@
+package quiz
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Schedule is a teacher's recurring quiz.
+type Schedule struct {
+	ID          int64     `json:"id"`
+	GuildID     string    `json:"guild_id"`
+	ChannelID   string    `json:"channel_id"`
+	Expr        string    `json:"expr"`
+	Zone        string    `json:"zone"`
+	Diploma     string    `json:"diploma,omitempty"`
+	Theme       string    `json:"theme,omitempty"`
+	Questions   int       `json:"questions"`
+	OpenMinutes int       `json:"open_minutes"` // how long answers are accepted
+	CreatedBy   string    `json:"-"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Run statuses.
+const (
+	RunClaimed = "claimed" // a process owns the firing and is posting
+	RunPosted  = "posted"  // open for answers
+	RunFailed  = "failed"
+	RunClosed  = "closed" // results posted
+)
+
+// Run is one firing of a schedule. (ScheduleID, ScheduledAt) is unique: the
+// store lets one process claim it, once.
+type Run struct {
+	ID          int64
+	ScheduleID  int64
+	ScheduledAt time.Time
+	ClosesAt    time.Time
+	GuildID     string
+	ChannelID   string
+	ThreadID    string
+	Status      string
+}
+
+// Post is a question shown with answer buttons.
+type Post struct {
+	ID        int64
+	RunID     int64 // 0 for /quiz and /revisions
+	GuildID   string
+	ChannelID string
+	UserID    string // who asked (/quiz, /revisions); "" for scheduled posts
+	ItemID    string
+	CreatedAt time.Time
+	ClosesAt  time.Time // zero: open
+}
+
+// Score is a student's result.
+type Score struct {
+	UserID   string `json:"user_id"`
+	Right    int    `json:"right"`
+	Answered int    `json:"answered"`
+}
+
+// Tally is how one posted question was answered.
+type Tally struct {
+	PostID int64
+	ItemID string
+	Counts [4]int
+}
+
+// Reminder is a student's opt-in daily reminder.
+type Reminder struct {
+	UserID      string
+	MinuteOfDay int
+	Zone        string
+	LastSent    string // local date of the last check, YYYY-MM-DD
+}
+
+// SchedulerStore is what the scheduler keeps.
+type SchedulerStore interface {
+	AllSchedules(ctx context.Context) ([]Schedule, error)
+	ClaimRun(ctx context.Context, r *Run) (bool, error)
+	UpdateRun(ctx context.Context, r Run) error
+	RunsToClose(ctx context.Context, now time.Time) ([]Run, error)
+	ClaimClose(ctx context.Context, runID int64) (bool, error)
+	Reminders(ctx context.Context) ([]Reminder, error)
+	ClaimReminder(ctx context.Context, userID, localDay string) (bool, error)
+	DueCount(ctx context.Context, userID string, now time.Time) (int, error)
+}
+
+// Poster shows what the scheduler decides: on Discord, the bot.
+type Poster interface {
+	// PostRun posts a run's questions; it sets run.ThreadID.
+	PostRun(ctx context.Context, s Schedule, run *Run) error
+	PostResults(ctx context.Context, run Run) error
+	SendReminder(ctx context.Context, userID string, due int) error
+}
+
+// DefaultGrace is how late a missed firing may still be posted.
+const DefaultGrace = 30 * time.Minute
+
+// Scheduler fires the schedules on robfig/cron (panics recovered, a job
+// never overlaps itself), re-armed from the store at start. Every firing is
+// claimed in the store under (schedule, scheduled time) before anything is
+// posted, so neither a restart nor a second process posts it twice. A firing
+// missed while the bot was down is posted once if the bot is back within
+// Grace, skipped otherwise. Once a minute, housekeeping closes the runs whose
+// time is up (posting the results), sends the due reminders, and arms the
+// schedules added by another process.
+type Scheduler struct {
+	Store  SchedulerStore
+	Poster Poster
+	Log    *slog.Logger
+	Now    func() time.Time
+	Grace  time.Duration
+
+	mu      sync.Mutex
+	ctx     context.Context
+	cron    *cron.Cron
+	entries map[int64]armed
+}
+
+type armed struct {
+	id   cron.EntryID
+	expr string
+	zone string
+}
+
+func (s *Scheduler) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Scheduler) grace() time.Duration {
+	if s.Grace > 0 {
+		return s.Grace
+	}
+	return DefaultGrace
+}
+
+func (s *Scheduler) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}
+
+// Start arms every stored schedule, posts the firings missed within the
+// grace period, and starts the cron runner. Jobs run with ctx.
+func (s *Scheduler) Start(ctx context.Context) error {
+	logger := cronLogger{s.log()}
+	s.mu.Lock()
+	s.ctx = ctx
+	s.cron = cron.New(cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)), cron.WithLogger(logger))
+	s.entries = map[int64]armed{}
+	s.mu.Unlock()
+	if err := s.sync(ctx); err != nil {
+		return err
+	}
+	s.CatchUp(ctx, s.now())
+	s.cron.Schedule(cron.Every(time.Minute), cron.FuncJob(func() { s.Housekeep(ctx, s.now()) }))
+	s.cron.Start()
+	return nil
+}
+
+// Stop stops the runner and waits for the running jobs.
+func (s *Scheduler) Stop() {
+	s.mu.Lock()
+	c := s.cron
+	s.mu.Unlock()
+	if c != nil {
+		<-c.Stop().Done()
+	}
+}
+
+// sync arms the stored schedules not yet armed and disarms the deleted ones.
+func (s *Scheduler) sync(ctx context.Context) error {
+	list, err := s.Store.AllSchedules(ctx)
+	if err != nil {
+		return fmt.Errorf("lecture des programmations : %w", err)
+	}
+	seen := map[int64]bool{}
+	for _, sc := range list {
+		seen[sc.ID] = true
+		if err := s.Arm(sc); err != nil {
+			s.log().Warn("schedule not armed", "schedule", sc.ID, "err", err)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, a := range s.entries {
+		if !seen[id] {
+			s.cron.Remove(a.id)
+			delete(s.entries, id)
+		}
+	}
+	return nil
+}
+
+// Arm adds a schedule to the runner (again if its expression changed).
+func (s *Scheduler) Arm(sc Schedule) error {
+	spec, err := ParseSpec(sc.Expr, sc.Zone)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cron == nil {
+		return nil // not started: Start arms it
+	}
+	if a, ok := s.entries[sc.ID]; ok {
+		if a.expr == sc.Expr && a.zone == sc.Zone {
+			return nil
+		}
+		s.cron.Remove(a.id)
+	}
+	ctx := s.ctx
+	id := s.cron.Schedule(spec.Schedule(), cron.FuncJob(func() {
+		now := s.now()
+		at := spec.Last(now.Add(-s.grace()), now)
+		if at.IsZero() {
+			return
+		}
+		if _, err := s.Fire(ctx, sc, at); err != nil {
+			s.log().Error("scheduled quiz failed", "schedule", sc.ID, "err", err)
+		}
+	}))
+	s.entries[sc.ID] = armed{id, sc.Expr, sc.Zone}
+	return nil
+}
+
+// Disarm removes a schedule from the runner.
+func (s *Scheduler) Disarm(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a, ok := s.entries[id]; ok && s.cron != nil {
+		s.cron.Remove(a.id)
+		delete(s.entries, id)
+	}
+}
+
+// Armed reports how many schedules are armed.
+func (s *Scheduler) Armed() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.entries)
+}
+
+// Fire posts the firing of sc scheduled at at, unless it was already
+// claimed (by this process before a restart, or by another one).
+func (s *Scheduler) Fire(ctx context.Context, sc Schedule, at time.Time) (bool, error) {
+	open := time.Duration(max(sc.OpenMinutes, 1)) * time.Minute
+	run := &Run{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: RunClaimed}
+	claimed, err := s.Store.ClaimRun(ctx, run)
+	if err != nil || !claimed {
+		return false, err
+	}
+	if err := s.Poster.PostRun(ctx, sc, run); err != nil {
+		run.Status = RunFailed
+		if uerr := s.Store.UpdateRun(ctx, *run); uerr != nil {
+			err = errors.Join(err, uerr)
+		}
+		return false, err
+	}
+	run.Status = RunPosted
+	return true, s.Store.UpdateRun(ctx, *run)
+}
+
+// CatchUp posts, for every schedule, its latest firing of the grace period
+// if nobody did.
+func (s *Scheduler) CatchUp(ctx context.Context, now time.Time) {
+	list, err := s.Store.AllSchedules(ctx)
+	if err != nil {
+		s.log().Error("reading schedules", "err", err)
+		return
+	}
+	for _, sc := range list {
+		spec, err := ParseSpec(sc.Expr, sc.Zone)
+		if err != nil {
+			continue
+		}
+		at := spec.Last(now.Add(-s.grace()), now)
+		if at.IsZero() {
+			continue
+		}
+		if posted, err := s.Fire(ctx, sc, at); err != nil {
+			s.log().Error("missed quiz failed", "schedule", sc.ID, "err", err)
+		} else if posted {
+			s.log().Info("missed quiz posted", "schedule", sc.ID, "scheduled_at", at)
+		}
+	}
+}
+
+// Housekeep closes the runs whose time is up, sends the due reminders and
+// arms the schedules another process added.
+func (s *Scheduler) Housekeep(ctx context.Context, now time.Time) {
+	if err := s.sync(ctx); err != nil {
+		s.log().Error("syncing schedules", "err", err)
+	}
+	runs, err := s.Store.RunsToClose(ctx, now)
+	if err != nil {
+		s.log().Error("reading runs to close", "err", err)
+	}
+	for _, r := range runs {
+		ok, err := s.Store.ClaimClose(ctx, r.ID)
+		if err != nil || !ok {
+			continue
+		}
+		if err := s.Poster.PostResults(ctx, r); err != nil {
+			s.log().Error("posting results failed", "run", r.ID, "err", err)
+		}
+	}
+	s.remind(ctx, now)
+}
+
+func (s *Scheduler) remind(ctx context.Context, now time.Time) {
+	list, err := s.Store.Reminders(ctx)
+	if err != nil {
+		s.log().Error("reading reminders", "err", err)
+		return
+	}
+	for _, r := range list {
+		loc, err := time.LoadLocation(r.Zone)
+		if err != nil {
+			loc, _ = time.LoadLocation(DefaultZone)
+		}
+		local := now.In(loc)
+		today := local.Format("2006-01-02")
+		if r.LastSent == today || local.Hour()*60+local.Minute() < r.MinuteOfDay {
+			continue
+		}
+		ok, err := s.Store.ClaimReminder(ctx, r.UserID, today)
+		if err != nil || !ok {
+			continue
+		}
+		due, err := s.Store.DueCount(ctx, r.UserID, now)
+		if err != nil || due == 0 {
+			continue
+		}
+		if err := s.Poster.SendReminder(ctx, r.UserID, due); err != nil {
+			s.log().Warn("reminder not sent", "err", err)
+		}
+	}
+}
+
+// cronLogger routes robfig/cron's logs to slog.
+type cronLogger struct{ l *slog.Logger }
+
+func (c cronLogger) Info(msg string, kv ...any) { c.l.Debug("cron: "+msg, kv...) }
+func (c cronLogger) Error(err error, msg string, kv ...any) {
+	c.l.Error("cron: "+msg, append([]any{"err", err}, kv...)...)
+}

@@ -1,0 +1,79 @@
+package quiz
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseSpecRefusesInFrench(t *testing.T) {
+	for _, tt := range []struct{ expr, zone, want string }{
+		{"", "", "expression vide"},
+		{"* * * * *", "", "un quiz au plus par heure"},
+		{"*/30 * * * *", "", "un quiz au plus par heure"},
+		{"0,30 18 * * *", "", "un quiz au plus par heure"},
+		{"@every 1s", "", "@every"},
+		{"0 18 * *", "", "il faut 5 champs"},
+		{"0 0 18 * * *", "", "il faut 5 champs"},
+		{"0 25 * * *", "", "une valeur sort des bornes"},
+		{"0 18 * * lundi", "", "illisible"},
+		{"0 0 30 2 *", "", "ne se déclenche jamais"},
+		{"CRON_TZ=Asia/Tokyo 0 18 * * *", "", "fuseau horaire se choisit"},
+		{"0 18 * * 1", "Mars/Olympus", "fuseau horaire « Mars/Olympus » inconnu"},
+		{strings.Repeat("1,", 80) + "2 * * * *", "", "trop longue"},
+		{"@reboot", "", "illisible"},
+		{"0 18 * * 1\x00", "", "illisible"},
+	} {
+		_, err := ParseSpec(tt.expr, tt.zone)
+		if !errors.Is(err, ErrSpec) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v, want %q", tt.expr, err, tt.want)
+		}
+	}
+}
+
+func TestParseSpecAndNextRuns(t *testing.T) {
+	s, err := ParseSpec("  0 18 * * 1,3 ", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) // Sunday
+	runs := s.NextRuns(from, 3)
+	var got []string
+	for _, r := range runs {
+		got = append(got, FormatTime(r))
+	}
+	want := "lundi 23 novembre à 18 h 00|mercredi 25 novembre à 18 h 00|lundi 30 novembre à 18 h 00"
+	if strings.Join(got, "|") != want || runs[0].Location().String() != "Europe/Paris" {
+		t.Errorf("next runs %q", got)
+	}
+	// Across the change to summer time, 18:00 stays 18:00 in Paris.
+	s2, _ := ParseSpec("0 18 * * *", "Europe/Paris")
+	r := s2.Next(time.Date(2027, 3, 28, 0, 0, 0, 0, time.UTC))
+	if r.Hour() != 18 || r.UTC().Hour() != 16 {
+		t.Errorf("summer time: %v", r)
+	}
+	if last := s.Last(from.Add(-96*time.Hour), from); !last.Equal(time.Date(2026, 11, 18, 18, 0, 0, 0, s.Zone)) {
+		t.Errorf("last %v", last)
+	}
+}
+
+func TestSimpleSpec(t *testing.T) {
+	for _, tt := range []struct{ days, at, want string }{
+		{"lundi, mercredi", "18h", "0 18 * * 1,3"},
+		{"lun et jeu", "8h15", "15 8 * * 1,4"},
+		{"semaine", "17:30", "30 17 * * 1-5"},
+		{"", "7h", "0 7 * * *"},
+		{"Vendredi", "12 h 05", "5 12 * * 5"},
+	} {
+		got, err := SimpleSpec(tt.days, tt.at)
+		if err != nil || got != tt.want {
+			t.Errorf("%q %q: %q %v, want %q", tt.days, tt.at, got, err, tt.want)
+		}
+	}
+	for _, bad := range [][2]string{{"lundi", "25h"}, {"lundi", "midi"}, {"funday", "18h"}, {"lundi", "18h75"}} {
+		if _, err := SimpleSpec(bad[0], bad[1]); !errors.Is(err, ErrSpec) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

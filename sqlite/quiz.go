@@ -1,0 +1,354 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/quiz"
+)
+
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
+
+// AddSchedule stores a schedule and sets its ID.
+func (s *Store) AddSchedule(ctx context.Context, sc *quiz.Schedule) error {
+	sc.CreatedAt = s.Now()
+	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_schedules (guild_id, channel_id, expr, zone, diploma, theme, questions, open_minutes, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, sc.GuildID, sc.ChannelID, sc.Expr, sc.Zone, sc.Diploma, sc.Theme, sc.Questions, sc.OpenMinutes, sc.CreatedBy, ms(sc.CreatedAt))
+	if err != nil {
+		return err
+	}
+	sc.ID, err = res.LastInsertId()
+	return err
+}
+
+const scheduleCols = `id, guild_id, channel_id, expr, zone, diploma, theme, questions, open_minutes, created_by, created_at`
+
+func scanSchedule(row interface{ Scan(...any) error }) (quiz.Schedule, error) {
+	var sc quiz.Schedule
+	var at int64
+	err := row.Scan(&sc.ID, &sc.GuildID, &sc.ChannelID, &sc.Expr, &sc.Zone, &sc.Diploma, &sc.Theme, &sc.Questions, &sc.OpenMinutes, &sc.CreatedBy, &at)
+	sc.CreatedAt = fromMS(at)
+	return sc, err
+}
+
+func (s *Store) schedules(ctx context.Context, where string, args ...any) ([]quiz.Schedule, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+scheduleCols+` FROM quiz_schedules `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Schedule
+	for rows.Next() {
+		sc, err := scanSchedule(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
+
+// AllSchedules lists every schedule.
+func (s *Store) AllSchedules(ctx context.Context) ([]quiz.Schedule, error) {
+	return s.schedules(ctx, "")
+}
+
+// Schedules lists a server's schedules.
+func (s *Store) Schedules(ctx context.Context, guildID string) ([]quiz.Schedule, error) {
+	return s.schedules(ctx, "WHERE guild_id = ?", guildID)
+}
+
+// DeleteSchedule removes a server's schedule; false if it has none with id.
+func (s *Store) DeleteSchedule(ctx context.Context, guildID string, id int64) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM quiz_schedules WHERE id = ? AND guild_id = ?`, id, guildID)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// ClaimRun records a firing; false when it was already recorded.
+func (s *Store) ClaimRun(ctx context.Context, r *quiz.Run) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_runs (schedule_id, scheduled_at, closes_at, guild_id, channel_id, status, claimed_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING`,
+		r.ScheduleID, ms(r.ScheduledAt), ms(r.ClosesAt), r.GuildID, r.ChannelID, r.Status, s.now())
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	r.ID, err = res.LastInsertId()
+	return err == nil, err
+}
+
+// UpdateRun saves a run's status and thread.
+func (s *Store) UpdateRun(ctx context.Context, r quiz.Run) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE quiz_runs SET status = ?, thread_id = ? WHERE id = ?`, r.Status, r.ThreadID, r.ID)
+	return err
+}
+
+const runCols = `id, schedule_id, scheduled_at, closes_at, guild_id, channel_id, thread_id, status`
+
+func scanRun(row interface{ Scan(...any) error }) (quiz.Run, error) {
+	var r quiz.Run
+	var at, closes int64
+	err := row.Scan(&r.ID, &r.ScheduleID, &at, &closes, &r.GuildID, &r.ChannelID, &r.ThreadID, &r.Status)
+	r.ScheduledAt, r.ClosesAt = fromMS(at), fromMS(closes)
+	return r, err
+}
+
+// Runs lists a schedule's runs, oldest first.
+func (s *Store) Runs(ctx context.Context, scheduleID int64) ([]quiz.Run, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM quiz_runs WHERE schedule_id = ? ORDER BY scheduled_at`, scheduleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Run
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RunsToClose lists the open runs whose time is up.
+func (s *Store) RunsToClose(ctx context.Context, now time.Time) ([]quiz.Run, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM quiz_runs WHERE status = ? AND closes_at <= ? ORDER BY id`, quiz.RunPosted, ms(now))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Run
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ClaimClose marks an open run closed; false if someone else did.
+func (s *Store) ClaimClose(ctx context.Context, runID int64) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE quiz_runs SET status = ? WHERE id = ? AND status = ?`, quiz.RunClosed, runID, quiz.RunPosted)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// AddPost stores a posted question and sets its ID.
+func (s *Store) AddPost(ctx context.Context, p *quiz.Post) error {
+	p.CreatedAt = s.Now()
+	var run any
+	if p.RunID != 0 {
+		run = p.RunID
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_posts (run_id, guild_id, channel_id, user_id, item_id, created_at, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		run, p.GuildID, p.ChannelID, p.UserID, p.ItemID, ms(p.CreatedAt), ms(p.ClosesAt))
+	if err != nil {
+		return err
+	}
+	p.ID, err = res.LastInsertId()
+	return err
+}
+
+// Post returns a posted question; tutor.ErrNotFound if it is gone.
+func (s *Store) Post(ctx context.Context, id int64) (quiz.Post, error) {
+	var p quiz.Post
+	var run sql.NullInt64
+	var at, closes int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, run_id, guild_id, channel_id, user_id, item_id, created_at, closes_at FROM quiz_posts WHERE id = ?`, id).
+		Scan(&p.ID, &run, &p.GuildID, &p.ChannelID, &p.UserID, &p.ItemID, &at, &closes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, tutor.ErrNotFound
+	}
+	p.RunID, p.CreatedAt, p.ClosesAt = run.Int64, fromMS(at), fromMS(closes)
+	return p, err
+}
+
+// Answer records a student's answer to a question; false if they had
+// already answered it (the first answer counts).
+func (s *Store) Answer(ctx context.Context, p quiz.Post, userID string, choice int, correct bool) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_answers (post_id, user_id, guild_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (post_id, user_id) DO NOTHING`, p.ID, userID, p.GuildID, choice, correct, s.now())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Tallies counts the answers to each question of a run.
+func (s *Store) Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.item_id, a.choice, COUNT(a.user_id) FROM quiz_posts p
+		LEFT JOIN quiz_answers a ON a.post_id = p.id WHERE p.run_id = ? GROUP BY p.id, a.choice ORDER BY p.id`, runID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Tally
+	for rows.Next() {
+		var id int64
+		var item string
+		var choice sql.NullInt64
+		var n int
+		if err := rows.Scan(&id, &item, &choice, &n); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].PostID != id {
+			out = append(out, quiz.Tally{PostID: id, ItemID: item})
+		}
+		if choice.Valid && choice.Int64 >= 0 && choice.Int64 < 4 {
+			out[len(out)-1].Counts[choice.Int64] = n
+		}
+	}
+	return out, rows.Err()
+}
+
+// RunScores ranks the students of a run: most right answers first.
+func (s *Store) RunScores(ctx context.Context, runID int64) ([]quiz.Score, error) {
+	return s.scores(ctx, `SELECT a.user_id, SUM(a.correct), COUNT(*) FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+		WHERE p.run_id = ? GROUP BY a.user_id ORDER BY SUM(a.correct) DESC, MIN(a.answered_at) LIMIT 50`, runID)
+}
+
+// Leaderboard ranks a server's students since a time (the week's start).
+func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]quiz.Score, error) {
+	return s.scores(ctx, `SELECT user_id, SUM(correct), COUNT(*) FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
+		GROUP BY user_id ORDER BY SUM(correct) DESC, COUNT(*) ASC, MIN(answered_at) LIMIT ?`, guildID, ms(since), n)
+}
+
+func (s *Store) scores(ctx context.Context, q string, args ...any) ([]quiz.Score, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Score
+	for rows.Next() {
+		var sc quiz.Score
+		if err := rows.Scan(&sc.UserID, &sc.Right, &sc.Answered); err != nil {
+			return nil, err
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
+
+// Card returns a student's card for an item; ok is false when there is none.
+func (s *Store) Card(ctx context.Context, userID, itemID string) (quiz.Card, bool, error) {
+	c := quiz.Card{UserID: userID, ItemID: itemID}
+	var due, reviewed int64
+	err := s.db.QueryRowContext(ctx, `SELECT ease, interval_days, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND item_id = ?`, userID, itemID).
+		Scan(&c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return quiz.NewCard(userID, itemID), false, nil
+	}
+	c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
+	return c, err == nil, err
+}
+
+// SaveCard stores a card.
+func (s *Store) SaveCard(ctx context.Context, c quiz.Card) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_cards (user_id, item_id, ease, interval_days, reps, lapses, due, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (user_id, item_id) DO UPDATE SET ease = excluded.ease, interval_days = excluded.interval_days, reps = excluded.reps,
+		lapses = excluded.lapses, due = excluded.due, reviewed = excluded.reviewed`,
+		c.UserID, c.ItemID, c.Ease, c.Interval, c.Reps, c.Lapses, ms(c.Due), ms(c.Reviewed))
+	return err
+}
+
+// DueCards lists a student's cards due at now, most overdue first.
+func (s *Store) DueCards(ctx context.Context, userID string, now time.Time, n int) ([]quiz.Card, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT item_id, ease, interval_days, reps, lapses, due, reviewed FROM sr_cards
+		WHERE user_id = ? AND due <= ? ORDER BY due LIMIT ?`, userID, ms(now), n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Card
+	for rows.Next() {
+		c := quiz.Card{UserID: userID}
+		var due, reviewed int64
+		if err := rows.Scan(&c.ItemID, &c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed); err != nil {
+			return nil, err
+		}
+		c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DueCount counts a student's cards due at now.
+func (s *Store) DueCount(ctx context.Context, userID string, now time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sr_cards WHERE user_id = ? AND due <= ?`, userID, ms(now)).Scan(&n)
+	return n, err
+}
+
+// SetReminder turns on (or moves) a student's daily reminder.
+func (s *Store) SetReminder(ctx context.Context, r quiz.Reminder) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO reminders (user_id, minute_of_day, zone, created_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (user_id) DO UPDATE SET minute_of_day = excluded.minute_of_day, zone = excluded.zone`, r.UserID, r.MinuteOfDay, r.Zone, s.now())
+	return err
+}
+
+// DeleteReminder turns a student's reminder off; false if there was none.
+func (s *Store) DeleteReminder(ctx context.Context, userID string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM reminders WHERE user_id = ?`, userID)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Reminders lists every reminder.
+func (s *Store) Reminders(ctx context.Context) ([]quiz.Reminder, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT user_id, minute_of_day, zone, last_sent FROM reminders ORDER BY user_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []quiz.Reminder
+	for rows.Next() {
+		var r quiz.Reminder
+		if err := rows.Scan(&r.UserID, &r.MinuteOfDay, &r.Zone, &r.LastSent); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ClaimReminder marks a reminder handled for a local day; false if it was.
+func (s *Store) ClaimReminder(ctx context.Context, userID, localDay string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE reminders SET last_sent = ? WHERE user_id = ? AND last_sent <> ?`, localDay, userID, localDay)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}

@@ -1,0 +1,328 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/quiz"
+)
+
+// poster records what the scheduler posts.
+type poster struct {
+	mu       sync.Mutex
+	runs     []quiz.Run
+	results  []int64
+	reminded []string
+	fail     bool
+}
+
+func (p *poster) PostRun(_ context.Context, s quiz.Schedule, run *quiz.Run) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.fail {
+		return fmt.Errorf("discord down")
+	}
+	run.ThreadID = fmt.Sprintf("thread-%d", len(p.runs)+1)
+	p.runs = append(p.runs, *run)
+	return nil
+}
+
+func (p *poster) PostResults(_ context.Context, run quiz.Run) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.results = append(p.results, run.ID)
+	return nil
+}
+
+func (p *poster) SendReminder(_ context.Context, userID string, due int) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reminded = append(p.reminded, fmt.Sprintf("%s:%d", userID, due))
+	return nil
+}
+
+func (p *poster) count() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.runs)
+}
+
+// clock is a fake clock.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+
+var paris, _ = time.LoadLocation("Europe/Paris")
+
+func openAt(t *testing.T, path string, c *clock) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = c.Now
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func scheduler(s *Store, p *poster, c *clock) *quiz.Scheduler {
+	return &quiz.Scheduler{Store: s, Poster: p, Now: c.Now, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+}
+
+// A schedule on Mondays and Wednesdays at 18:00 (Paris): fired, closed,
+// restarted between two firings, missed firings within and beyond the grace
+// period.
+func TestSchedulerFiresOnceAcrossRestarts(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tutor.db")
+	c := &clock{t: time.Date(2026, 11, 23, 17, 0, 0, 0, paris)} // Monday
+	s := openAt(t, path, c)
+	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * 1,3", Zone: "Europe/Paris", Questions: 3, OpenMinutes: 60, CreatedBy: "prof"}
+	if err := s.AddSchedule(ctx, &sc); err != nil {
+		t.Fatal(err)
+	}
+	p := &poster{}
+	sch := scheduler(s, p, c)
+	monday := time.Date(2026, 11, 23, 18, 0, 0, 0, paris)
+	if ok, err := sch.Fire(ctx, sc, monday); !ok || err != nil {
+		t.Fatalf("first firing: %v %v", ok, err)
+	}
+	// The cron job and the catch-up at start both see the same firing.
+	c.Set(monday.Add(2 * time.Minute))
+	sch.CatchUp(ctx, c.Now())
+	if ok, _ := sch.Fire(ctx, sc, monday); ok || p.count() != 1 {
+		t.Fatalf("fired twice: %d posts", p.count())
+	}
+	// Closing after an hour posts the results once, even if asked twice.
+	c.Set(monday.Add(61 * time.Minute))
+	sch.Housekeep(ctx, c.Now())
+	sch.Housekeep(ctx, c.Now())
+	if len(p.results) != 1 {
+		t.Fatalf("results posted %d times", len(p.results))
+	}
+	s.Close()
+
+	// Restart on the same file, Wednesday 18:10: the firing of 18:00 was
+	// missed but is within the grace period: posted once.
+	c.Set(time.Date(2026, 11, 25, 18, 10, 0, 0, paris))
+	s2 := openAt(t, path, c)
+	sch2 := scheduler(s2, p, c)
+	sch2.CatchUp(ctx, c.Now())
+	sch2.CatchUp(ctx, c.Now())
+	if p.count() != 2 || !p.runs[1].ScheduledAt.Equal(time.Date(2026, 11, 25, 18, 0, 0, 0, paris)) {
+		t.Fatalf("posts after restart: %+v", p.runs)
+	}
+	// Next Monday the bot comes back at 19:00, beyond the 30 min grace:
+	// skipped, documented.
+	c.Set(time.Date(2026, 11, 30, 19, 0, 0, 0, paris))
+	sch2.CatchUp(ctx, c.Now())
+	if p.count() != 2 {
+		t.Fatalf("a firing missed by an hour was posted")
+	}
+	runs, _ := s2.Runs(ctx, sc.ID)
+	if len(runs) != 2 || runs[0].Status != quiz.RunClosed || runs[1].Status != quiz.RunPosted || runs[1].ThreadID != "thread-2" {
+		t.Errorf("runs %+v", runs)
+	}
+}
+
+// Two bot processes on one store: each fires the same schedule at the same
+// time; one post.
+func TestTwoProcessesPostOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "tutor.db")
+	c := &clock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
+	a, b := openAt(t, path, c), openAt(t, path, c)
+	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
+	if err := a.AddSchedule(ctx, &sc); err != nil {
+		t.Fatal(err)
+	}
+	pa, pb := &poster{}, &poster{}
+	sa, sb := scheduler(a, pa, c), scheduler(b, pb, c)
+	for day := range 20 {
+		at := time.Date(2026, 11, 23+day, 18, 0, 0, 0, paris)
+		var wg sync.WaitGroup
+		for _, s := range []*quiz.Scheduler{sa, sb, sa, sb} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := s.Fire(ctx, sc, at); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	if got := pa.count() + pb.count(); got != 20 {
+		t.Fatalf("%d posts for 20 firings (a %d, b %d)", got, pa.count(), pb.count())
+	}
+}
+
+// A failed post is recorded and not retried behind the teacher's back.
+func TestFailedPostIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
+	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
+	s.AddSchedule(ctx, &sc)
+	p := &poster{fail: true}
+	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now()); err == nil {
+		t.Fatal("no error")
+	}
+	runs, _ := s.Runs(ctx, sc.ID)
+	if len(runs) != 1 || runs[0].Status != quiz.RunFailed {
+		t.Errorf("runs %+v", runs)
+	}
+}
+
+// Reminders: once a day, at or after the chosen time, only with due cards.
+func TestReminders(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Date(2026, 11, 23, 17, 59, 0, 0, paris)}
+	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	p := &poster{}
+	sch := scheduler(s, p, c)
+	s.SetReminder(ctx, quiz.Reminder{UserID: "ana", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
+	s.SetReminder(ctx, quiz.Reminder{UserID: "ben", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
+	card := quiz.NewCard("ana", "item").Review(false, c.Now().AddDate(0, 0, -2))
+	s.SaveCard(ctx, card)
+	sch.Housekeep(ctx, c.Now())
+	if len(p.reminded) != 0 {
+		t.Fatal("reminded before the time")
+	}
+	for _, m := range []int{0, 1, 30} {
+		c.Set(time.Date(2026, 11, 23, 18, m, 0, 0, paris))
+		sch.Housekeep(ctx, c.Now())
+	}
+	if !slices.Equal(p.reminded, []string{"ana:1"}) {
+		t.Fatalf("reminders %v (ben has nothing due)", p.reminded)
+	}
+	c.Set(time.Date(2026, 11, 24, 18, 5, 0, 0, paris))
+	sch.Housekeep(ctx, c.Now())
+	if len(p.reminded) != 2 {
+		t.Fatalf("next day: %v", p.reminded)
+	}
+}
+
+// Many students answer the same question at once: each answer counts once.
+func TestConcurrentAnswers(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Now()}
+	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	post := quiz.Post{GuildID: "g", ChannelID: "c", ItemID: "item"}
+	if err := s.AddPost(ctx, &post); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	firsts := 0
+	for u := range 40 {
+		for range 3 { // each student clicks three times
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				first, err := s.Answer(ctx, post, fmt.Sprintf("u%d", u), u%4, u%4 == 2)
+				if err != nil {
+					t.Error(err)
+				}
+				if first {
+					mu.Lock()
+					firsts++
+					mu.Unlock()
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	board, err := s.Leaderboard(ctx, "g", time.Time{}, 100)
+	if err != nil || firsts != 40 || len(board) != 40 {
+		t.Fatalf("first answers %d, leaderboard %d, %v", firsts, len(board), err)
+	}
+	if board[0].Right != 1 || board[len(board)-1].Right != 0 {
+		t.Errorf("leaderboard %+v", board)
+	}
+}
+
+// Erasing a user removes every row holding their ID, in every table.
+func TestEraseUserRemovesEveryRow(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Now()}
+	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	const u = "user-777"
+	// Their data everywhere, and someone else's.
+	for _, who := range []string{u, "other"} {
+		r := tutor.StoredReply{GuildID: "g", ChannelID: "c", UserID: who, Command: "question", Reply: tutor.Reply{Answer: "x"}}
+		s.SaveReply(ctx, &r)
+		s.Vote(ctx, r.ID, who, 1)
+		s.AddUsage(ctx, "g", who, 100)
+		s.AddTurn(ctx, "thread", who, tutor.ChatMessage{Role: "user", Content: "q"})
+		p := quiz.Post{GuildID: "g", ChannelID: "c", UserID: who, ItemID: "i"}
+		s.AddPost(ctx, &p)
+		s.Answer(ctx, p, who, 1, true)
+		s.SaveCard(ctx, quiz.NewCard(who, "i").Review(true, c.Now()))
+		s.SetReminder(ctx, quiz.Reminder{UserID: who, MinuteOfDay: 60, Zone: "Europe/Paris"})
+		s.AddSchedule(ctx, &quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 1, OpenMinutes: 10, CreatedBy: who})
+	}
+	data, err := s.UserData(ctx, u)
+	if err != nil || len(data) != len(userColumns) {
+		t.Fatalf("export: %d tables, %v", len(data), err)
+	}
+	counts, err := s.EraseUser(ctx, u)
+	if err != nil || len(counts) != len(userColumns) {
+		t.Fatalf("erased %v, %v", counts, err)
+	}
+	// No cell of any table holds the ID any more; the other user is intact.
+	found := map[string]int{}
+	tables, _ := s.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table'`)
+	var names []string
+	for tables.Next() {
+		var n string
+		tables.Scan(&n)
+		names = append(names, n)
+	}
+	tables.Close()
+	for _, table := range names {
+		rows, err := s.db.QueryContext(ctx, "SELECT * FROM "+table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rows.Scan(ptrs...)
+			for _, v := range vals {
+				switch x := v.(type) {
+				case string:
+					found[x]++
+				case []byte:
+					found[string(x)]++
+				}
+			}
+		}
+		rows.Close()
+	}
+	if found[u] != 0 {
+		t.Errorf("%d cells still hold %s", found[u], u)
+	}
+	if found["other"] < len(userColumns) {
+		t.Errorf("the other user lost data: %d cells", found["other"])
+	}
+	if data, _ := s.UserData(ctx, u); len(data) != 0 {
+		t.Errorf("export after erasure: %v", data)
+	}
+}
