@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/btstutor/tutor/quiz"
 )
 
 // Config configures the Discord side of the bot.
@@ -32,7 +34,10 @@ type Config struct {
 	// AnswerTimeout bounds the work on one interaction (default 30 s; an
 	// interaction token lasts 15 minutes).
 	AnswerTimeout time.Duration
-	Log           *slog.Logger
+	// QuizGrace is how late a missed quiz may still be posted (default
+	// quiz.DefaultGrace).
+	QuizGrace time.Duration
+	Log       *slog.Logger
 }
 
 // DefaultRateLimit is the default number of questions per user and minute.
@@ -57,6 +62,9 @@ type Bot struct {
 	closing  bool
 	inflight sync.WaitGroup
 	ready    chan struct{} // closed once the commands are registered
+
+	// sched posts the scheduled quizzes while the bot runs.
+	sched *quiz.Scheduler
 
 	// beforeAnswer, when set by tests, runs before an answer is computed.
 	beforeAnswer func()
@@ -163,6 +171,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("connexion à l'API Discord : %w", err)
 	}
 	b.userID.Store(me.ID)
+	if qs := b.router.quizStore(); qs != nil {
+		// Armed by Start once connected; set now so that commands see it.
+		b.sched = &quiz.Scheduler{Store: qs, Poster: b, Log: b.log, Now: b.router.Now, Grace: b.cfg.QuizGrace}
+		b.router.Scheduler = b.sched
+	}
 	if err := b.session.Open(); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -184,6 +197,12 @@ func (b *Bot) Run(ctx context.Context) error {
 			return nil // stopped while starting
 		}
 		return fmt.Errorf("enregistrement des commandes : %w", err)
+	}
+	if b.sched != nil {
+		if err := b.sched.Start(ctx); err != nil {
+			b.Shutdown()
+			return fmt.Errorf("démarrage des quiz programmés : %w", err)
+		}
 	}
 	close(b.ready)
 	scope := "global"
@@ -207,6 +226,9 @@ func (b *Bot) Shutdown() {
 		return
 	}
 	b.log.Info("shutting down: finishing answers in flight")
+	if b.sched != nil {
+		b.sched.Stop()
+	}
 	b.inflight.Wait()
 	b.session.Close()
 	b.connected.Store(false)

@@ -33,7 +33,7 @@ func TestRegistersFrenchCommands(t *testing.T) {
 			t.Errorf("%s: description %q", c.Name, c.Description)
 		}
 	}
-	if got := strings.Join(names, " "); got != "question competence epreuve savoir config scenario aide" {
+	if got := strings.Join(names, " "); got != "question competence epreuve savoir config scenario quiz revisions rappel classement mes-donnees quiz-programmer quiz-liste quiz-supprimer aide" {
 		t.Errorf("commands: %s", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/scenario"
 )
 
@@ -50,6 +51,21 @@ func Commands(diplomas []string) []*discordgo.ApplicationCommand {
 			}},
 		{Name: CmdScenario, Description: "Un jeu de rôle de négociation pour l'épreuve E4, avec ses fiches (enseignants)",
 			Options: scenarioOptionsDef(diploma("Le diplôme (par défaut : celui du serveur)"))},
+		{Name: CmdQuiz, Description: "Une question de révision tout de suite, corrigée et citée",
+			Options: []*discordgo.ApplicationCommandOption{diploma("Le diplôme (par défaut : celui du serveur)"), themeOption()}},
+		{Name: CmdRevisions, Description: "Vos questions à revoir aujourd'hui (répétition espacée)"},
+		{Name: CmdRappel, Description: "Un message privé quotidien quand des révisions vous attendent",
+			Options: []*discordgo.ApplicationCommandOption{{Type: discordgo.ApplicationCommandOptionString, Name: OptHeure, Required: true, MaxLength: 20,
+				Description: "Heure du rappel (ex. 18h30), ou « non » pour arrêter"}}},
+		{Name: CmdClassement, Description: "Le classement de la semaine sur ce serveur"},
+		{Name: CmdMesDonnees, Description: "Voir, exporter ou effacer vos données",
+			Options: []*discordgo.ApplicationCommandOption{{Type: discordgo.ApplicationCommandOptionString, Name: OptAction, Description: "Que faire de vos données",
+				Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "Voir", Value: ActionVoir}, {Name: "Exporter (fichier JSON)", Value: ActionExporter}, {Name: "Effacer", Value: ActionEffacer}}}}},
+		{Name: CmdQuizProgrammer, Description: "Programmer un quiz régulier dans un salon (enseignants)",
+			Options: scheduleOptions(diploma("Le diplôme des questions (par défaut : celui du serveur)"))},
+		{Name: CmdQuizListe, Description: "Les quiz programmés sur ce serveur"},
+		{Name: CmdQuizSupprimer, Description: "Supprimer un quiz programmé (enseignants)",
+			Options: []*discordgo.ApplicationCommandOption{{Type: discordgo.ApplicationCommandOptionInteger, Name: OptID, Required: true, Description: "Le numéro du quiz (voir /quiz-liste)"}}},
 		{Name: CmdAide, Description: "Ce que le tuteur sait faire, avec des exemples"},
 	}
 }
@@ -76,5 +92,31 @@ func scenarioOptionsDef(diploma *discordgo.ApplicationCommandOption) []*discordg
 		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptDifficulte, Description: "Difficulté de 1 à 3 (par défaut 2)", MinValue: &one, MaxValue: three},
 		{Type: discordgo.ApplicationCommandOptionString, Name: OptEtape, Description: "Étape de la vente à travailler", Choices: choices(scenario.Stages...)},
 		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptGraine, Description: "Graine : la même graine redonne le même jeu de rôle", MinValue: &zero, MaxValue: maxS},
+	}
+}
+
+func themeOption() *discordgo.ApplicationCommandOption {
+	o := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: OptTheme, Description: "Le thème des questions"}
+	for _, t := range quiz.Themes {
+		o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: quiz.ThemeLabel[t], Value: t})
+	}
+	return o
+}
+
+// scheduleOptions lists the options of /quiz-programmer.
+func scheduleOptions(diploma *discordgo.ApplicationCommandOption) []*discordgo.ApplicationCommandOption {
+	one, ten := 1.0, float64(quiz.MaxQuestions)
+	five, day := 5.0, float64(quiz.MaxOpenMinutes)
+	return []*discordgo.ApplicationCommandOption{
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptJours, Description: "Jours : « lundi, mercredi », « semaine », « tous »", MaxLength: 100},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptHeure, Description: "Heure : 18h, 18h30…", MaxLength: 20},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptCron, Description: "Ou une expression cron à 5 champs, ex. « 0 18 * * 1,3 »", MaxLength: quiz.MaxSpecLen},
+		{Type: discordgo.ApplicationCommandOptionChannel, Name: OptSalon, Description: "Le salon (par défaut : celui-ci)",
+			ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText}},
+		diploma,
+		themeOption(),
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptQuestions, Description: "Nombre de questions (5 par défaut)", MinValue: &one, MaxValue: ten},
+		{Type: discordgo.ApplicationCommandOptionInteger, Name: OptDuree, Description: "Minutes pour répondre avant les résultats (60 par défaut)", MinValue: &five, MaxValue: day},
+		{Type: discordgo.ApplicationCommandOptionString, Name: OptFuseau, Description: "Fuseau horaire (Europe/Paris par défaut)", MaxLength: 60},
 	}
 }

@@ -164,10 +164,11 @@ type callbackBody struct {
 	seq  int
 	Type int `json:"type"`
 	Data struct {
-		Content string           `json:"content"`
-		Flags   int              `json:"flags"`
-		Embeds  []embedBody      `json:"embeds"`
-		Choices []map[string]any `json:"choices"`
+		Content    string           `json:"content"`
+		Flags      int              `json:"flags"`
+		Embeds     []embedBody      `json:"embeds"`
+		Choices    []map[string]any `json:"choices"`
+		Components []componentBody  `json:"components"`
 	} `json:"data"`
 }
 

@@ -97,6 +97,10 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 		b.scenarioCommand(ctx, in, req, start)
 		return
 	}
+	if isQuizCommand(req.Command) {
+		b.direct(ctx, in, req, start)
+		return
+	}
 	if !asksQuestion(req.Command) {
 		// Help and settings are instant: answered directly, to the caller.
 		resp, err := b.router.Execute(ctx, req)
@@ -267,17 +271,20 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 // component handles a click on an answer's buttons, however old.
 func (b *Bot) component(ctx context.Context, in *discordgo.Interaction) {
 	data := in.MessageComponentData()
-	btn, ok := parseButton(data.CustomID)
-	if !ok {
-		b.respondEphemeral(in, msgUnknownBtn)
-		b.router.Metrics.Interaction("button", OutcomeRefused)
-		return
-	}
 	user := ""
 	if in.Member != nil && in.Member.User != nil {
 		user = in.Member.User.ID
 	} else if in.User != nil {
 		user = in.User.ID
+	}
+	if len(data.CustomID) <= maxCustomID && b.quizButton(ctx, in, data.CustomID, user) {
+		return
+	}
+	btn, ok := parseButton(data.CustomID)
+	if !ok {
+		b.respondEphemeral(in, msgUnknownBtn)
+		b.router.Metrics.Interaction("button", OutcomeRefused)
+		return
 	}
 	store := b.router.Store
 	if store == nil {

@@ -14,6 +14,7 @@ const (
 	maxEmbedsTotal  = 6000 // all embeds of one message together
 	maxEmbeds       = 10
 	maxCustomID     = 100
+	maxButtonLabel  = 80
 	maxChoices      = 25
 	maxChoiceLen    = 100
 	maxThreadName   = 100

@@ -9,6 +9,7 @@ import (
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/scenario"
 )
 
@@ -85,6 +86,12 @@ type Response struct {
 	Ephemeral bool
 	// Brief is a simulation brief (/scenario); Text then holds it as Markdown.
 	Brief *scenario.Brief
+	// Question is a quiz question to show with answer buttons; Text holds
+	// it as text.
+	Question *Question
+	// Buttons are extra buttons (a confirmation); File is an attachment.
+	Buttons []Button
+	File    *Attachment
 	// Hint is a short note shown under the answer.
 	Hint    string
 	Outcome string
@@ -105,6 +112,13 @@ type Router struct {
 	UserBudget, GuildBudget int
 	// Scenarios writes the simulation briefs of /scenario; nil disables it.
 	Scenarios *scenario.Generator
+	// Quiz is the question bank; nil disables the quiz commands.
+	Quiz *quiz.Bank
+	// Scheduler arms the schedules created or deleted by teachers (the
+	// bot's, when it runs).
+	Scheduler Armer
+	// Now is the clock of reviews and leaderboards (time.Now by default).
+	Now func() time.Time
 }
 
 // Conversation bounds.
@@ -153,6 +167,8 @@ func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
 		return r.answer(ctx, req)
 	case CmdScenario:
 		return r.scenario(ctx, req)
+	case CmdQuiz, CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer, CmdRevisions, CmdRappel, CmdClassement, CmdMesDonnees:
+		return r.quizCommand(ctx, req)
 	}
 	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
 }
@@ -339,6 +355,10 @@ func (r *Router) help() string {
 **/epreuve** code — la fiche d'une épreuve (coefficient, forme et durée selon le statut, compétences évaluées, critères). Ex. : /epreuve E4
 **/savoir** recherche — un savoir et ses limites. Ex. : /savoir TVA
 **/scenario** — un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury (enseignants). Ex. : /scenario diplome:NRC client:distributeur etape:objections
+**/quiz** [diplome] [theme] — une question de révision tout de suite, corrigée et citée
+**/revisions** — vos questions à revoir (répétition espacée) ; **/rappel** heure — un message privé quotidien quand il y a des révisions (« non » pour arrêter)
+**/classement** — le classement de la semaine ; **/mes-donnees** — voir, exporter ou effacer vos données
+**/quiz-programmer**, **/quiz-liste**, **/quiz-supprimer** — quiz programmés dans un salon (enseignants)
 **/config** diplome — le diplôme par défaut du serveur ou du salon (enseignants)
 Mentionnez-moi avec une question : je réponds dans un fil.
 

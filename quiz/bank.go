@@ -168,7 +168,7 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 	it := &Item{ID: id, Diploma: d.Diploma, Kind: kind, Theme: themeOf[kind], Question: question, Choices: choices,
 		Correct: slices.Index(choices, answer), Explanation: explanation, Evidence: evidence,
 		Citation: tutor.Citation{N: 1, Diploma: d.Diploma, Source: d.Source, Section: sectionOf(w.doc, lines), Lines: lines,
-			Text: clipRunes(passage, 600), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
+			Text: clipRunes(reTag.ReplaceAllString(passage, ""), 600), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
 	w.bank.Items = append(w.bank.Items, it)
 	w.bank.byID[id] = it
 }
@@ -508,6 +508,9 @@ func (w *builder) tasks() {
 		}
 	}
 }
+
+// reTag matches the HTML tags of the Markdown tables.
+var reTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 
 // reTaskCode is the code in front of a CCST task ("A1.1.T1. "), which would
 // give the answer away.

@@ -32,6 +32,10 @@ func (m *Main) console(ctx context.Context, args []string) error {
 	defer app.Close()
 	fmt.Fprintf(m.Stdout, "Tuteur BTS (%s) — posez une question, ou tapez /aide. Ctrl-D pour quitter.\n", strings.Join(app.router.Engine.Corpus.Diplomas(), ", "))
 	in := bufio.NewReader(m.Stdin)
+	var (
+		pending int64 // the quiz question waiting for A–D
+		erase   bool  // an erasure waiting for /confirmer
+	)
 	for {
 		fmt.Fprint(m.Stdout, "> ")
 		line, tooLong, err := readLine(in)
@@ -46,15 +50,41 @@ func (m *Main) console(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stdout, "Question trop longue (%d caractères au plus).\n", tutor.MaxQuestionLen)
 			continue
 		}
-		req, out, quit := consoleRequest(strings.TrimSpace(line))
-		if req != nil {
-			resp, err := app.router.Execute(ctx, *req)
-			if err != nil {
-				return err
-			}
+		line = strings.TrimSpace(line)
+		var (
+			resp     bot.Response
+			answered bool
+		)
+		req, out, quit := consoleRequest(line)
+		switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
+		case pending != 0 && len(line) == 1 && choice >= 0:
+			resp, err = app.router.AnswerQuiz(ctx, pending, consoleUser, choice)
+			answered, req, pending = true, nil, 0
+		case line == "/confirmer" && erase:
+			resp, err = app.router.EraseConfirmed(ctx, consoleUser, consoleUser)
+			answered, req, erase = true, nil, false
+		case req != nil:
+			resp, err = app.router.Execute(ctx, *req)
+			answered = true
+		}
+		if err != nil {
+			return err
+		}
+		if answered {
 			out = bot.Text(resp)
-			if req.Command == bot.CmdAide {
+			if req != nil && req.Command == bot.CmdAide {
 				out += "\n" + consoleExtra
+			}
+			if resp.Question != nil {
+				pending = resp.Question.PostID
+				out += "\nRépondez A, B, C ou D."
+			}
+			if len(resp.Buttons) > 0 && strings.HasPrefix(resp.Buttons[0].ID, "x:") {
+				erase = true
+				out += "\nTapez /confirmer pour effacer, ou autre chose pour annuler."
+			}
+			if resp.File != nil {
+				out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
 			}
 		}
 		if out != "" {
@@ -71,6 +101,8 @@ Dans la console :
   /diplome NRC|CCST|aucun   raccourci de /config diplome
   /scenario NRC distributeur objections graine=42 secteur=cosmetiques difficulte=3
                             un jeu de rôle (options clé=valeur, ou les valeurs seules)
+  /quiz [NRC|CCST] [competences|epreuves|savoirs|activites]   puis A, B, C ou D
+  /revisions, /classement, /rappel 18h30, /mes-donnees voir|exporter|effacer
   /quitter`
 
 // scenarioOptions reads the console's /scenario options: key=value pairs,
@@ -144,10 +176,33 @@ func consoleRequest(line string) (req *bot.Request, out string, quit bool) {
 		if msg := scenarioOptions(rest, r.Options); msg != "" {
 			return nil, msg, false
 		}
+	case bot.CmdQuiz:
+		for _, tok := range strings.Fields(rest) {
+			if f := tutor.Fold(tok); f == "nrc" || f == "ccst" {
+				r.Options[bot.OptDiplome] = tok
+			} else {
+				r.Options[bot.OptTheme] = tok
+			}
+		}
+	case bot.CmdRevisions, bot.CmdClassement, bot.CmdQuizListe:
+	case bot.CmdRappel:
+		r.Options[bot.OptHeure] = rest
+	case bot.CmdMesDonnees:
+		r.Options[bot.OptAction] = rest
+	case bot.CmdQuizSupprimer:
+		r.Options[bot.OptID] = rest
+	case bot.CmdQuizProgrammer:
+		for _, tok := range strings.Fields(rest) {
+			k, v, ok := strings.Cut(tok, "=")
+			if !ok {
+				return nil, "Options clé=valeur, ex. /quiz-programmer jours=lundi,mercredi heure=18h questions=5", false
+			}
+			r.Options[tutor.Fold(k)] = v
+		}
 	default:
 		return nil, fmt.Sprintf("Commande inconnue /%s. Tapez /aide.", cmd), false
 	}
-	if cmd != bot.CmdConfig && cmd != bot.CmdScenario && rest == "" {
+	if rest == "" && (cmd == bot.CmdQuestion || cmd == bot.CmdCompetence || cmd == bot.CmdEpreuve || cmd == bot.CmdSavoir || cmd == bot.CmdRappel || cmd == bot.CmdQuizSupprimer) {
 		return nil, "Il manque le texte de la commande. Tapez /aide.", false
 	}
 	return r, "", false

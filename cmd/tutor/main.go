@@ -60,6 +60,10 @@ Usage :
                  [--focus découverte|argumentation|objections|conclusion]
                  [--seed N] [--format md|json] [--out FICHIER] [--no-llm] [--sectors]
                                 un jeu de rôle de négociation (épreuve E4) avec ses fiches
+  tutor quiz [--diploma NRC|CCST] [--theme THÈME] [-n N] [--seed N]
+                                un quiz dans le terminal (réponses A, B, C ou D)
+  tutor quiz --bank [--json] [--diploma …] [--theme …]
+                                la banque de questions
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
   tutor eval [--golden FICHIER]
   tutor version
@@ -109,6 +113,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.referentiel(args)
 	case "scenario":
 		err = m.scenario(ctx, args)
+	case "quiz":
+		err = m.quiz(args)
 	case "ingest":
 		err = m.ingest(args)
 	case "eval":

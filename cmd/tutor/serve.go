@@ -15,6 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/scenario"
 	"github.com/btstutor/tutor/sqlite"
 )
@@ -77,7 +78,7 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	if err != nil { // the rest works without the briefs
 		fmt.Fprintf(m.Stderr, "jeux de rôle indisponibles : %v\n", err)
 	}
-	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget, Scenarios: scenarios}
+	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget, Scenarios: scenarios, Quiz: quiz.Build(e.Corpus)}
 	if client != nil {
 		r.LLM = client
 	}

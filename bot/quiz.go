@@ -1,0 +1,539 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/quiz"
+)
+
+// Quiz commands.
+const (
+	CmdQuiz            = "quiz"
+	CmdQuizProgrammer  = "quiz-programmer"
+	CmdQuizListe       = "quiz-liste"
+	CmdQuizSupprimer   = "quiz-supprimer"
+	CmdRevisions       = "revisions"
+	CmdRappel          = "rappel"
+	CmdClassement      = "classement"
+	CmdMesDonnees      = "mes-donnees"
+	OptTheme           = "theme"
+	OptSalon           = "salon"
+	OptCron            = "cron"
+	OptJours           = "jours"
+	OptHeure           = "heure"
+	OptFuseau          = "fuseau"
+	OptQuestions       = "questions"
+	OptDuree           = "duree"
+	OptID              = "id"
+	OptAction          = "action"
+	ActionVoir         = "voir"
+	ActionExporter     = "exporter"
+	ActionEffacer      = "effacer"
+	defaultQuestions   = 5
+	defaultOpenMinutes = 60
+)
+
+// QuizStore is what the quiz commands keep (the sqlite store).
+type QuizStore interface {
+	AddPost(ctx context.Context, p *quiz.Post) error
+	Post(ctx context.Context, id int64) (quiz.Post, error)
+	Answer(ctx context.Context, p quiz.Post, userID string, choice int, correct bool) (bool, error)
+	Card(ctx context.Context, userID, itemID string) (quiz.Card, bool, error)
+	SaveCard(ctx context.Context, c quiz.Card) error
+	DueCards(ctx context.Context, userID string, now time.Time, n int) ([]quiz.Card, error)
+	DueCount(ctx context.Context, userID string, now time.Time) (int, error)
+	SetReminder(ctx context.Context, r quiz.Reminder) error
+	DeleteReminder(ctx context.Context, userID string) (bool, error)
+	Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]quiz.Score, error)
+	UserData(ctx context.Context, userID string) (map[string][]map[string]any, error)
+	EraseUser(ctx context.Context, userID string) (map[string]int64, error)
+	AddSchedule(ctx context.Context, s *quiz.Schedule) error
+	Schedules(ctx context.Context, guildID string) ([]quiz.Schedule, error)
+	DeleteSchedule(ctx context.Context, guildID string, id int64) (bool, error)
+	Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error)
+	RunScores(ctx context.Context, runID int64) ([]quiz.Score, error)
+	quiz.SchedulerStore
+}
+
+// Armer arms and disarms schedules: the running scheduler.
+type Armer interface {
+	Arm(s quiz.Schedule) error
+	Disarm(id int64)
+}
+
+// Question is a quiz question to show with its answer buttons.
+type Question struct {
+	PostID int64
+	Item   *quiz.Item
+	Header string // e.g. "Révision — 3 cartes à revoir"
+}
+
+// Button is an extra button of a response.
+type Button struct {
+	ID, Label string
+	Danger    bool
+}
+
+// Attachment is a file sent with a response.
+type Attachment struct {
+	Name    string
+	Content []byte
+}
+
+// quizStore returns the store's quiz side, or nil.
+func (r *Router) quizStore() QuizStore {
+	if qs, ok := r.Store.(QuizStore); ok && r.Quiz != nil {
+		return qs
+	}
+	return nil
+}
+
+func (r *Router) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+func private(title, text, outcome string) (Response, error) {
+	return Response{Title: title, Text: text, Ephemeral: true, Outcome: outcome}, nil
+}
+
+// quizCommand runs the quiz commands.
+func (r *Router) quizCommand(ctx context.Context, req Request) (Response, error) {
+	qs := r.quizStore()
+	if qs == nil {
+		return private("Quiz", "Les quiz ne sont pas disponibles sur cette installation.", OutcomeRefused)
+	}
+	switch req.Command {
+	case CmdQuiz:
+		return r.askQuiz(ctx, qs, req)
+	case CmdRevisions:
+		return r.revisions(ctx, qs, req)
+	case CmdRappel:
+		return r.reminder(ctx, qs, req)
+	case CmdClassement:
+		return r.leaderboard(ctx, qs, req)
+	case CmdMesDonnees:
+		return r.myData(ctx, qs, req)
+	case CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer:
+		if req.GuildID == "" {
+			return private("Quiz programmés", "Les quiz se programment dans un serveur, pas en message privé.", OutcomeRefused)
+		}
+		switch req.Command {
+		case CmdQuizListe:
+			return r.listSchedules(ctx, qs, req)
+		}
+		teacher, err := r.isTeacher(ctx, req)
+		if err != nil {
+			return Response{}, err
+		}
+		if !teacher {
+			return private("Quiz programmés", "Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent programmer ou supprimer des quiz.", OutcomeRefused)
+		}
+		if req.Command == CmdQuizProgrammer {
+			return r.addSchedule(ctx, qs, req)
+		}
+		return r.deleteSchedule(ctx, qs, req)
+	}
+	return private("Quiz", "Commande inconnue.", OutcomeRefused)
+}
+
+// theme checks the theme option.
+func theme(opts map[string]string) (string, error) {
+	t := tutor.Fold(strings.TrimSpace(opts[OptTheme]))
+	if t == "" {
+		return "", nil
+	}
+	for _, x := range quiz.Themes {
+		if x == t || tutor.Fold(quiz.ThemeLabel[x]) == t {
+			return x, nil
+		}
+	}
+	return "", fmt.Errorf("thème « %s » inconnu : %s", clip(opts[OptTheme], 30), strings.Join(quiz.Themes, ", "))
+}
+
+// askQuiz shows one question now, to the student who asked.
+func (r *Router) askQuiz(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	d, _, err := r.diploma(ctx, req)
+	if err != nil {
+		return Response{}, err
+	}
+	if d, err = r.Engine.ResolveDiploma(d); err != nil {
+		return *refused(err), nil
+	}
+	th, err := theme(req.Options)
+	if err != nil {
+		return *refused(err), nil
+	}
+	items := r.Quiz.Pick(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())), d, th, 1)
+	if len(items) == 0 {
+		return private("Quiz", "Aucune question pour ce choix.", OutcomeRefused)
+	}
+	return r.showQuestion(ctx, qs, req, items[0], "")
+}
+
+func (r *Router) showQuestion(ctx context.Context, qs QuizStore, req Request, it *quiz.Item, header string) (Response, error) {
+	p := quiz.Post{GuildID: req.GuildID, ChannelID: req.ChannelID, UserID: req.UserID, ItemID: it.ID}
+	if err := qs.AddPost(ctx, &p); err != nil {
+		return Response{}, fmt.Errorf("enregistrement de la question : %w", err)
+	}
+	return Response{Title: "Quiz — " + quiz.ThemeLabel[it.Theme], Question: &Question{PostID: p.ID, Item: it, Header: header},
+		Text: QuestionText(it), Ephemeral: true, Outcome: OutcomeOK}, nil
+}
+
+// Letters name the choices.
+var Letters = []string{"A", "B", "C", "D"}
+
+// QuestionText is a question with its lettered choices.
+func QuestionText(it *quiz.Item) string {
+	var b strings.Builder
+	b.WriteString(it.Question + "\n")
+	for i, c := range it.Choices {
+		fmt.Fprintf(&b, "\n**%s.** %s", Letters[i], c)
+	}
+	return b.String()
+}
+
+// AnswerQuiz records a student's answer to a posted question and returns
+// the verdict, with the explanation and the passage that proves it.
+func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, choice int) (Response, error) {
+	qs := r.quizStore()
+	if qs == nil || choice < 0 || choice > 3 {
+		return private("Quiz", msgUnknownBtn, OutcomeRefused)
+	}
+	p, err := qs.Post(ctx, postID)
+	if errors.Is(err, tutor.ErrNotFound) {
+		return private("Quiz", "Cette question n'existe plus. Lancez /quiz pour une nouvelle question.", OutcomeRefused)
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	now := r.now()
+	if !p.ClosesAt.IsZero() && now.After(p.ClosesAt) {
+		return private("Quiz", "Ce quiz est terminé : les résultats sont dans le fil. Lancez /quiz pour vous entraîner.", OutcomeRefused)
+	}
+	if p.UserID != "" && p.UserID != userID {
+		return private("Quiz", "Cette question a été posée à quelqu'un d'autre : lancez /quiz pour la vôtre.", OutcomeRefused)
+	}
+	it, ok := r.Quiz.Item(p.ItemID)
+	if !ok {
+		return private("Quiz", "Cette question a été retirée (le référentiel a changé). Lancez /quiz pour une nouvelle question.", OutcomeRefused)
+	}
+	right := choice == it.Correct
+	first, err := qs.Answer(ctx, p, userID, choice, right)
+	if err != nil {
+		return Response{}, fmt.Errorf("enregistrement de la réponse : %w", err)
+	}
+	if !first {
+		return private("Quiz", "Vous avez déjà répondu à cette question : seule la première réponse compte.", OutcomeOK)
+	}
+	card, _, err := qs.Card(ctx, userID, it.ID)
+	if err != nil {
+		return Response{}, err
+	}
+	card = card.Review(right, now)
+	if err := qs.SaveCard(ctx, card); err != nil {
+		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
+	}
+	var b strings.Builder
+	if right {
+		fmt.Fprintf(&b, "✅ **Bonne réponse : %s. %s**\n", Letters[it.Correct], it.Answer())
+	} else {
+		fmt.Fprintf(&b, "❌ Vous avez répondu %s. La bonne réponse : **%s. %s**\n", Letters[choice], Letters[it.Correct], it.Answer())
+	}
+	b.WriteString(it.Explanation + "\n\n")
+	c := it.Citation
+	fmt.Fprintf(&b, "> %s\n— BTS %s, %s (%s)\n\n", quoteText(c.Text), c.Diploma, c.Section, c.Lines)
+	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(card.Interval))
+	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK}, nil
+}
+
+func quoteText(s string) string { return strings.ReplaceAll(clip(s, 700), "\n", "\n> ") }
+
+func inDays(n int) string {
+	if n <= 1 {
+		return "demain"
+	}
+	return fmt.Sprintf("dans %d jours", n)
+}
+
+// revisions shows the student's next due card.
+func (r *Router) revisions(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	now := r.now()
+	cards, err := qs.DueCards(ctx, req.UserID, now, 50)
+	if err != nil {
+		return Response{}, err
+	}
+	for i, c := range cards {
+		if it, ok := r.Quiz.Item(c.ItemID); ok {
+			header := fmt.Sprintf("%d question(s) à revoir aujourd'hui.", len(cards)-i)
+			return r.showQuestion(ctx, qs, req, it, header)
+		}
+	}
+	return private("Révisions", "Rien à revoir pour l'instant : les questions manquées reviennent le lendemain, les autres de plus en plus espacées (répétition espacée SM-2). Lancez /quiz pour de nouvelles questions.", OutcomeOK)
+}
+
+// reminder turns the daily DM on ("18h30") or off ("non").
+func (r *Router) reminder(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	v := tutor.Fold(strings.TrimSpace(req.Options[OptHeure]))
+	switch v {
+	case "non", "off", "aucun", "stop", "arret":
+		removed, err := qs.DeleteReminder(ctx, req.UserID)
+		if err != nil {
+			return Response{}, err
+		}
+		if !removed {
+			return private("Rappel", "Vous n'aviez pas de rappel.", OutcomeOK)
+		}
+		return private("Rappel", "Rappel supprimé : je ne vous écrirai plus.", OutcomeOK)
+	}
+	h, m, err := quiz.ParseClock(v)
+	if err != nil {
+		return private("Rappel", "Heure illisible : écrivez par exemple 18h30, ou « non » pour arrêter les rappels.", OutcomeRefused)
+	}
+	if err := qs.SetReminder(ctx, quiz.Reminder{UserID: req.UserID, MinuteOfDay: h*60 + m, Zone: quiz.DefaultZone}); err != nil {
+		return Response{}, err
+	}
+	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (heure de Paris), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel heure:non. Pensez à autoriser les messages privés des membres du serveur.", h, m), OutcomeOK)
+}
+
+// weekStart is Monday 00:00 in Paris of the week holding t.
+func weekStart(t time.Time) time.Time {
+	loc, _ := time.LoadLocation(quiz.DefaultZone)
+	t = t.In(loc)
+	days := (int(t.Weekday()) + 6) % 7
+	return time.Date(t.Year(), t.Month(), t.Day()-days, 0, 0, 0, 0, loc)
+}
+
+// leaderboard ranks the server's students this week.
+func (r *Router) leaderboard(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	if req.GuildID == "" {
+		return private("Classement", "Le classement est celui d'un serveur : utilisez /classement dans le serveur de la classe.", OutcomeRefused)
+	}
+	since := weekStart(r.now())
+	scores, err := qs.Leaderboard(ctx, req.GuildID, since, 10)
+	if err != nil {
+		return Response{}, err
+	}
+	title := "Classement de la semaine (depuis le lundi " + fmt.Sprint(since.Day()) + ")"
+	if len(scores) == 0 {
+		return Response{Title: title, Text: "Personne n'a encore répondu à un quiz cette semaine. Lancez /quiz !", Outcome: OutcomeOK}, nil
+	}
+	var b strings.Builder
+	medals := []string{"🥇", "🥈", "🥉"}
+	for i, s := range scores {
+		rank := fmt.Sprintf("%d.", i+1)
+		if i < len(medals) {
+			rank = medals[i]
+		}
+		fmt.Fprintf(&b, "%s <@%s> — %d bonne(s) réponse(s) sur %d\n", rank, s.UserID, s.Right, s.Answered)
+	}
+	return Response{Title: title, Text: b.String(), Outcome: OutcomeOK}, nil
+}
+
+// myData shows, exports or erases the requester's data.
+func (r *Router) myData(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	data, err := qs.UserData(ctx, req.UserID)
+	if err != nil {
+		return Response{}, err
+	}
+	total := 0
+	var lines []string
+	labels := map[string]string{"replies": "réponses demandées", "feedback": "votes", "llm_usage": "jours d'utilisation du modèle de langue",
+		"turns": "messages de conversation", "quiz_posts": "questions de quiz tirées", "quiz_answers": "réponses aux quiz",
+		"sr_cards": "cartes de révision", "reminders": "rappel quotidien", "quiz_schedules": "quiz programmés (vous en êtes l'auteur)"}
+	for _, uc := range []string{"replies", "feedback", "llm_usage", "turns", "quiz_posts", "quiz_answers", "sr_cards", "reminders", "quiz_schedules"} {
+		if n := len(data[uc]); n > 0 {
+			lines = append(lines, fmt.Sprintf("- %s : %d", labels[uc], n))
+			total += n
+		}
+	}
+	switch req.Options[OptAction] {
+	case ActionExporter:
+		body, err := json.MarshalIndent(map[string]any{"user_id": req.UserID, "exported_at": r.now().UTC(), "data": data}, "", "  ")
+		if err != nil {
+			return Response{}, err
+		}
+		return Response{Title: "Vos données", Text: fmt.Sprintf("Voici toutes vos données (%d éléments), au format JSON.", total),
+			File: &Attachment{Name: "mes-donnees.json", Content: body}, Ephemeral: true, Outcome: OutcomeOK}, nil
+	case ActionEffacer:
+		if total == 0 {
+			return private("Vos données", "Je ne garde aucune donnée vous concernant.", OutcomeOK)
+		}
+		return Response{Title: "Effacer vos données ?", Text: fmt.Sprintf("Je vais effacer définitivement %d éléments :\n%s\n\nVos cartes de révision et votre classement seront perdus. Confirmez avec le bouton (valable pour vous seul).", total, strings.Join(lines, "\n")),
+			Buttons: []Button{{ID: "x:" + req.UserID, Label: "Effacer définitivement", Danger: true}}, Ephemeral: true, Outcome: OutcomeOK}, nil
+	}
+	if total == 0 {
+		return private("Vos données", "Je ne garde aucune donnée vous concernant.", OutcomeOK)
+	}
+	return private("Vos données", "Ce que je garde vous concernant :\n"+strings.Join(lines, "\n")+
+		"\n\n/mes-donnees action:exporter pour tout télécharger, action:effacer pour tout supprimer.", OutcomeOK)
+}
+
+// EraseConfirmed erases the data of userID once they clicked the
+// confirmation; clicker must be that user.
+func (r *Router) EraseConfirmed(ctx context.Context, userID, clicker string) (Response, error) {
+	qs := r.quizStore()
+	if qs == nil || userID != clicker {
+		return private("Vos données", "Ce bouton ne vous concerne pas.", OutcomeRefused)
+	}
+	counts, err := qs.EraseUser(ctx, userID)
+	if err != nil {
+		return Response{}, fmt.Errorf("effacement : %w", err)
+	}
+	var n int64
+	for _, c := range counts {
+		n += c
+	}
+	return private("Vos données", fmt.Sprintf("C'est fait : %d éléments effacés. Je ne garde plus rien vous concernant.", n), OutcomeOK)
+}
+
+// addSchedule programs a recurring quiz.
+func (r *Router) addSchedule(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	title := "Programmer un quiz"
+	o := req.Options
+	expr := strings.TrimSpace(o[OptCron])
+	if expr == "" {
+		if strings.TrimSpace(o[OptHeure]) == "" {
+			return private(title, "Indiquez une expression cron (ex. « 0 18 * * 1,3 ») ou des jours et une heure (ex. jours:lundi,mercredi heure:18h).", OutcomeRefused)
+		}
+		var err error
+		if expr, err = quiz.SimpleSpec(o[OptJours], o[OptHeure]); err != nil {
+			return private(title, specMessage(err), OutcomeRefused)
+		}
+	}
+	zone := strings.TrimSpace(o[OptFuseau])
+	spec, err := quiz.ParseSpec(expr, zone)
+	if err != nil {
+		return private(title, specMessage(err), OutcomeRefused)
+	}
+	d, _, err := r.diploma(ctx, req)
+	if err != nil {
+		return Response{}, err
+	}
+	if d, err = r.Engine.ResolveDiploma(d); err != nil {
+		return *refused(err), nil
+	}
+	th, err := theme(o)
+	if err != nil {
+		return *refused(err), nil
+	}
+	n, err := intOption(o, OptQuestions, defaultQuestions, 1, quiz.MaxQuestions)
+	if err != nil {
+		return private(title, err.Error(), OutcomeRefused)
+	}
+	open, err := intOption(o, OptDuree, defaultOpenMinutes, 5, quiz.MaxOpenMinutes)
+	if err != nil {
+		return private(title, err.Error(), OutcomeRefused)
+	}
+	existing, err := qs.Schedules(ctx, req.GuildID)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(existing) >= quiz.MaxSchedules {
+		return private(title, fmt.Sprintf("Ce serveur a déjà %d quiz programmés, le maximum : supprimez-en un avec /quiz-supprimer.", len(existing)), OutcomeRefused)
+	}
+	channel := o[OptSalon]
+	if channel == "" {
+		channel = req.ChannelID
+	}
+	sc := quiz.Schedule{GuildID: req.GuildID, ChannelID: channel, Expr: spec.Expr, Zone: spec.Zone.String(), Diploma: d, Theme: th,
+		Questions: n, OpenMinutes: open, CreatedBy: req.UserID}
+	if err := qs.AddSchedule(ctx, &sc); err != nil {
+		return Response{}, err
+	}
+	note := ""
+	if r.Scheduler != nil {
+		if err := r.Scheduler.Arm(sc); err != nil {
+			return Response{}, err
+		}
+	} else {
+		note = "\n\nLa programmation est enregistrée : elle se déclenchera quand le bot Discord tournera."
+	}
+	return private(title, fmt.Sprintf("Quiz n°%d programmé dans <#%s> : %s.\nProchains envois :\n%s%s", sc.ID, channel, describeSchedule(sc),
+		nextRuns(spec, r.now()), note), OutcomeOK)
+}
+
+func specMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), quiz.ErrSpec.Error()+" : ")
+	return "Programmation refusée : " + msg + "."
+}
+
+func intOption(o map[string]string, name string, def, lo, hi int) (int, error) {
+	v := strings.TrimSpace(o[name])
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("l'option %s va de %d à %d", name, lo, hi)
+	}
+	return n, nil
+}
+
+func describeSchedule(sc quiz.Schedule) string {
+	what := fmt.Sprintf("%d question(s)", sc.Questions)
+	if sc.Diploma != "" {
+		what += ", BTS " + sc.Diploma
+	}
+	if sc.Theme != "" {
+		what += ", " + strings.ToLower(quiz.ThemeLabel[sc.Theme])
+	}
+	return fmt.Sprintf("`%s` (%s), %s, réponses pendant %d min", sc.Expr, sc.Zone, what, sc.OpenMinutes)
+}
+
+func nextRuns(spec *quiz.Spec, now time.Time) string {
+	var lines []string
+	for _, t := range spec.NextRuns(now, 3) {
+		lines = append(lines, "- "+quiz.FormatTime(t))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (r *Router) listSchedules(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	list, err := qs.Schedules(ctx, req.GuildID)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(list) == 0 {
+		return private("Quiz programmés", "Aucun quiz programmé sur ce serveur. Un enseignant peut en créer avec /quiz-programmer.", OutcomeOK)
+	}
+	var b strings.Builder
+	for _, sc := range list {
+		next := ""
+		if spec, err := quiz.ParseSpec(sc.Expr, sc.Zone); err == nil {
+			if t := spec.Next(r.now()); !t.IsZero() {
+				next = " ; prochain : " + quiz.FormatTime(t)
+			}
+		}
+		fmt.Fprintf(&b, "**n°%d** dans <#%s> : %s%s\n", sc.ID, sc.ChannelID, describeSchedule(sc), next)
+	}
+	return private("Quiz programmés", b.String(), OutcomeOK)
+}
+
+func (r *Router) deleteSchedule(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.Options[OptID]), "n°"), 10, 64)
+	if err != nil || id <= 0 {
+		return private("Quiz programmés", "Indiquez le numéro du quiz à supprimer (voir /quiz-liste).", OutcomeRefused)
+	}
+	ok, err := qs.DeleteSchedule(ctx, req.GuildID, id)
+	if err != nil {
+		return Response{}, err
+	}
+	if !ok {
+		return private("Quiz programmés", fmt.Sprintf("Aucun quiz n°%d sur ce serveur (voir /quiz-liste).", id), OutcomeRefused)
+	}
+	if r.Scheduler != nil {
+		r.Scheduler.Disarm(id)
+	}
+	return private("Quiz programmés", fmt.Sprintf("Quiz n°%d supprimé.", id), OutcomeOK)
+}

@@ -1,0 +1,240 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/btstutor/tutor/quiz"
+)
+
+// isQuizCommand reports whether a command is answered at once by a quiz
+// command (no search: no deferral).
+func isQuizCommand(cmd string) bool {
+	switch cmd {
+	case CmdQuiz, CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer, CmdRevisions, CmdRappel, CmdClassement, CmdMesDonnees:
+		return true
+	}
+	return false
+}
+
+// direct answers a fast command with a message (no deferral).
+func (b *Bot) direct(ctx context.Context, in *discordgo.Interaction, req Request, start time.Time) {
+	resp, err := b.router.Execute(ctx, req)
+	if err != nil {
+		b.log.Error("command failed", "command", req.Command, "err", err)
+		resp = Response{Text: msgInternal, Ephemeral: true, Outcome: OutcomeError}
+	}
+	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: responseData(resp)}, discordgo.WithContext(ctx)); err != nil {
+		b.log.Error("response failed", "command", req.Command, "err", err)
+		resp.Outcome = OutcomeError
+	}
+	b.router.Metrics.ObserveAck(time.Since(start))
+	b.router.Metrics.Interaction(req.Command, resp.Outcome)
+}
+
+// responseData renders a response as an interaction message.
+func responseData(resp Response) *discordgo.InteractionResponseData {
+	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
+	if resp.Ephemeral {
+		data.Flags = ephemeral
+	}
+	switch {
+	case resp.Question != nil:
+		data.Embeds = []*discordgo.MessageEmbed{questionEmbed(resp.Title, resp.Question)}
+		data.Components = choiceButtons(resp.Question.PostID)
+	case resp.Title != "":
+		data.Embeds = []*discordgo.MessageEmbed{infoEmbed(resp.Title, resp.Text)}
+	default:
+		data.Content = textContent(resp.Text)
+	}
+	if len(resp.Buttons) > 0 {
+		var row []discordgo.MessageComponent
+		for _, bt := range resp.Buttons {
+			style := discordgo.SecondaryButton
+			if bt.Danger {
+				style = discordgo.DangerButton
+			}
+			row = append(row, discordgo.Button{Label: clip(bt.Label, maxButtonLabel), Style: style, CustomID: bt.ID})
+		}
+		data.Components = append(data.Components, discordgo.ActionsRow{Components: row})
+	}
+	if resp.File != nil {
+		data.Files = []*discordgo.File{{Name: resp.File.Name, ContentType: "application/json", Reader: bytes.NewReader(resp.File.Content)}}
+	}
+	return data
+}
+
+func questionEmbed(title string, q *Question) *discordgo.MessageEmbed {
+	e := infoEmbed(title, QuestionText(q.Item))
+	footer := fmt.Sprintf("BTS %s · %s", q.Item.Diploma, quiz.ThemeLabel[q.Item.Theme])
+	if q.Header != "" {
+		footer = q.Header + " · " + footer
+	}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: clip(footer, maxFooter)}
+	return e
+}
+
+// choiceButtons are A–D; custom ID "q:<post>:<choice>".
+func choiceButtons(postID int64) []discordgo.MessageComponent {
+	var row []discordgo.MessageComponent
+	for i, l := range Letters {
+		row = append(row, discordgo.Button{Label: l, Style: discordgo.PrimaryButton, CustomID: fmt.Sprintf("q:%d:%d", postID, i)})
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+}
+
+// quizButton handles "q:<post>:<choice>" and "x:<user>"; false if the ID is
+// neither.
+func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, user string) bool {
+	var resp Response
+	var err error
+	switch {
+	case strings.HasPrefix(id, "q:"):
+		parts := strings.Split(id, ":")
+		if len(parts) != 3 {
+			return false
+		}
+		post, err1 := strconv.ParseInt(parts[1], 10, 64)
+		choice, err2 := strconv.Atoi(parts[2])
+		if err1 != nil || err2 != nil || post <= 0 {
+			return false
+		}
+		resp, err = b.router.AnswerQuiz(ctx, post, user, choice)
+	case strings.HasPrefix(id, "x:"):
+		resp, err = b.router.EraseConfirmed(ctx, strings.TrimPrefix(id, "x:"), user)
+	default:
+		return false
+	}
+	if err != nil {
+		b.log.Error("quiz button failed", "err", err)
+		resp = Response{Text: msgInternal, Ephemeral: true, Outcome: OutcomeError}
+	}
+	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: responseData(resp)}, discordgo.WithContext(ctx)); err != nil {
+		b.log.Error("quiz button response failed", "err", err)
+	}
+	b.router.Metrics.Interaction("quiz-button", resp.Outcome)
+	return true
+}
+
+// The bot is the scheduler's Poster.
+
+// PostRun posts a scheduled quiz: an announcement in the channel, a thread
+// from it, one message per question with its buttons.
+func (b *Bot) PostRun(ctx context.Context, sc quiz.Schedule, run *quiz.Run) error {
+	qs := b.router.quizStore()
+	if qs == nil {
+		return errors.New("quiz store missing")
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d|%d", sc.ID, run.ScheduledAt.Unix())
+	items := b.router.Quiz.Pick(rand.New(rand.NewPCG(h.Sum64(), 2)), sc.Diploma, sc.Theme, sc.Questions)
+	if len(items) == 0 {
+		return fmt.Errorf("no item for diploma %q theme %q", sc.Diploma, sc.Theme)
+	}
+	loc, _ := time.LoadLocation(sc.Zone)
+	closes := run.ClosesAt.In(loc)
+	what := "Quiz de révision"
+	if sc.Diploma != "" {
+		what += " — BTS " + sc.Diploma
+	}
+	if sc.Theme != "" {
+		what += " — " + strings.ToLower(quiz.ThemeLabel[sc.Theme])
+	}
+	announce, err := b.session.ChannelMessageSendComplex(sc.ChannelID, &discordgo.MessageSend{
+		Content:         textContent(fmt.Sprintf("📚 **%s** : %d question(s) dans le fil ci-dessous, réponses jusqu'à %d h %02d. Bonne chance !", what, len(items), closes.Hour(), closes.Minute())),
+		AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("announcement: %w", err)
+	}
+	name := clip(fmt.Sprintf("Quiz du %s", quiz.FormatTime(run.ScheduledAt.In(loc))), 100)
+	thread, err := b.session.MessageThreadStart(sc.ChannelID, announce.ID, name, 1440, discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("thread: %w", err)
+	}
+	run.ThreadID = thread.ID
+	for i, it := range items {
+		p := quiz.Post{RunID: run.ID, GuildID: sc.GuildID, ChannelID: thread.ID, ItemID: it.ID, ClosesAt: run.ClosesAt}
+		if err := qs.AddPost(ctx, &p); err != nil {
+			return err
+		}
+		q := &Question{PostID: p.ID, Item: it, Header: fmt.Sprintf("Question %d/%d", i+1, len(items))}
+		_, err := b.session.ChannelMessageSendComplex(thread.ID, &discordgo.MessageSend{
+			Embeds: []*discordgo.MessageEmbed{questionEmbed(fmt.Sprintf("Question %d", i+1), q)}, Components: choiceButtons(p.ID), AllowedMentions: noMentions(),
+		}, discordgo.WithContext(ctx))
+		if err != nil {
+			return fmt.Errorf("question %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// PostResults posts, in the run's thread, the answers and the ranking.
+func (b *Bot) PostResults(ctx context.Context, run quiz.Run) error {
+	qs := b.router.quizStore()
+	if qs == nil {
+		return errors.New("quiz store missing")
+	}
+	tallies, err := qs.Tallies(ctx, run.ID)
+	if err != nil {
+		return err
+	}
+	scores, err := qs.RunScores(ctx, run.ID)
+	if err != nil {
+		return err
+	}
+	var s strings.Builder
+	s.WriteString("**Quiz terminé : les réponses**\n")
+	for i, t := range tallies {
+		it, ok := b.router.Quiz.Item(t.ItemID)
+		if !ok {
+			continue
+		}
+		total := t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]
+		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[it.Correct], clip(it.Answer(), 200), t.Counts[it.Correct], total)
+	}
+	if len(scores) == 0 {
+		s.WriteString("\nPersonne n'a répondu cette fois-ci.")
+	} else {
+		s.WriteString("\n**Classement**\n")
+		for i, sc := range scores {
+			if i == 10 {
+				break
+			}
+			fmt.Fprintf(&s, "%d. <@%s> — %d/%d\n", i+1, sc.UserID, sc.Right, sc.Answered)
+		}
+	}
+	s.WriteString("\nLes questions manquées reviennent dans /revisions.")
+	channel := run.ThreadID
+	if channel == "" {
+		channel = run.ChannelID
+	}
+	_, err = b.session.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
+		Embeds: []*discordgo.MessageEmbed{infoEmbed("Résultats du quiz", s.String())}, AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	return err
+}
+
+// SendReminder writes to a student who asked for reminders.
+func (b *Bot) SendReminder(ctx context.Context, userID string, due int) error {
+	ch, err := b.session.UserChannelCreate(userID, discordgo.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	_, err = b.session.ChannelMessageSendComplex(ch.ID, &discordgo.MessageSend{
+		Content:         fmt.Sprintf("📚 Vous avez %d question(s) à revoir aujourd'hui : tapez /revisions dans le serveur de la classe. (Pour arrêter ces rappels : /rappel heure:non.)", due),
+		AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	return err
+}

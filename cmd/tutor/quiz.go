@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/quiz"
+)
+
+// quiz runs a quiz in the terminal, or prints the question bank.
+func (m *Main) quiz(args []string) error {
+	fs := m.newFlags("quiz")
+	diploma := fs.String("diploma", "", "NRC ou CCST")
+	theme := fs.String("theme", "", "competences, epreuves, savoirs ou activites")
+	n := fs.Int("n", 5, "nombre de questions")
+	seed := fs.Uint64("seed", 0, "graine du tirage (0 : au hasard)")
+	asBank := fs.Bool("bank", false, "afficher la banque de questions")
+	asJSON := fs.Bool("json", false, "sortie JSON (avec --bank)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("argument inattendu %q", fs.Arg(0))}
+	}
+	if *n < 1 || *n > 100 {
+		return usageError{fmt.Errorf("-n va de 1 à 100")}
+	}
+	c, err := m.loadCorpus()
+	if err != nil {
+		return err
+	}
+	d := strings.ToUpper(strings.TrimSpace(*diploma))
+	if d != "" && c.Doc(d) == nil {
+		return usageError{fmt.Errorf("diplôme inconnu « %s » (diplômes disponibles : %s)", *diploma, strings.Join(c.Diplomas(), ", "))}
+	}
+	th := tutor.Fold(strings.TrimSpace(*theme))
+	if th != "" && quiz.ThemeLabel[th] == "" {
+		return usageError{fmt.Errorf("thème « %s » inconnu : %s", *theme, strings.Join(quiz.Themes, ", "))}
+	}
+	b := quiz.Build(c)
+	items := b.Select(d, th)
+	if *asBank {
+		if *asJSON {
+			enc := json.NewEncoder(m.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(items)
+		}
+		for _, it := range items {
+			fmt.Fprintf(m.Stdout, "[%s %s %s] %s → %s\n", it.ID, it.Diploma, it.Kind, it.Question, it.Answer())
+		}
+		fmt.Fprintf(m.Stdout, "%d questions.\n", len(items))
+		return nil
+	}
+	r := rand.New(rand.NewPCG(*seed, 3))
+	if *seed == 0 {
+		r = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+	}
+	picked := b.Pick(r, d, th, *n)
+	in := bufio.NewReader(m.Stdin)
+	right := 0
+	for i, it := range picked {
+		fmt.Fprintf(m.Stdout, "\nQuestion %d/%d — %s\n%s\nVotre réponse (A, B, C ou D) : ", i+1, len(picked), quiz.ThemeLabel[it.Theme], strings.ReplaceAll(bot.QuestionText(it), "**", ""))
+		choice := -1
+		for choice < 0 {
+			line, _, err := readLine(in)
+			if err != nil {
+				fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, i)
+				return nil
+			}
+			choice = strings.Index("ABCD", strings.ToUpper(strings.TrimSpace(line)))
+			if len(strings.TrimSpace(line)) != 1 || choice < 0 {
+				choice = -1
+				fmt.Fprint(m.Stdout, "Tapez A, B, C ou D : ")
+			}
+		}
+		if choice == it.Correct {
+			right++
+			fmt.Fprintf(m.Stdout, "✅ Bonne réponse.\n")
+		} else {
+			fmt.Fprintf(m.Stdout, "❌ La bonne réponse : %s. %s\n", bot.Letters[it.Correct], it.Answer())
+		}
+		c := it.Citation
+		fmt.Fprintf(m.Stdout, "%s\nSource : BTS %s, %s (%s)\n", it.Explanation, c.Diploma, c.Section, c.Lines)
+	}
+	fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, len(picked))
+	return nil
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestQuizInTheTerminal(t *testing.T) {
+	code, out, errs := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Count(out, "Question ") != 3 || !strings.Contains(out, "Tapez A, B, C ou D") || !strings.Contains(out, "Source : BTS CCST") || !strings.Contains(out, "Score : ") {
+		t.Errorf("quiz:\n%s", out)
+	}
+	_, again, _ := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
+	if again != out {
+		t.Error("the same seed asked other questions")
+	}
+}
+
+func TestQuizBankJSON(t *testing.T) {
+	code, out, errs := run(t, "", dataEnv(t), "quiz", "--bank", "--json", "--diploma", "NRC", "--theme", "savoirs")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var items []struct {
+		ID, Diploma, Theme, Question, Explanation string
+		Choices                                   []string
+		Citation                                  struct{ Lines [2]int }
+	}
+	if err := json.Unmarshal([]byte(out), &items); err != nil || len(items) < 100 {
+		t.Fatalf("%d items, %v", len(items), err)
+	}
+	for _, it := range items {
+		if it.Diploma != "NRC" || it.Theme != "savoirs" || len(it.Choices) != 4 || it.Citation.Lines[0] == 0 {
+			t.Fatalf("item %+v", it)
+		}
+	}
+	for _, args := range [][]string{{"--theme", "maths"}, {"--diploma", "MCO"}, {"-n", "0"}} {
+		if code, _, _ := run(t, "", dataEnv(t), append([]string{"quiz"}, args...)...); code != exitUsage {
+			t.Errorf("%v: exit %d", args, code)
+		}
+	}
+}
+
+func TestConsoleQuiz(t *testing.T) {
+	in := "/quiz NRC competences\nA\n/revisions\n/rappel 7h\n/quiz-programmer jours=lundi heure=18h\n/quiz-liste\n/mes-donnees exporter\n/mes-donnees effacer\n/confirmer\n"
+	code, out, errs := run(t, in, dataEnv(t), "console")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Répondez A, B, C ou D.", "Prochaine révision de cette question", "Rien à revoir", "7 h 00",
+		"Quiz n°1 programmé", "quand le bot Discord tournera", "n°1", "--- mes-donnees.json ---", "Tapez /confirmer", "éléments effacés"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("console lacks %q:\n%s", want, out)
+		}
+	}
+}
