@@ -19,8 +19,8 @@ test: ## what CI runs: vet, format check, race-enabled tests
 eval: ## golden-set scores: fused, lexical-only, vector-only
 	$(GO) run ./cmd/tutor eval
 
-bench: ## index build, search, answer, brief and Discord round-trip timings
-	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer ./scenario ./bot
+bench: ## index build, search, answer, brief, quiz and Discord round-trip timings
+	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer ./scenario ./quiz ./bot
 
 lint:
 	$(GO) vet ./...

@@ -357,3 +357,28 @@ func TestTwoBotsOneStorePostOnce(t *testing.T) {
 		t.Errorf("%d threads for 5 firings", threads)
 	}
 }
+
+// BenchmarkQuizRound measures a question drawn and answered (post stored,
+// answer recorded, SM-2 card updated) on a real SQLite file.
+func BenchmarkQuizRound(b *testing.B) {
+	clock := &fakeClock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
+	store, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "tutor.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	r := &Router{Engine: testEngine(b), Store: store, Metrics: NewMetrics()}
+	withQuiz(b, clock)(r)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		req := Request{Command: CmdQuiz, Options: map[string]string{}, GuildID: "g", ChannelID: "c", UserID: fmt.Sprintf("u%d", i%50)}
+		resp, err := r.Execute(ctx, req)
+		if err != nil || resp.Question == nil {
+			b.Fatal(err)
+		}
+		if _, err := r.AnswerQuiz(ctx, resp.Question.PostID, req.UserID, i%4); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

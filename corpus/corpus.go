@@ -198,11 +198,13 @@ func (c *Corpus) Sections() []tutor.Section {
 	return out
 }
 
+var normalizer = strings.NewReplacer("**", "", "•", "", "\u00a0", " ")
+
 // Normalize collapses spaces and drops Markdown emphasis, heading marks,
 // list bullets and the trailing punctuation of list items, for comparing a
 // quotation with its source.
 func Normalize(s string) string {
-	s = strings.NewReplacer("**", "", "•", "", "\u00a0", " ").Replace(s)
+	s = normalizer.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimLeft(s, "#-–• ")
 	return strings.TrimRight(s, " ,;.")

@@ -130,9 +130,23 @@ func Build(c *corpus.Corpus) *Bank {
 }
 
 type builder struct {
-	doc  *corpus.Doc
-	m    *tutor.Referentiel
-	bank *Bank
+	doc   *corpus.Doc
+	m     *tutor.Referentiel
+	bank  *Bank
+	spans map[tutor.Lines]string
+}
+
+// span is the passage at l, normalised (cached: many items cite one passage).
+func (w *builder) span(l tutor.Lines) string {
+	if s, ok := w.spans[l]; ok {
+		return s
+	}
+	if w.spans == nil {
+		w.spans = map[tutor.Lines]string{}
+	}
+	s := w.doc.Span(l)
+	w.spans[l] = s
+	return s
 }
 
 // add finishes an item: its ID, citation, choices in a stable order. Items
@@ -140,7 +154,7 @@ type builder struct {
 // are dropped: the bank never asks what it cannot prove.
 func (w *builder) add(kind, key, question, answer string, distractors []string, explanation string, lines tutor.Lines, evidence string) {
 	d := w.doc.Meta
-	passage := w.doc.Span(lines)
+	passage := w.span(lines)
 	evidence = corpus.Normalize(evidence)
 	if evidence == "" || !strings.Contains(passage, evidence) {
 		return
@@ -260,10 +274,10 @@ func (w *builder) epreuves() {
 		}
 		if e.Duration != "" && e.Form != "" {
 			w.add(KindDuration, e.Code, fmt.Sprintf("BTS %s : quelle est la durée de l'épreuve %s en forme ponctuelle ?", dip, name),
-				e.Duration, near(durations, e.Duration), fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.doc, e))
+				e.Duration, near(durations, e.Duration), fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.span(e.Lines), e))
 			form := formLabel(e.Form)
 			w.add(KindForm, e.Code, fmt.Sprintf("BTS %s : sous quelle forme se passe l'épreuve %s pour les candidats en forme ponctuelle ?", dip, name),
-				form, forms, fmt.Sprintf("L'épreuve %s est une épreuve %s.", e.Code, strings.ToLower(form)), e.Lines, formEvidence(w.doc.Span(e.Lines), e.Form))
+				form, forms, fmt.Sprintf("L'épreuve %s est une épreuve %s.", e.Code, strings.ToLower(form)), e.Lines, formEvidence(w.span(e.Lines), e.Form))
 		}
 		for _, code := range e.Competences {
 			c, ok := w.m.Competence(code)
@@ -296,8 +310,7 @@ func parentOf(eps []*tutor.Epreuve, e *tutor.Epreuve) string {
 
 // evidenceDuration is the figure of the duration as the row writes it
 // ("4 h", "40" in "40² + 40mn").
-func evidenceDuration(d *corpus.Doc, e *tutor.Epreuve) string {
-	row := d.Span(e.Lines)
+func evidenceDuration(row string, e *tutor.Epreuve) string {
 	if strings.Contains(row, e.Duration) {
 		return e.Duration
 	}
@@ -376,6 +389,19 @@ func (w *builder) limites() {
 			n++
 		}
 	}
+	// Each savoir's limits, normalised, and each limit's blank word.
+	limitsOf := map[*tutor.Savoir]map[string]bool{}
+	for i := range w.m.Savoirs {
+		s := &w.m.Savoirs[i]
+		limitsOf[s] = map[string]bool{}
+		for _, l := range s.Limites {
+			limitsOf[s][corpus.Normalize(l)] = true
+		}
+	}
+	blanks := make([]string, len(all))
+	for i, l := range all {
+		blanks[i] = blankWord(l.text)
+	}
 	for i, l := range all {
 		s := l.savoir
 		label := savoirLabel(s)
@@ -385,7 +411,7 @@ func (w *builder) limites() {
 		var others []*tutor.Savoir
 		for k := range w.m.Savoirs {
 			o := &w.m.Savoirs[k]
-			if o != s && len(o.Limites) > 0 && (o.Code != "" || o.Title != "") && !slices.ContainsFunc(o.Limites, func(x string) bool { return corpus.Normalize(x) == l.text }) {
+			if o != s && len(o.Limites) > 0 && (o.Code != "" || o.Title != "") && !limitsOf[o][l.text] {
 				others = append(others, o)
 			}
 		}
@@ -396,13 +422,13 @@ func (w *builder) limites() {
 		}
 		w.addTF(l.text, claimed, s, others, s.Lines, dip)
 		// Fill in the blank: one significant word removed.
-		word := blankWord(l.text)
+		word := blanks[i]
 		if word == "" {
 			continue
 		}
 		var ds []string
-		for _, o := range all {
-			if x := blankWord(o.text); x != "" && x != word && distance(x, word) <= 3 {
+		for _, x := range blanks {
+			if x != "" && x != word && distance(x, word) <= 3 {
 				if strings.ToLower(word) == word {
 					x = strings.ToLower(x)
 				}

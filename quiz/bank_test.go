@@ -118,3 +118,12 @@ func TestBankIsStable(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuild measures building the bank from the two référentiels.
+func BenchmarkBuild(b *testing.B) {
+	bank(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		Build(testCorp)
+	}
+}
