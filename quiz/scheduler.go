@@ -254,15 +254,16 @@ func (s *Scheduler) Armed() int {
 }
 
 // Fire posts the firing of sc scheduled at at, unless it was already
-// claimed (by this process before a restart, or by another one).
-func (s *Scheduler) Fire(ctx context.Context, sc Schedule, at time.Time) (bool, error) {
+// claimed (by this process before a restart, or by another one). A panic
+// while posting is recovered: the run is marked failed.
+func (s *Scheduler) Fire(ctx context.Context, sc Schedule, at time.Time) (posted bool, err error) {
 	open := time.Duration(max(sc.OpenMinutes, 1)) * time.Minute
 	run := &Run{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: RunClaimed}
 	claimed, err := s.Store.ClaimRun(ctx, run)
 	if err != nil || !claimed {
 		return false, err
 	}
-	if err := s.Poster.PostRun(ctx, sc, run); err != nil {
+	if err := s.post(ctx, sc, run); err != nil {
 		run.Status = RunFailed
 		if uerr := s.Store.UpdateRun(ctx, *run); uerr != nil {
 			err = errors.Join(err, uerr)
@@ -271,6 +272,16 @@ func (s *Scheduler) Fire(ctx context.Context, sc Schedule, at time.Time) (bool, 
 	}
 	run.Status = RunPosted
 	return true, s.Store.UpdateRun(ctx, *run)
+}
+
+// post calls the poster, turning a panic into an error.
+func (s *Scheduler) post(ctx context.Context, sc Schedule, run *Run) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic while posting: %v", p)
+		}
+	}()
+	return s.Poster.PostRun(ctx, sc, run)
 }
 
 // CatchUp posts, for every schedule, its latest firing of the grace period

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,6 +23,7 @@ type poster struct {
 	results  []int64
 	reminded []string
 	fail     bool
+	panics   bool
 }
 
 func (p *poster) PostRun(_ context.Context, s quiz.Schedule, run *quiz.Run) error {
@@ -29,6 +31,9 @@ func (p *poster) PostRun(_ context.Context, s quiz.Schedule, run *quiz.Run) erro
 	defer p.mu.Unlock()
 	if p.fail {
 		return fmt.Errorf("discord down")
+	}
+	if p.panics {
+		panic("bug in the poster")
 	}
 	run.ThreadID = fmt.Sprintf("thread-%d", len(p.runs)+1)
 	p.runs = append(p.runs, *run)
@@ -180,8 +185,13 @@ func TestFailedPostIsRecorded(t *testing.T) {
 	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now()); err == nil {
 		t.Fatal("no error")
 	}
+	// A panic in the poster is recovered and recorded the same way.
+	p = &poster{panics: true}
+	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now().Add(24*time.Hour)); err == nil || !strings.Contains(err.Error(), "panic") {
+		t.Fatalf("panic: %v", err)
+	}
 	runs, _ := s.Runs(ctx, sc.ID)
-	if len(runs) != 1 || runs[0].Status != quiz.RunFailed {
+	if len(runs) != 2 || runs[0].Status != quiz.RunFailed || runs[1].Status != quiz.RunFailed {
 		t.Errorf("runs %+v", runs)
 	}
 }
