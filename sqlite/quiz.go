@@ -24,6 +24,24 @@ func fromMS(v int64) time.Time {
 	return time.UnixMilli(v)
 }
 
+// collect runs a query and scans every row with scan.
+func collect[T any](ctx context.Context, db *sql.DB, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // AddSchedule stores a schedule and sets its ID.
 func (s *Store) AddSchedule(ctx context.Context, sc *quiz.Schedule) error {
 	sc.CreatedAt = s.Now()
@@ -47,20 +65,7 @@ func scanSchedule(row interface{ Scan(...any) error }) (quiz.Schedule, error) {
 }
 
 func (s *Store) schedules(ctx context.Context, where string, args ...any) ([]quiz.Schedule, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+scheduleCols+` FROM quiz_schedules `+where+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Schedule
-	for rows.Next() {
-		sc, err := scanSchedule(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.db, scanSchedule, `SELECT `+scheduleCols+` FROM quiz_schedules `+where+` ORDER BY id`, args...)
 }
 
 // AllSchedules lists every schedule.
@@ -116,38 +121,12 @@ func scanRun(row interface{ Scan(...any) error }) (quiz.Run, error) {
 
 // Runs lists a schedule's runs, oldest first.
 func (s *Store) Runs(ctx context.Context, scheduleID int64) ([]quiz.Run, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM quiz_runs WHERE schedule_id = ? ORDER BY scheduled_at`, scheduleID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Run
-	for rows.Next() {
-		r, err := scanRun(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.db, scanRun, `SELECT `+runCols+` FROM quiz_runs WHERE schedule_id = ? ORDER BY scheduled_at`, scheduleID)
 }
 
 // RunsToClose lists the open runs whose time is up.
 func (s *Store) RunsToClose(ctx context.Context, now time.Time) ([]quiz.Run, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM quiz_runs WHERE status = ? AND closes_at <= ? ORDER BY id`, quiz.RunPosted, ms(now))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Run
-	for rows.Next() {
-		r, err := scanRun(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.db, scanRun, `SELECT `+runCols+` FROM quiz_runs WHERE status = ? AND closes_at <= ? ORDER BY id`, quiz.RunPosted, ms(now))
 }
 
 // ClaimClose marks an open run closed; false if someone else did.
@@ -242,20 +221,10 @@ func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time
 }
 
 func (s *Store) scores(ctx context.Context, q string, args ...any) ([]quiz.Score, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Score
-	for rows.Next() {
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Score, error) {
 		var sc quiz.Score
-		if err := rows.Scan(&sc.UserID, &sc.Right, &sc.Answered); err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
+		return sc, r.Scan(&sc.UserID, &sc.Right, &sc.Answered)
+	}, q, args...)
 }
 
 // Card returns a student's card for an item; ok is false when there is none.
@@ -282,23 +251,13 @@ func (s *Store) SaveCard(ctx context.Context, c quiz.Card) error {
 
 // DueCards lists a student's cards due at now, most overdue first.
 func (s *Store) DueCards(ctx context.Context, userID string, now time.Time, n int) ([]quiz.Card, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT item_id, ease, interval_days, reps, lapses, due, reviewed FROM sr_cards
-		WHERE user_id = ? AND due <= ? ORDER BY due LIMIT ?`, userID, ms(now), n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Card
-	for rows.Next() {
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Card, error) {
 		c := quiz.Card{UserID: userID}
 		var due, reviewed int64
-		if err := rows.Scan(&c.ItemID, &c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&c.ItemID, &c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
 		c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, `SELECT item_id, ease, interval_days, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND due <= ? ORDER BY due LIMIT ?`, userID, ms(now), n)
 }
 
 // DueCount counts a student's cards due at now.
@@ -327,20 +286,10 @@ func (s *Store) DeleteReminder(ctx context.Context, userID string) (bool, error)
 
 // Reminders lists every reminder.
 func (s *Store) Reminders(ctx context.Context) ([]quiz.Reminder, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT user_id, minute_of_day, zone, last_sent FROM reminders ORDER BY user_id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []quiz.Reminder
-	for rows.Next() {
-		var r quiz.Reminder
-		if err := rows.Scan(&r.UserID, &r.MinuteOfDay, &r.Zone, &r.LastSent); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Reminder, error) {
+		var m quiz.Reminder
+		return m, r.Scan(&m.UserID, &m.MinuteOfDay, &m.Zone, &m.LastSent)
+	}, `SELECT user_id, minute_of_day, zone, last_sent FROM reminders ORDER BY user_id`)
 }
 
 // ClaimReminder marks a reminder handled for a local day; false if it was.
