@@ -746,6 +746,18 @@ func (w *writer) buyer() {
 	// The walk-away: between the floor and the net price, tighter when harder.
 	frac := []float64{0.8, 0.5, 0.2}[o.Difficulty-1]
 	bs.Ceiling = clampRound(p.Floor+Cents(frac*float64(p.NetCommercial-p.Floor)), p.Floor, p.NetCommercial)
+	if o.Client == ClientParticulier { // a household's limit is a round sum, tax included
+		for ttc := (bs.Ceiling + pct(bs.Ceiling, p.TVA)) / 1000 * 1000; ttc > 0; ttc -= 100 {
+			h, ok := htFor(ttc, p.TVA)
+			if h < p.Floor {
+				break
+			}
+			if ok && h <= p.NetCommercial {
+				bs.Ceiling = h
+				break
+			}
+		}
+	}
 	bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s, vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit)
 	if p.Quantity > 1 {
 		bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s (soit %s pour %d), vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit, w.money(bs.Ceiling*Cents(p.Quantity)), p.Quantity)

@@ -15,6 +15,7 @@ type Offer struct {
 	Lead       [2]int  // delivery or installation lead time, weeks
 	TVA        float64 // percent; 0 means 20
 	TVANote    string  // why a reduced rate applies
+	RoundTTC   bool    // the list price is round tax included (households)
 	Needs      []string
 	Objections []string // specific to the offer
 }
@@ -321,7 +322,7 @@ var nrcSectors = map[string][]Sector{
 				Name: "cuisine équipée sur mesure", Unit: "cuisine",
 				Specs:    []string{"façades laquées et plan de travail en quartz", "électroménager encastrable de classe énergétique A", "rangements à fermeture amortie", "plan en 3D réalisé avec le client"},
 				Services: []string{"métré à domicile", "pose par nos équipes", "garantie de 10 ans sur les meubles"},
-				Cost:     [2]int{4000, 11000}, Quantities: []int{1}, Lead: [2]int{6, 10},
+				Cost:     [2]int{4000, 11000}, Quantities: []int{1}, RoundTTC: true, Lead: [2]int{6, 10},
 				Needs:      []string{"une cuisine ouverte et conviviale", "beaucoup de rangements", "un budget maîtrisé"},
 				Objections: []string{"Un magasin en libre-service me propose une cuisine similaire moins chère.", "Six semaines de délai, c'est trop long."},
 			}},
@@ -335,7 +336,7 @@ var nrcSectors = map[string][]Sector{
 				Name: "pompe à chaleur air/eau 11 kW posée", Unit: "installation",
 				Specs:    []string{"coefficient de performance saisonnier de 4,3", "production d'eau chaude sanitaire", "pilotage par smartphone", "installation par un artisan qualifié RGE"},
 				Services: []string{"étude thermique gratuite", "montage du dossier d'aides", "contrat d'entretien annuel"},
-				Cost:     [2]int{7000, 11000}, Quantities: []int{1}, Lead: [2]int{3, 8},
+				Cost:     [2]int{7000, 11000}, Quantities: []int{1}, RoundTTC: true, Lead: [2]int{3, 8},
 				TVA: 5.5, TVANote: "taux réduit des travaux de rénovation énergétique d'un logement achevé depuis plus de deux ans",
 				Needs:      []string{"réduire la facture de chauffage", "remplacer une chaudière vieillissante", "gagner en confort"},
 				Objections: []string{"J'ai entendu dire que les pompes à chaleur sont bruyantes.", "Je ne suis pas sûr d'avoir droit aux aides."},
@@ -350,7 +351,7 @@ var nrcSectors = map[string][]Sector{
 				Name: "remplacement de 8 fenêtres en PVC double vitrage", Unit: "chantier de 8 fenêtres",
 				Specs:    []string{"coefficient thermique Uw de 1,3", "vitrage feuilleté acoustique côté rue", "volets roulants solaires en option", "pose en rénovation sans abîmer les murs"},
 				Services: []string{"métré et devis à domicile", "dépose et recyclage des anciennes fenêtres", "garantie de 10 ans"},
-				Cost:     [2]int{4500, 8000}, Quantities: []int{1}, Lead: [2]int{4, 8},
+				Cost:     [2]int{4500, 8000}, Quantities: []int{1}, RoundTTC: true, Lead: [2]int{4, 8},
 				TVA: 5.5, TVANote: "taux réduit des travaux de rénovation énergétique d'un logement achevé depuis plus de deux ans",
 				Needs:      []string{"moins de bruit et de courants d'air", "réduire la facture de chauffage", "sécuriser la maison"},
 				Objections: []string{"Un autre menuisier m'a fait un devis plus bas.", "Je préférerais des fenêtres en bois."},
@@ -365,7 +366,7 @@ var nrcSectors = map[string][]Sector{
 				Name: "citadine hybride neuve", Unit: "véhicule",
 				Specs:    []string{"consommation mixte de 4,2 litres aux 100 km", "boîte automatique", "aides à la conduite : freinage d'urgence, régulateur adaptatif", "garantie constructeur de 5 ans"},
 				Services: []string{"reprise de l'ancien véhicule", "extension de garantie", "forfait d'entretien de 3 ans"},
-				Cost:     [2]int{16000, 22000}, Quantities: []int{1}, Lead: [2]int{2, 12},
+				Cost:     [2]int{16000, 22000}, Quantities: []int{1}, RoundTTC: true, Lead: [2]int{2, 12},
 				Needs:      []string{"une voiture économique pour les trajets quotidiens", "un véhicule sûr pour la famille", "une mensualité maîtrisée"},
 				Objections: []string{"La concession voisine fait une meilleure reprise.", "Je préfère attendre les promotions de fin d'année."},
 			}},
@@ -379,7 +380,7 @@ var nrcSectors = map[string][]Sector{
 				Name: "vélo à assistance électrique", Unit: "vélo",
 				Specs:    []string{"moteur central de 85 Nm", "batterie de 625 Wh : jusqu'à 120 km d'autonomie", "transmission à 10 vitesses", "cadre disponible en 4 tailles"},
 				Services: []string{"essai sur route", "révision offerte à 500 km", "antivol et assurance contre le vol"},
-				Cost:     [2]int{1200, 3200}, Quantities: []int{1}, Lead: [2]int{1, 4},
+				Cost:     [2]int{1200, 3200}, Quantities: []int{1}, RoundTTC: true, Lead: [2]int{1, 4},
 				Needs:      []string{"aller au travail sans transpirer", "remplacer une seconde voiture", "un vélo fiable et sûr"},
 				Objections: []string{"Le même vélo est moins cher sur internet.", "J'ai peur de me le faire voler."},
 			}},

@@ -89,6 +89,14 @@ func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 	p.MinMarginRate = []float64{25, 20, 15}[difficulty-1] + float64(r.IntN(3))*5
 	listMargin := p.MinMarginRate + 15 + float64(r.IntN(4))*5 // room for discounts
 	p.ListPrice = roundUp(p.UnitCost + pct(p.UnitCost, listMargin))
+	if o.RoundTTC { // households read a round price, tax included
+		for ttc := roundUp(p.ListPrice + pct(p.ListPrice, p.TVA)); ; ttc += 100 {
+			if h, ok := htFor(ttc, p.TVA); ok {
+				p.ListPrice = h
+				break
+			}
+		}
+	}
 	p.Floor = p.UnitCost + pct(p.UnitCost, p.MinMarginRate)
 	p.MaxDiscount = round2(100 * float64(p.ListPrice-p.Floor) / float64(p.ListPrice))
 	// Discounts: drawn within the room, leaving a margin above the floor.
@@ -143,6 +151,18 @@ func drawCost(r *rand.Rand, euros [2]int) Cents {
 		return c / 100 * 100
 	}
 	return max(c/10*10, 10)
+}
+
+// htFor is the price HT whose price TTC is exactly ttc; false when the
+// rounding of the TVA skips ttc.
+func htFor(ttc Cents, tva float64) (Cents, bool) {
+	h := Cents(float64(ttc)/(1+tva/100) + 0.5)
+	for _, d := range []Cents{0, -1, 1, -2, 2} {
+		if h+d+pct(h+d, tva) == ttc {
+			return h + d, true
+		}
+	}
+	return 0, false
 }
 
 // roundUp rounds a price up as a catalogue shows it: to the euro, to ten

@@ -81,3 +81,15 @@ func TestCentsString(t *testing.T) {
 		}
 	}
 }
+
+func TestHouseholdListPricesAreRoundTaxIncluded(t *testing.T) {
+	for _, s := range nrcSectors[ClientParticulier] {
+		for seed := uint64(0); seed < 500; seed++ {
+			o := s.Offers[0]
+			p := NewPricing(rand.New(rand.NewPCG(seed, 7)), 1+int(seed%3), o)
+			if ttc := p.ListPrice + pct(p.ListPrice, p.TVA); ttc%100 != 0 || !o.RoundTTC {
+				t.Fatalf("%s seed %d: list price %v TTC", o.Name, seed, ttc)
+			}
+		}
+	}
+}
