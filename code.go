@@ -11,10 +11,11 @@ const (
 	StyleDotted  = "dotted"  // BTS CCST: C1.3, C4.1, A1.4T2
 )
 
-// codeRe finds code-like tokens in free text: C 31, c13, C4-1, S 62.1,
-// A1.1.T1, A1.4T2, E4, U61, EF1, UF2, F1. It is deliberately narrow on the
-// prefix letters so that ordinary words and levels such as "B2" do not match.
-var codeRe = regexp.MustCompile(`(?i)\b(EF|UF|[CSEUAF])\s?(\d{1,3}(?:\s?[.\-]\s?\d{1,2}){0,2})(?:\.?\s?(T)\s?(\d))?`)
+// codeRe finds code-like tokens in free text: C 31, c13, C4-1, S 62.1, c-11,
+// C.31, A1.1.T1, A1.4T2, a 2.1 t3, E4, U61, EF1, UF2, F1. It is deliberately
+// narrow on the prefix letters so that ordinary words and levels such as "B2"
+// do not match.
+var codeRe = regexp.MustCompile(`(?i)\b(EF|UF|[CSEUAF])[\s.\-]?(\d{1,3}(?:\s?[.\-]\s?\d{1,2}){0,2})(?:\.?\s?(T)\s?(\d))?`)
 
 // CodeMatch is one code found in a text.
 type CodeMatch struct {
@@ -65,15 +66,15 @@ func CanonicalCode(s, style string) string {
 }
 
 // CodeCandidates returns every canonical form a user's code may stand for,
-// across styles: "c13" may be the NRC's C13 or the CCST's C1.3.
+// across styles, the likelier first: "c13" may be the NRC's C13 or the
+// CCST's C1.3; written with a separator ("C1.3", "C4-1") it is first read
+// dotted, but students also write the NRC's C43 "c 4-3"; "S 62.1" is first
+// the NRC's compact S621.
 func CodeCandidates(s string) []string {
 	styles := []string{StyleCompact, StyleDotted}
-	if strings.ContainsAny(s, ".-") {
-		// Written with a separator, the code says its style: "C1.3", "C4-1"
-		// are dotted; "S 62.1" is the NRC's compact S621.
-		styles = []string{StyleDotted}
-		if ms := FindCodes(s, StyleDotted); len(ms) == 1 && ms[0].Prefix == "S" {
-			styles = []string{StyleCompact}
+	if ExplicitStyle(s) {
+		if ms := FindCodes(s, StyleDotted); len(ms) != 1 || ms[0].Prefix != "S" {
+			styles = []string{StyleDotted, StyleCompact}
 		}
 	}
 	var out []string
@@ -83,6 +84,15 @@ func CodeCandidates(s string) []string {
 		}
 	}
 	return out
+}
+
+// ExplicitStyle reports whether a code as written says its style: a
+// separator between its digits ("C1.3", "C4-1", "S 62.1"), not after its
+// letter ("c-11", "C.31").
+func ExplicitStyle(s string) bool {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	return i >= 0 && strings.ContainsAny(s[i:], ".-")
 }
 
 func canonical(prefix, num, task, style string) string {

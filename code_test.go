@@ -56,10 +56,15 @@ func TestCodeCandidates(t *testing.T) {
 	if got, want := CodeCandidates("c13"), []string{"C13", "C1.3"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(c13) = %v, want %v", got, want)
 	}
-	if got, want := CodeCandidates("C1.3"), []string{"C1.3"}; !reflect.DeepEqual(got, want) {
+	// A separator says the likelier style; the other reading comes second
+	// ("c 4-3" is how students write the NRC's C43).
+	if got, want := CodeCandidates("C1.3"), []string{"C1.3", "C13"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(C1.3) = %v, want %v", got, want)
 	}
-	if got, want := CodeCandidates("S 62.1"), []string{"S621"}; !reflect.DeepEqual(got, want) {
+	if got, want := CodeCandidates("c-11"), []string{"C11", "C1.1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("CodeCandidates(c-11) = %v, want %v", got, want)
+	}
+	if got, want := CodeCandidates("S 62.1"), []string{"S621", "S62.1"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(S 62.1) = %v, want %v", got, want)
 	}
 	if got, want := CodeCandidates("E4"), []string{"E4"}; !reflect.DeepEqual(got, want) {

@@ -37,6 +37,8 @@ type Document struct {
 	Status    string `json:"status"`     // e.g. which later texts amend it
 	Source    string `json:"source"`     // file name
 	CodeStyle string `json:"code_style"` // "dotted" (C1.3) or "compact" (C13)
+	// Aliases are other names students give the diploma ("technico-co").
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // Label is the short human name of the document, e.g. "BTS CCST".

@@ -1,7 +1,9 @@
-// Package answer turns a student's question into a cited Reply: facts from the
-// structured référentiel model when the question asks for one, otherwise the
-// best passages found by retrieval, and a clear refusal when the texts do not
-// answer. It never states anything that is not in a cited passage.
+// Package answer turns a student's question into a cited Reply. The question
+// is analysed once (Analyze): normalised, its diplomas, codes and what it asks
+// read. Facts the structured référentiel model holds are stated from it; what
+// only the texts hold is answered with the sentences of the passage that says
+// it, quoted and cited; a question the texts do not answer is refused, with
+// the reason. Nothing is stated that a cited passage does not say.
 package answer
 
 import (
@@ -27,13 +29,8 @@ var (
 // Mode names written in replies.
 const ModeExtractive = "extractive"
 
-// Tuning of the extractive answer.
-const (
-	minCoverage = 0.6  // share of the question's topic a passage must hold
-	keepRatio   = 0.75 // passages scoring this close to the best are quoted too
-	maxQuoted   = 3
-	searchDepth = 8
-)
+// searchDepth is the number of passages an answer looks at.
+const searchDepth = 8
 
 // Engine answers questions from a corpus and its index.
 type Engine struct {
@@ -42,6 +39,13 @@ type Engine struct {
 	// Mode is the retrieval ranking used (fused by default); the evaluation
 	// compares modes.
 	Mode retrieval.Mode
+
+	norm       *retrieval.Normalizer
+	foldedText map[string]string // diploma → its text's words, folded, space-padded
+	// anchors are the index terms that say a question is about the
+	// studies: every word of the texts' headings, and the students' own
+	// words for school (lexicon.txt, [domaine]).
+	anchors map[string]bool
 }
 
 // New builds the index over a corpus. It fails when embedding fails.
@@ -54,8 +58,32 @@ func New(ctx context.Context, c *corpus.Corpus, opts retrieval.Options) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{Corpus: c, Index: x}, nil
+	keep := triggerWords()
+	norm, err := retrieval.NewNormalizer(x.Vocabulary(), func(w string) bool {
+		return keep[w] || x.IDF(retrieval.Stem(w)) > 0
+	})
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{Corpus: c, Index: x, norm: norm, foldedText: map[string]string{}, anchors: map[string]bool{}}
+	for _, d := range c.Docs {
+		e.foldedText[d.Meta.Diploma] = " " + strings.Join(retrieval.Tokens(d.Text), " ") + " "
+		for i := range d.Sections {
+			for _, h := range d.Sections[i].Breadcrumb {
+				for _, t := range x.Terms(h) {
+					e.anchors[t] = true
+				}
+			}
+		}
+	}
+	for _, w := range norm.Domain() {
+		e.anchors[retrieval.Stem(w)] = true
+	}
+	return e, nil
 }
+
+// folded is a document's text as folded words, padded with spaces.
+func (e *Engine) folded(d *corpus.Doc) string { return e.foldedText[d.Meta.Diploma] }
 
 // Validate checks a question as typed by a user.
 func Validate(q string) error {
@@ -84,141 +112,239 @@ func (e *Engine) ResolveDiploma(d string) (string, error) {
 	return "", fmt.Errorf("%w « %s » (diplômes disponibles : %s)", ErrUnknownDiploma, d, strings.Join(e.Corpus.Diplomas(), ", "))
 }
 
-// Retrieve runs the search a question leads to: the diploma it names (or the
-// one given) filters the passages.
-func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) ([]retrieval.Result, error) {
-	docs := e.targets(question, diploma)
-	d := ""
-	if len(docs) == 1 {
-		d = docs[0].Meta.Diploma
+// Answer answers one question; diploma is the default référentiel ("" for
+// all), which a diploma named in the question overrides. Bad input gives one
+// of the errors above; a question the texts do not answer gives a Reply with
+// Abstained set.
+func (e *Engine) Answer(ctx context.Context, question, diploma string) (tutor.Reply, error) {
+	q, err := e.Analyze(question, diploma)
+	if err != nil {
+		return tutor.Reply{}, err
 	}
-	return e.Index.Search(ctx, retrieval.Query{Text: e.topic(question), K: k, Diploma: d, Mode: e.Mode})
+	return e.AnswerQuery(ctx, q)
 }
 
-// Answer answers one question, restricted to diploma when it is not "".
-// Bad input gives one of the errors above; a question the texts do not answer
-// gives a Reply with Abstained set.
-func (e *Engine) Answer(ctx context.Context, question, diploma string) (tutor.Reply, error) {
-	if err := Validate(question); err != nil {
-		return tutor.Reply{}, err
-	}
-	diploma, err := e.ResolveDiploma(diploma)
-	if err != nil {
-		return tutor.Reply{}, err
-	}
-	q := strings.TrimSpace(question)
-	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive, Verified: true}}
-	docs := e.targets(q, diploma)
-	in := parseIntent(q)
-
-	// 1. Codes: a code that exists nowhere is answered with the list of
-	// those that do; known codes are answered from the model.
-	codes, missing := e.resolveCodes(q, docs)
-	if len(codes) == 0 && len(missing) > 0 {
-		return a.unknownCode(missing[0], docs), nil
-	}
-	if len(codes) > 0 && !in.about() && e.hasTopic(q) {
-		// "dictionnaire autorisé à l'E21 ?": the code narrows, the words ask.
-		res, err := e.Retrieve(ctx, q, diploma, searchDepth)
-		if err != nil {
-			return tutor.Reply{}, err
-		}
-		if a.passages(e.topic(q), res, in, false) {
-			return a.reply, nil
-		}
-	}
-	if len(codes) > 0 && a.facts(codes, in) {
+// AnswerQuery answers an analysed question. It fails only when retrieval
+// does (a remote embedder).
+func (e *Engine) AnswerQuery(ctx context.Context, q *Query) (tutor.Reply, error) {
+	a := e.newBuilder(q)
+	switch {
+	case q.Injection:
+		a.refuse("Je réponds uniquement aux questions sur les référentiels, en citant les textes : je ne change pas de rôle et je ne révèle rien de ma configuration.")
 		return a.reply, nil
+	case q.Outside != "":
+		a.refuse(q.Why)
+		return a.reply, nil
+	case q.Compare:
+		return e.compare(ctx, q)
+	case len(q.Codes) == 0 && len(q.Missing) > 0:
+		return a.unknownCode(q.Missing[0], q.Docs), nil
 	}
-	// 2. An épreuve named by its title ("l'épreuve de management").
-	if in.about() {
-		if refs := e.epreuvesByTitle(q, docs); len(refs) > 0 && a.facts(refs, in) {
-			return a.reply, nil
-		}
-	}
-	// 3. Passages.
-	res, err := e.Retrieve(ctx, q, diploma, searchDepth)
-	if err != nil {
+	if err := a.answer(ctx); err != nil {
 		return tutor.Reply{}, err
 	}
-	a.passages(e.topic(q), res, in, true)
 	return a.reply, nil
 }
 
-// topic is the question without the diploma names that selected the
-// documents: "NRC" is written nowhere in the NRC's own text.
-func (e *Engine) topic(q string) string {
-	matches := tutor.FindCodes(q, tutor.StyleCompact)
-	blanked := []byte(q)
-	var codes []string
-	for _, m := range matches {
-		codes = append(codes, m.Raw)
-		for i := m.Start; i < m.End; i++ {
-			blanked[i] = ' '
+// Search runs the search a question leads to, for the search command and
+// the evaluation: the question's analysis (diplomas, codes, what it asks)
+// shapes the query. A comparison interleaves each diploma's passages.
+func (e *Engine) Search(ctx context.Context, question, diploma string, k int) ([]retrieval.Result, error) {
+	q, err := e.Analyze(question, diploma)
+	if err != nil {
+		return nil, err
+	}
+	if !q.Compare {
+		return e.search(ctx, q, e.subjects(q), k)
+	}
+	var lists [][]retrieval.Result
+	for _, d := range q.Docs {
+		res, err := e.search(ctx, e.narrow(q, d), nil, k)
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, res)
+	}
+	var out []retrieval.Result
+	for i := 0; len(out) < k; i++ {
+		added := false
+		for _, l := range lists {
+			if i < len(l) && len(out) < k {
+				r := l[i]
+				r.Rank = len(out) + 1
+				out = append(out, r)
+				added = true
+			}
+		}
+		if !added {
+			break
 		}
 	}
-	joined := " " + strings.Join(retrieval.Words(string(blanked)), " ") + " "
-	for _, d := range e.Corpus.Docs {
-		for _, n := range diplomaNames(d.Meta) {
-			joined = strings.ReplaceAll(joined, " "+n+" ", " ")
-		}
-	}
-	out := strings.TrimSpace(strings.Join(codes, " ") + " " + strings.TrimSpace(joined))
-	if out == "" {
-		return q
-	}
-	return out
+	return out, nil
 }
 
-// genericWords say what kind of item a question is about, not which.
-var genericWords = map[string]bool{"limit": true, "epreuv": true, "competent": true, "competenc": true, "savoir": true, "activit": true, "unit": true, "cod": true, "tach": true, "fonction": true}
+// Retrieve is Search, kept for callers that name it so.
+func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) ([]retrieval.Result, error) {
+	return e.Search(ctx, question, diploma, k)
+}
 
-// hasTopic reports whether a question has words beyond codes, diploma names
-// and generic nouns.
-func (e *Engine) hasTopic(q string) bool {
-	for _, t := range (retrieval.Analyzer{}).Terms(e.topic(q), "x") {
-		if !strings.HasPrefix(t, "#") && !genericWords[t] {
+// search runs the retrieval query of an analysed question; subjects are the
+// items it names, whose parts of the texts rise.
+func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
+	rq := retrieval.Query{Text: strings.Join(e.searchWords(q.Norm), " "), Extra: q.Norm.Expansion, K: k, Mode: e.Mode}
+	if len(q.Docs) == 1 {
+		rq.Diploma = q.Docs[0].Meta.Diploma
+	}
+	// The passages that define a code rise when the code is all the
+	// question is about; when it asks more ("le jury de l'E4"), its words
+	// choose among the parts of the text the code names.
+	if len(subjects) == 0 || !e.asksMore(q, subjects) {
+		for _, r := range q.Codes {
+			rq.Codes = append(rq.Codes, r.code)
+		}
+	}
+	for _, a := range q.Asks {
+		d := a.def()
+		rq.Extra = append(rq.Extra, d.cues...)
+		rq.Kinds = append(rq.Kinds, d.kinds...)
+	}
+	docs := map[string]bool{}
+	if q.aboutItself() {
+		for _, s := range subjects {
+			rq.Within = append(rq.Within, e.spans(s)...)
+			docs[s.doc.Meta.Diploma] = true
+		}
+	}
+	if len(docs) == 1 {
+		for d := range docs {
+			rq.Diploma = d
+		}
+	}
+	if strings.TrimSpace(rq.Text) == "" && len(rq.Codes) == 0 {
+		rq.Text = strings.Join(q.Norm.Words, " ")
+		if strings.TrimSpace(rq.Text) == "" {
+			rq.Text = q.Raw
+		}
+	}
+	if len(rq.Within) == 0 {
+		return e.Index.Search(ctx, rq)
+	}
+	// A question that names an item is answered from the part of the texts
+	// the item owns first; the other passages follow.
+	only := rq
+	only.Only = true
+	res, err := e.Index.Search(ctx, only)
+	if err != nil || len(res) >= k {
+		return res, err
+	}
+	rest, err := e.Index.Search(ctx, rq)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, r := range res {
+		seen[r.Section.ID] = true
+	}
+	floor := 0.0
+	if len(res) > 0 {
+		floor = res[len(res)-1].Score
+	}
+	for _, r := range rest {
+		if len(res) >= k {
+			break
+		}
+		if !seen[r.Section.ID] {
+			r.Score = min(r.Score, floor)
+			r.Rank = len(res) + 1
+			res = append(res, r)
+		}
+	}
+	return res, nil
+}
+
+// asksMore reports whether a question that names items asks more than the
+// facts the model holds about them: a word of its topic beyond the items'
+// titles and the words that ask for those facts ("dure", "coef").
+func (e *Engine) asksMore(q *Query, subjects []ref) bool {
+	if q.asksText() {
+		return true
+	}
+	asking := map[string]bool{}
+	for _, a := range q.Asks {
+		for _, t := range a.def().triggers {
+			for _, w := range retrieval.Tokens(t) {
+				asking[w] = true
+			}
+		}
+	}
+	for _, w := range e.residual(q.Norm, subjects) {
+		if !asking[w] {
 			return true
 		}
 	}
 	return false
 }
 
-// targets are the documents a question is about: the diploma given, else the
-// ones the question names, else all.
-func (e *Engine) targets(q, diploma string) []*corpus.Doc {
-	if diploma != "" {
-		return []*corpus.Doc{e.Corpus.Doc(diploma)}
+// narrow is a comparison's question restricted to one référentiel.
+func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
+	sub := *q
+	sub.Docs = []*corpus.Doc{d}
+	sub.Compare = false
+	sub.Codes, sub.Missing = e.resolveCodes(codeWords(q.Raw), sub.Docs)
+	sub.Titles = nil
+	if len(sub.Codes) == 0 && aboutEpreuve(&sub) {
+		sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
 	}
-	words := " " + strings.Join(retrieval.Words(q), " ") + " "
-	var out []*corpus.Doc
-	for _, d := range e.Corpus.Docs {
-		for _, name := range diplomaNames(d.Meta) {
-			if strings.Contains(words, " "+name+" ") {
-				out = append(out, d)
-				break
-			}
-		}
-	}
-	if len(out) == 0 {
-		return e.Corpus.Docs
-	}
-	return out
+	return &sub
 }
 
-// diplomaNames are the ways students name a diploma in a question.
-func diplomaNames(m tutor.Document) []string {
-	names := []string{strings.ToLower(m.Diploma)}
-	title := strings.Join(retrieval.Words(m.Title), " ")
-	title = strings.TrimPrefix(title, "bts ")
-	names = append(names, title)
-	switch m.Diploma {
-	case "CCST":
-		names = append(names, "technico commercial", "tc", "technico")
-	case "NRC":
-		names = append(names, "negociation relation client")
+// subjects are the items a question names: its codes, else the épreuves it
+// names by title.
+func (e *Engine) subjects(q *Query) []ref {
+	if len(q.Codes) > 0 {
+		return q.Codes
 	}
-	return names
+	return q.Titles
+}
+
+// spans are the parts of the texts that an item's answers come from: an
+// épreuve's row and definition, a compétence's table, a savoir with its
+// limits, an activité with its tasks.
+func (e *Engine) spans(r ref) []retrieval.Span {
+	dip := r.doc.Meta.Diploma
+	m := r.doc.Model
+	var out []retrieval.Span
+	add := func(l tutor.Lines) {
+		if l[0] > 0 {
+			out = append(out, retrieval.Span{Diploma: dip, Lines: l, Code: r.code})
+		}
+	}
+	if ep, ok := m.Epreuve(r.code); ok {
+		add(ep.Lines)
+		add(ep.DefLines)
+		for _, p := range ep.Parts {
+			add(p.Lines)
+			add(p.DefLines)
+		}
+		return out
+	}
+	if c, ok := m.Competence(r.code); ok {
+		add(c.Lines)
+		return out
+	}
+	if s, ok := m.Savoir(r.code); ok {
+		add(s.Lines)
+		if p, ok := m.Savoir(s.Parent); ok {
+			add(p.Lines)
+		}
+		return out
+	}
+	for _, a := range m.Activites {
+		if a.Code == r.code || strings.HasPrefix(r.code, a.Code+"T") {
+			add(a.Lines)
+		}
+	}
+	return out
 }
 
 // ref is a code resolved in one document.
@@ -232,16 +358,13 @@ type ref struct {
 func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missing []string) {
 	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
 		cands := tutor.CodeCandidates(m.Raw)
-		// "C1.3" or "C4-1" is written in one style: the first reading that
-		// exists wins. "c13" may be either, and both are answered.
-		explicit := strings.ContainsAny(m.Raw, ".-")
-		if explicit && len(cands) == 2 && m.Prefix != "S" {
-			cands[0], cands[1] = cands[1], cands[0]
-		}
+		// "C1.3" or "C4-1" says its style: the first reading that exists
+		// wins. "c13" may be either, and both are answered.
+		explicit := tutor.ExplicitStyle(m.Raw)
 		ok := false
 		for _, c := range cands {
 			for _, d := range docs {
-				if docHasCode(d, c) {
+				if docHasCode(d, c) && !hasRef(found, d, c) {
 					found = append(found, ref{d, c})
 					ok = true
 				}
@@ -251,10 +374,19 @@ func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missin
 			}
 		}
 		if !ok {
-			missing = append(missing, strings.ToUpper(strings.ReplaceAll(m.Raw, " ", "")))
+			missing = append(missing, strings.ToUpper(strings.Join(strings.Fields(m.Raw), "")))
 		}
 	}
 	return found, missing
+}
+
+func hasRef(list []ref, d *corpus.Doc, code string) bool {
+	for _, r := range list {
+		if r.doc == d && r.code == code {
+			return true
+		}
+	}
+	return false
 }
 
 func docHasCode(d *corpus.Doc, code string) bool {
@@ -274,18 +406,31 @@ func docHasCode(d *corpus.Doc, code string) bool {
 // asks "coef E4 … en NRC ?"; "et la durée ?" keeps the previous codes.
 // A question with codes of its own is returned unchanged.
 func (e *Engine) FollowUp(previous, q string) string {
-	if strings.TrimSpace(previous) == "" || len(tutor.FindCodes(q, tutor.StyleCompact)) > 0 {
+	if strings.TrimSpace(previous) == "" || len(tutor.FindCodes(codeWords(q), tutor.StyleCompact)) > 0 {
 		return q
 	}
-	if !e.hasTopic(q) {
-		return e.topic(previous) + " " + q
-	}
+	n := e.norm.Normalize(q)
 	var codes []string
-	for _, m := range tutor.FindCodes(previous, tutor.StyleCompact) {
+	for _, m := range tutor.FindCodes(codeWords(previous), tutor.StyleCompact) {
 		codes = append(codes, m.Raw)
 	}
-	if len(codes) == 0 {
+	prev := e.norm.Normalize(blankCodes(codeWords(previous)))
+	carried := codes
+	if _, named := e.docsFor(n, ""); !named {
+		// The question names no diploma: the previous one's carry over.
+		if docs, ok := e.docsFor(prev, ""); ok {
+			for _, d := range docs {
+				carried = append(carried, d.Meta.Diploma)
+			}
+		}
+	}
+	if len(e.residual(n, nil)) == 0 {
+		// Nothing but a diploma or an attribute: the previous question's
+		// subject and words carry over.
+		carried = append(carried, e.residual(prev, nil)...)
+	}
+	if len(carried) == 0 {
 		return q
 	}
-	return strings.Join(codes, " ") + " " + q
+	return strings.Join(carried, " ") + " " + q
 }

@@ -46,9 +46,9 @@ func (e *Engine) Card(ctx context.Context, kind tutor.Kind, code, diploma string
 	if raw == "" {
 		return tutor.Reply{}, fmt.Errorf("%w : « %s » n'est pas un code %s (%s)", ErrNotACode, shortText(strings.TrimSpace(code), 30), kindName(kind), kindExample(kind))
 	}
-	q := strings.TrimSpace(code)
-	docs := e.targets(q, diploma)
-	a := &builder{e: e, reply: tutor.Reply{Question: q, Mode: ModeExtractive, Verified: true}}
+	q := &Query{Raw: strings.TrimSpace(code), Norm: e.norm.Normalize(blankCodes(code))}
+	docs, _ := e.docsFor(q.Norm, diploma)
+	a := e.newBuilder(q)
 	refs, missing := e.resolveCodes(raw, docs)
 	if len(refs) == 0 {
 		name := raw

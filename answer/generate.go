@@ -49,11 +49,15 @@ type Generation struct {
 // extractive one. Questions the texts do not answer are refused without
 // asking the model. Bad input gives the errors of Answer.
 func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diploma string, opt GenOptions) (tutor.Reply, Generation, error) {
-	base, err := e.Answer(ctx, question, diploma)
+	q, err := e.Analyze(question, diploma)
+	if err != nil {
+		return tutor.Reply{}, Generation{}, err
+	}
+	base, err := e.AnswerQuery(ctx, q)
 	if err != nil || base.Abstained || model == nil {
 		return base, Generation{}, err
 	}
-	passages, err := e.passagesFor(ctx, question, diploma, base)
+	passages, err := e.passagesFor(ctx, q, base)
 	if err != nil {
 		return tutor.Reply{}, Generation{}, err
 	}
@@ -80,7 +84,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		}
 		return base, gen, nil
 	}
-	v := e.verify(question, diploma, out.Text, passages, base)
+	v := e.verify(q, out.Text, passages, base)
 	if len(v.citations) == 0 || v.own == 0 {
 		base.Note = NoteNoCitation
 		base.RemovedCitations = v.removed
@@ -104,9 +108,9 @@ func isTimeout(err error) bool {
 // passagesFor numbers the passages given to the model: the extractive
 // answer's citations first (so that its facts keep their markers), then the
 // best other passages found.
-func (e *Engine) passagesFor(ctx context.Context, question, diploma string, base tutor.Reply) ([]tutor.Citation, error) {
+func (e *Engine) passagesFor(ctx context.Context, q *Query, base tutor.Reply) ([]tutor.Citation, error) {
 	out := append([]tutor.Citation(nil), base.Citations...)
-	res, err := e.Retrieve(ctx, question, diploma, searchDepth)
+	res, err := e.search(ctx, q, e.subjects(q), searchDepth)
 	if err != nil {
 		return nil, err
 	}

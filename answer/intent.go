@@ -1,15 +1,18 @@
 package answer
 
 import (
+	"sort"
 	"strings"
+
+	tutor "github.com/btstutor/tutor"
 
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/retrieval"
 )
 
-// intent is what a question asks about an item of the référentiel.
+// intent is what the facts of the structured model must state about an item.
 type intent struct {
-	coef, duree, prep, forme, competences, criteres, limites bool
+	coef, duree, prep, forme, competences, criteres, limites, conditions bool
 	// card asks for everything the model holds, as a reference card.
 	card bool
 }
@@ -19,25 +22,114 @@ func (in intent) about() bool {
 	return in.coef || in.duree || in.prep || in.forme || in.competences || in.criteres
 }
 
-func parseIntent(q string) intent {
-	f := " " + strings.Join(retrieval.Words(q), " ") + " "
-	has := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(f, w) {
-				return true
+// intentOf is what a question asks of the model.
+func intentOf(q *Query) intent {
+	return intent{
+		coef:        q.Asked(AttrCoef),
+		duree:       q.Asked(AttrDuree),
+		prep:        q.Asked(AttrPreparation),
+		forme:       q.Asked(AttrForme) || q.Asked(AttrSituations),
+		competences: q.Asked(AttrCompetences),
+		criteres:    q.Asked(AttrCriteres),
+		limites:     q.Asked(AttrLimites),
+		conditions:  q.Norm.Has("conditions de realisation") || q.Norm.Has("conditions"),
+	}
+}
+
+// genericWords name a kind of item, the exam itself or the kind of question
+// ("au programme", "jusqu'à quel niveau"), not what it is about. What the
+// question asks is read from them (attrs.go); its topic is the rest.
+var genericWords = map[string]bool{
+	"bts": true, "diplome": true, "diplomes": true, "referentiel": true, "referentiels": true,
+	"epreuve": true, "epreuves": true, "unite": true, "unites": true, "code": true, "codes": true,
+	"sous": true, "examen": true, "programme": true, "limite": true, "limites": true, "niveau": true,
+	"connaitre": true, "connaissances": true, "etudie": true, "etudier": true, "etudies": true,
+	"apprendre": true, "apprend": true, "aborde": true, "abordes": true, "approfondi": true,
+	"pousse": true, "poussee": true, "poussees": true, "detail": true, "savoir": true, "savoirs": true,
+	"competence": true, "competences": true, "tache": true, "taches": true, "activite": true, "activites": true,
+}
+
+// searchWords are the words a question is searched with: its topic without
+// the diploma names (the texts rarely name their own diploma) and the words
+// that only name a kind of item.
+func (e *Engine) searchWords(n retrieval.Normal) []string {
+	var out []string
+	for _, w := range e.withoutNames(n.Topic) {
+		if !genericWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// withoutNames removes the diplomas' names from a list of words: "nrc",
+// "négociation et relation client" as a whole (its words alone are topics).
+func (e *Engine) withoutNames(words []string) []string {
+	var names [][]string
+	for _, d := range e.Corpus.Docs {
+		for _, name := range diplomaNames(d.Meta) {
+			names = append(names, strings.Fields(name))
+		}
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		skip := 0
+		for _, nm := range names {
+			if len(nm) > skip && i+len(nm) <= len(words) && strings.Join(words[i:i+len(nm)], " ") == strings.Join(nm, " ") {
+				skip = len(nm)
 			}
 		}
-		return false
+		if skip > 0 {
+			i += skip
+			continue
+		}
+		out = append(out, words[i])
+		i++
 	}
-	return intent{
-		coef:        has(" coef", "coeff", "poids", " compte pour", " rapporte"),
-		duree:       has(" duree", " dure ", " durent", "combien de temps", " temps ", " heures", " minutes", " longtemps", " long "),
-		prep:        has("prepa"),
-		forme:       has(" forme", " ecrit", " oral", "comment se passe", "deroul", " ccf", "ponctuel", " type d epreuve"),
-		competences: has(" competences", " evalue", " evaluees", " valide"),
-		criteres:    has(" critere", " exige", " note sur", " jury attend"),
-		limites:     has(" limite", "jusqu ou", "jusquou", " jusqu", " programme", " a savoir", " faut il savoir", " approfondi"),
+	return out
+}
+
+// residual lists a question's topic words once its diploma names, the kind
+// of item and the words of the items it names are set aside: what else it
+// asks ("jury" in "qui est dans le jury de l'E4").
+func (e *Engine) residual(n retrieval.Normal, subjects []ref) []string {
+	titleStems := map[string]bool{}
+	for _, s := range subjects {
+		for _, t := range e.Index.Terms(e.titleOf(s)) {
+			titleStems[t] = true
+		}
 	}
+	var out []string
+	for _, w := range e.withoutNames(n.Topic) {
+		if genericWords[w] || e.norm.IsNoise(w) || len(w) < 2 {
+			continue
+		}
+		if titleStems[retrieval.Stem(w)] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// titleOf is the title of an item the model holds, "" if none.
+func (e *Engine) titleOf(r ref) string {
+	m := r.doc.Model
+	if ep, ok := m.Epreuve(r.code); ok {
+		return ep.Title
+	}
+	if c, ok := m.Competence(r.code); ok {
+		return c.Title
+	}
+	if s, ok := m.Savoir(r.code); ok {
+		return s.Title
+	}
+	for _, a := range m.Activites {
+		if a.Code == r.code {
+			return a.Title
+		}
+	}
+	return ""
 }
 
 // genericTitleWords do not identify an épreuve by themselves.
@@ -47,50 +139,87 @@ var genericTitleWords = map[string]bool{
 	"oral": true, "ecrit": true, "coef": true, "coefficient": true, "dur": true, "duree": true,
 }
 
-// epreuvesByTitle finds the épreuves a question names by their title words
-// ("l'épreuve de management", "l'oral de langue").
-func (e *Engine) epreuvesByTitle(q string, docs []*corpus.Doc) []ref {
+// epreuvesByTitle finds the épreuves a question names by their title
+// ("l'épreuve de management", "la conduite et présentation de projets
+// commerciaux", "l'oral de langue"): the titles whose distinctive words the
+// question holds, weighted by rarity, phrases counting more. The best title is
+// kept when it is clearly ahead; two when they tie (an épreuve and its part).
+func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
+	qterms := e.Index.Terms(strings.Join(n.Words, " "))
 	qs := map[string]bool{}
-	for _, t := range (retrieval.Analyzer{}).Terms(q, "x") {
-		if !genericTitleWords[t] && !strings.HasPrefix(t, "#") {
-			qs[t] = true
-		}
+	for _, t := range append(qterms, retrieval.Bigrams(qterms)...) {
+		qs[t] = true
 	}
 	type cand struct {
 		r     ref
-		score int
+		score float64
 	}
-	var best []cand
-	top := 0
+	var cands []cand
 	for _, d := range docs {
-		for _, ep := range d.Model.Epreuves {
-			list := append([]struct{ code, title string }{{ep.Code, ep.Title}}, nil...)
-			for _, p := range ep.Parts {
-				list = append(list, struct{ code, title string }{p.Code, p.Title})
-			}
-			for _, it := range list {
-				score := 0
-				for _, t := range (retrieval.Analyzer{}).Terms(it.title, "x") {
-					if qs[t] {
-						score++
-						qs[t] = qs[t] // count each question word once per title
-					}
+		var walk func([]tutor.Epreuve)
+		walk = func(list []tutor.Epreuve) {
+			for _, ep := range list {
+				if sc := e.titleScore(ep.Title, qs); sc > 0 {
+					cands = append(cands, cand{ref{d, ep.Code}, sc})
 				}
-				switch {
-				case score > top:
-					top, best = score, []cand{{ref{d, it.code}, score}}
-				case score == top && score > 0:
-					best = append(best, cand{ref{d, it.code}, score})
-				}
+				walk(ep.Parts)
 			}
 		}
+		walk(d.Model.Epreuves)
 	}
-	if top == 0 || len(best) > 2 {
+	if len(cands) == 0 {
 		return nil
 	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	best := cands[0].score
 	var out []ref
-	for _, c := range best {
-		out = append(out, c.r)
+	for _, c := range cands {
+		switch {
+		case c.score >= best*0.999:
+			out = append(out, c.r)
+		case c.score > best/1.5:
+			// A close second: the title is not clearly named.
+			return nil
+		}
+	}
+	if len(out) > 2 {
+		return nil
+	}
+	return out
+}
+
+// titleScore is how much of a title a question's terms hold: the rarity of
+// its distinctive words found, and a bonus for each pair found side by side.
+// A title named by one common word only scores 0.
+func (e *Engine) titleScore(title string, qs map[string]bool) float64 {
+	terms := e.Index.Terms(title)
+	score, words := 0.0, 0
+	seen := map[string]bool{}
+	for _, t := range terms {
+		if genericTitleWords[t] || seen[t] || !qs[t] {
+			continue
+		}
+		seen[t] = true
+		score += e.Index.IDF(t)
+		words++
+	}
+	for _, b := range retrieval.Bigrams(terms) {
+		if qs[b] {
+			score += 2
+		}
+	}
+	if words == 0 || (words == 1 && len(distinct(terms)) > 2 && score < 4) {
+		return 0
+	}
+	return score
+}
+
+func distinct(terms []string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range terms {
+		if !genericTitleWords[t] {
+			out[t] = true
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -12,8 +13,13 @@ import (
 // builder assembles a reply and numbers its citations.
 type builder struct {
 	e     *Engine
+	q     *Query
 	reply tutor.Reply
 	parts []string
+}
+
+func (e *Engine) newBuilder(q *Query) *builder {
+	return &builder{e: e, q: q, reply: tutor.Reply{Question: q.Raw, Mode: ModeExtractive, Verified: true}}
 }
 
 // cite adds a passage to the citations (once) and returns its marker "[n]".
@@ -261,7 +267,7 @@ func (a *builder) routes(ep *tutor.Epreuve, cite string) {
 	for _, r := range ep.Routes {
 		form := r.Form
 		if r.Duration != "" {
-			form += ", " + r.Duration
+			form += ", " + spellDuration(r.Duration)
 		}
 		a.say("• %s : %s", r.Name, form)
 	}
@@ -276,14 +282,14 @@ func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 	if ep.Form != "" {
 		f := "en forme ponctuelle, " + name + " est une épreuve " + strings.ToLower(strings.TrimSpace(strings.TrimPrefix(strings.ToLower(ep.Form), "ponctuelle")))
 		if ep.Duration != "" {
-			f += " d'une durée de " + ep.Duration
+			f += " d'une durée de " + spellDuration(ep.Duration)
 		}
 		if ep.Preparation != "" {
 			prepCite := ""
 			if sec := sectionMatching(d, ep.DefLines, corpus.HasPreparation); sec != nil {
 				prepCite = " " + a.cite(d, sec)
 			}
-			f += ", avec " + ep.Preparation + " de préparation" + prepCite
+			f += ", avec " + spellDuration(ep.Preparation) + " de préparation" + prepCite
 		}
 		s = append(s, f)
 	}
@@ -314,6 +320,12 @@ func (a *builder) competence(d *corpus.Doc, c *tutor.Competence, in intent) {
 	}
 	if len(children) > 0 {
 		a.say("Elle regroupe : %s.", strings.Join(children, " ; "))
+	}
+	if in.conditions && len(c.Conditions) > 0 {
+		a.say("Conditions de réalisation %s :", a.cite(d, sectionWithinAny(d, c.Conditions[0])))
+		for _, s := range c.Conditions {
+			a.say("• %s", s)
+		}
 	}
 	if in.criteres && len(c.Criteres) > 0 {
 		cs := sectionWithinAny(d, c.Criteres[0])
@@ -384,57 +396,6 @@ func (a *builder) unknownCode(code string, docs []*corpus.Doc) tutor.Reply {
 	return a.reply
 }
 
-// passages quotes the best passages, or refuses when none covers the question
-// (when refuse is set; otherwise it reports false and says nothing).
-func (a *builder) passages(q string, res []retrieval.Result, in intent, refuse bool) bool {
-	var kept []retrieval.Result
-	for _, r := range res {
-		if len(kept) >= maxQuoted {
-			break
-		}
-		if len(kept) > 0 && r.Score < keepRatio*kept[0].Score {
-			break
-		}
-		if a.e.Index.Coverage(q, r.Section) < minCoverage {
-			continue
-		}
-		kept = append(kept, r)
-	}
-	if len(kept) == 0 {
-		if refuse {
-			a.refuse()
-		}
-		return false
-	}
-	for _, r := range kept {
-		d := a.e.Corpus.Doc(r.Section.Diploma)
-		mark := a.cite(d, r.Section)
-		a.say("%s — %s %s :\n%s", d.Meta.Label(), r.Section.Path(), mark, quote(r.Section.Text))
-	}
-	a.done()
-	return true
-}
-
-func quote(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = "> " + l
-	}
-	return strings.Join(lines, "\n")
-}
-
-// refuse says the texts do not answer and what the tutor can do.
-func (a *builder) refuse() {
-	var names []string
-	for _, d := range a.e.Corpus.Docs {
-		names = append(names, d.Meta.Label())
-	}
-	a.say("Je ne trouve rien dans les référentiels (%s) qui réponde à cette question, et je préfère ne rien inventer.", strings.Join(names, ", "))
-	a.say("Je peux répondre sur les compétences (« c'est quoi la C1.3 ? »), les épreuves (« coef E4 CCST », « durée de l'E5 en NRC ») et les savoirs et leurs limites (« jusqu'où va la TVA ? »).")
-	a.reply.Abstained = true
-	a.done()
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -442,4 +403,27 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+var reDuration = regexp.MustCompile(`^(\d+)\s*(h|min)(?:\s*(\d+))?$`)
+
+// spellDuration writes a duration of the model in words: "1 h" → "1 heure",
+// "40 min" → "40 minutes", "1 h 30" → "1 heure 30". Anything else is kept.
+func spellDuration(d string) string {
+	m := reDuration.FindStringSubmatch(strings.TrimSpace(d))
+	if m == nil {
+		return d
+	}
+	unit := "heure"
+	if m[2] == "min" {
+		unit = "minute"
+	}
+	if m[1] != "1" {
+		unit += "s"
+	}
+	out := m[1] + " " + unit
+	if m[3] != "" {
+		out += " " + m[3]
+	}
+	return out
 }

@@ -129,9 +129,11 @@ func TestUnreliableModelOverGoldenSet(t *testing.T) {
 					t.Errorf("%q: unsupported number %s in %q", it.q, x, sent)
 				}
 			}
-			docs := e.targets(it.q, it.diploma)
-			asked, _ := e.resolveCodes(it.q, docs)
-			if !e.claimsHold(sent, docs, asked) {
+			an, err := e.Analyze(it.q, it.diploma)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !e.claimsHold(sent, an.Docs, an.Codes) {
 				wrong++
 				t.Errorf("%q: wrong coefficient in %q", it.q, sent)
 			}
@@ -187,13 +189,16 @@ func goldenQuestions(t testing.TB) []goldenItem {
 // BenchmarkVerify measures what verification adds to a generated answer.
 func BenchmarkVerify(b *testing.B) {
 	e := engine(b)
-	q := "coef et duree de l'E4 en CCST"
-	base, _ := e.Answer(context.Background(), q, "")
-	passages, _ := e.passagesFor(context.Background(), q, "", base)
+	q, err := e.Analyze("coef et duree de l'E4 en CCST", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	base, _ := e.AnswerQuery(context.Background(), q)
+	passages, _ := e.passagesFor(context.Background(), q, base)
 	text := "Au BTS CCST, l'épreuve E4 a un coefficient de 4 [1]. Elle dure 1 h [2], avec 1 h de préparation [2][9]. " +
 		"Elle évalue la négociation [3]. " + fmt.Sprint("Les situations sont au nombre de 2 [1].")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e.verify(q, "", text, passages, base)
+		e.verify(q, text, passages, base)
 	}
 }

@@ -29,14 +29,14 @@ var (
 // verify checks a generated answer against the passages it was given and
 // the facts of the extractive answer (whose markers number the same
 // passages).
-func (e *Engine) verify(question, diploma, text string, passages []tutor.Citation, base tutor.Reply) verified {
+func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base tutor.Reply) verified {
 	var v verified
-	allowedFacts := numbers(base.Answer + " " + question)
+	allowedFacts := numbers(base.Answer + " " + q.Raw)
 	factLines := strings.Split(base.Answer, "\n")
 	// The épreuves the question is about check coefficient claims made
 	// without a code.
-	docs := e.targets(question, diploma)
-	asked, _ := e.resolveCodes(question, docs)
+	docs := q.Docs
+	asked := q.Codes
 
 	var kept []string
 	for _, sent := range sentences(text) {

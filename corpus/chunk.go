@@ -28,6 +28,9 @@ type chunker struct {
 	sections []tutor.Section
 	// The heading just pushed, if it has received no content yet.
 	bare *heading
+	// Code headings that had no content of their own: they open the next
+	// section, so that a heading is never a passage alone.
+	pending []heading
 }
 
 // buildSections cuts a block stream into sections sized for display.
@@ -43,6 +46,15 @@ func buildSections(doc tutor.Document, blocks []block) []tutor.Section {
 		c.add(b)
 	}
 	c.flush()
+	if len(c.pending) > 0 {
+		// Headings with nothing after them at all: alone, as a last resort.
+		pending := c.pending
+		c.pending = nil
+		for _, h := range pending {
+			c.w.stack = []heading{h}
+			c.emit([]unit{{from: h.from, to: h.to}}, "")
+		}
+	}
 	return c.sections
 }
 
@@ -83,9 +95,10 @@ func (c *chunker) flush() {
 	units := c.units
 	c.units = nil
 	if len(units) == 0 {
-		// A code heading with no content still defines its code.
+		// A code heading with no content still defines its code: it opens
+		// the next section.
 		if c.bare != nil && c.bare.code != "" {
-			c.emit([]unit{{from: c.bare.from, to: c.bare.to}}, "")
+			c.pending = append(c.pending, *c.bare)
 		}
 		c.bare = nil
 		return
@@ -105,8 +118,16 @@ func (c *chunker) flush() {
 			continue
 		}
 		if len(cur) > 0 && (size+n+1 > maxChunk || u.code != "") {
+			// A sentence announcing a list goes with its list.
+			var intro []unit
+			if last := cur[len(cur)-1]; len(cur) > 1 && u.code == "" && strings.HasSuffix(strings.TrimSpace(last.text), ":") {
+				intro, cur = []unit{last}, cur[:len(cur)-1]
+			}
 			c.emit(cur, "")
-			cur, size = nil, 0
+			cur, size = intro, 0
+			for _, x := range intro {
+				size += utf8.RuneCountInString(x.text) + 1
+			}
 		}
 		cur = append(cur, u)
 		size += n + 1
@@ -161,11 +182,31 @@ func (c *chunker) emit(units []unit, _ string) {
 	var lines []string
 	var defines []string
 	from, to := 0, 0
+	pending := c.pending
+	c.pending = nil
+	for _, h := range pending {
+		if n := len(stack); n > 0 && stack[n-1].code == h.code {
+			continue // the section's own heading, written below
+		}
+		lines = append(lines, h.text)
+		if !contains(defines, h.code) {
+			defines = append(defines, h.code)
+		}
+		if from == 0 || h.from < from {
+			from = h.from
+		}
+		to = max(to, h.to)
+	}
 	if n := len(stack); n > 0 && stack[n-1].code != "" {
 		top := stack[n-1]
 		lines = append(lines, top.text)
-		defines = append(defines, top.code)
-		from, to = top.from, top.to
+		if !contains(defines, top.code) {
+			defines = append(defines, top.code)
+		}
+		if from == 0 || top.from < from {
+			from = top.from
+		}
+		to = max(to, top.to)
 	}
 	for _, u := range units {
 		if u.text != "" {

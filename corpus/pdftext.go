@@ -324,6 +324,15 @@ func (p *txtParser) textPara(lines []rawLine) {
 		if startsItem(text) {
 			typ, text = bItem, itemText(text)
 		}
+		if r, _ := utf8.DecodeRuneInString(text); typ == bPara && unicode.IsLower(r) && len(p.blocks) > 0 {
+			// The end of a sentence or an item cut by a page break or a
+			// blank line: it goes back to its beginning.
+			if last := &p.blocks[len(p.blocks)-1]; last.typ == bItem || last.typ == bPara {
+				last.text += " " + text
+				last.to = ll.to
+				continue
+			}
+		}
 		p.emit(block{typ: typ, text: text, from: ll.from, to: ll.to})
 	}
 }

@@ -16,39 +16,160 @@ import (
 const codeTermPrefix = "#"
 
 // Analyzer turns French text into index terms: codes canonicalised, case and
-// accents folded, elisions removed, stop words dropped, words stemmed.
+// accents folded, elisions removed, stop words dropped, words stemmed, and a
+// numbered part ("bloc 4", "pôle 1", "fonction 2") kept as one term.
 type Analyzer struct{}
 
-// Terms analyses text whose codes are written in style. With style "" (a
-// user's query) every plausible reading of a code is kept.
+// Terms analyses text whose codes are written in style, in text order. With
+// style "" (a user's query) every plausible reading of a code is kept.
 func (Analyzer) Terms(text, style string) []string {
-	var out []string
 	findStyle := style
 	if findStyle == "" {
 		findStyle = tutor.StyleCompact
 	}
-	matches := tutor.FindCodes(text, findStyle)
+	type at struct {
+		pos   int
+		terms []string
+	}
+	var codes []at
 	rest := []byte(text)
-	for _, m := range matches {
+	for _, m := range tutor.FindCodes(text, findStyle) {
+		var ts []string
 		if style == "" {
 			for _, c := range tutor.CodeCandidates(m.Raw) {
-				out = append(out, codeTermPrefix+strings.ToLower(c))
+				ts = append(ts, CodeTerm(c))
 			}
 		} else {
-			out = append(out, codeTermPrefix+strings.ToLower(m.Canonical))
+			ts = append(ts, CodeTerm(m.Canonical))
 		}
+		codes = append(codes, at{m.Start, ts})
 		// Blank the code out so that "C1.3" does not also yield "c1" and "3".
 		for i := m.Start; i < m.End; i++ {
 			rest[i] = ' '
 		}
 	}
-	for _, w := range Words(string(rest)) {
-		if stopWords[w] || len(w) < 2 {
+	var out []string
+	words := wordsAt(string(rest))
+	ci := 0
+	for i, w := range words {
+		for ci < len(codes) && codes[ci].pos <= w.pos {
+			out = append(out, codes[ci].terms...)
+			ci++
+		}
+		if n := numberedPart(words, i); n != "" {
+			out = append(out, n)
+		}
+		if stopWords[w.text] || len(w.text) < 2 {
 			continue
 		}
-		out = append(out, Stem(w))
+		out = append(out, Stem(w.text))
+	}
+	for ; ci < len(codes); ci++ {
+		out = append(out, codes[ci].terms...)
 	}
 	return out
+}
+
+// CodeTerm is the index term of a canonical code.
+func CodeTerm(code string) string { return codeTermPrefix + strings.ToLower(code) }
+
+// numberedHeads are the words that number a part of a référentiel.
+var numberedHeads = map[string]bool{"bloc": true, "blocs": true, "pole": true, "poles": true, "fonction": true, "situation": true, "partie": true, "annexe": true}
+
+// numberedFill may stand between such a word and its number: "bloc de
+// compétences n° 4", "pôle d'activités 1".
+var numberedFill = map[string]bool{"de": true, "des": true, "competences": true, "competence": true, "activites": true, "activite": true, "n": true, "no": true, "numero": true, "d": true, "evaluation": true}
+
+// numberedPart returns "bloc:4" when words[i] is such a head followed by a
+// number, else "".
+func numberedPart(words []posWord, i int) string {
+	head := strings.TrimSuffix(words[i].text, "s")
+	if !numberedHeads[words[i].text] {
+		return ""
+	}
+	for j := i + 1; j < len(words) && j <= i+4; j++ {
+		w := words[j].text
+		if numberedFill[w] {
+			continue
+		}
+		if n := romanOrNumber(w); n != "" {
+			return head + ":" + n
+		}
+		return ""
+	}
+	return ""
+}
+
+func romanOrNumber(w string) string {
+	if len(w) <= 2 && strings.Trim(w, "0123456789") == "" {
+		return strings.TrimLeft(w, "0")
+	}
+	if r, ok := map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "un": "1", "deux": "2", "trois": "3", "quatre": "4"}[w]; ok {
+		return r
+	}
+	return ""
+}
+
+type posWord struct {
+	text string
+	pos  int // byte offset in the source text
+}
+
+// wordsAt is Words with each word's position.
+func wordsAt(text string) []posWord {
+	var out []posWord
+	var cur strings.Builder
+	start := -1
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, posWord{cur.String(), start})
+			cur.Reset()
+		}
+		start = -1
+	}
+	for i, r := range text {
+		a, b := tutor.FoldRune(r)
+		switch {
+		case a == '\'':
+			if w := cur.String(); elisions[w] {
+				cur.Reset()
+				start = -1
+				continue
+			}
+			flush()
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if start < 0 {
+				start = i
+			}
+			cur.WriteRune(a)
+			if b != 0 {
+				cur.WriteRune(b)
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Bigrams pairs adjacent word terms (codes and numbered parts excluded), for
+// phrase matching: "gestion projet", "relation client".
+func Bigrams(terms []string) []string {
+	var out []string
+	for i := 0; i+1 < len(terms); i++ {
+		a, b := terms[i], terms[i+1]
+		if isWordTerm(a) && isWordTerm(b) && a != b {
+			out = append(out, bigramPrefix+a+" "+b)
+		}
+	}
+	return out
+}
+
+const bigramPrefix = "2:"
+
+func isWordTerm(t string) bool {
+	return !strings.HasPrefix(t, codeTermPrefix) && !strings.Contains(t, ":")
 }
 
 // Stem returns the French stem of a folded word.
@@ -61,32 +182,11 @@ func Stem(w string) string {
 
 // Words splits text into folded words, dropping elided articles (l', d', qu').
 func Words(text string) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() == 0 {
-			return
-		}
-		w := cur.String()
-		cur.Reset()
-		out = append(out, w)
+	ws := wordsAt(text)
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
 	}
-	for _, r := range Fold(text) {
-		switch {
-		case r == '\'':
-			// Elision: "l'information", "qu'il", "jusqu'où".
-			if w := cur.String(); elisions[w] {
-				cur.Reset()
-				continue
-			}
-			flush()
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur.WriteRune(r)
-		default:
-			flush()
-		}
-	}
-	flush()
 	return out
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"runtime"
 	"sort"
 	"strconv"
@@ -24,12 +23,17 @@ const (
 	Vector  Mode = "vector"
 )
 
-// Fusion parameters.
+// Weights of the ranking. The lexical score is scaled to 1 for the best
+// passage; the rest are added to it.
 const (
-	rrfK          = 60
-	vectorWeight  = 0.5   // the local embedder is the weaker ranker
-	boostDefines  = 0.05  // a passage that defines a code asked for
-	boostMentions = 0.008 // a passage that mentions it
+	vectorWeight  = 0.3  // the vector ranking, scaled to [0, 1] over the candidates
+	extraWeight   = 0.35 // a word the question stands for, beside its own words
+	bigramWeight  = 0.5  // two words of the question side by side in the passage
+	boostDefines  = 0.5  // a passage that defines a code asked for
+	boostMentions = 0.08 // a passage that mentions it
+	boostKind     = 0.12 // a passage of the kind the question is about
+	boostWithin   = 0.3  // a passage inside the part of the text the question names
+	vectorDepth   = 60   // candidates taken from the vector ranking
 )
 
 // Index holds every section of the corpus, ranked lexically and by vector.
@@ -37,13 +41,14 @@ type Index struct {
 	sections []tutor.Section
 	styles   map[string]string // diploma → code style
 	an       Analyzer
-	lex      *bm25
-	terms    [][]string
+	lex      *bm25f
+	terms    []map[string]bool // each section's terms, both fields
 	col      *chromem.Collection
 	embed    chromem.EmbeddingFunc
 	local    *LocalEmbedder
 	perDip   map[string]int
-	vocab    map[string][]string // stem → itself, by first letter, for typos
+	vocab    map[string]int // folded corpus words → occurrences
+	byID     map[string]int
 }
 
 // Options configure an index.
@@ -53,12 +58,35 @@ type Options struct {
 	Embedder chromem.EmbeddingFunc
 }
 
+// Span is a range of lines of one diploma's text; with a Code, only the
+// passages of that range that define or mention the code (several
+// compétences may share a table row).
+type Span struct {
+	Diploma string
+	Lines   tutor.Lines
+	Code    string
+}
+
 // Query is one search.
 type Query struct {
-	Text    string
-	K       int    // results wanted (default 5)
-	Diploma string // "" for every diploma
-	Mode    Mode   // default Fused
+	// Text is the question, or keywords.
+	Text string
+	// Extra are words of the texts that the question stands for ("jury" →
+	// "commission"); they weigh less than the question's own words.
+	Extra []string
+	// Codes are canonical codes asked about: passages that define them rise.
+	Codes []string
+	// Kinds are the kinds of passage the question is about (stage, horaire…).
+	Kinds []tutor.Kind
+	// Within are the parts of the texts the question names (an épreuve's
+	// definition): passages inside them rise.
+	Within []Span
+	// Only keeps the passages inside Within, when there are some.
+	Only bool
+	K    int // results wanted (default 5)
+	// Diploma keeps one diploma's passages ("" for every diploma).
+	Diploma string
+	Mode    Mode // default Fused
 }
 
 // Result is one ranked section.
@@ -74,30 +102,39 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	if len(sections) == 0 {
 		return nil, errors.New("retrieval: no sections to index")
 	}
-	x := &Index{sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string][]string{}}
+	x := &Index{sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{}}
 	texts := make([]string, len(sections))
 	st := make([]string, len(sections))
-	x.terms = make([][]string, len(sections))
+	docs := make([][nFields][]string, len(sections))
+	x.terms = make([]map[string]bool, len(sections))
 	for i := range sections {
 		s := &sections[i]
 		texts[i] = s.Path() + "\n" + s.Text
 		st[i] = styles[s.Diploma]
-		x.terms[i] = x.an.Terms(texts[i], st[i])
+		head := x.an.Terms(s.Path(), st[i])
 		for _, c := range s.Defines {
-			// A defined code weighs twice: it is what the passage is about.
-			x.terms[i] = append(x.terms[i], codeTermPrefix+strings.ToLower(c))
+			// A defined code is what the passage is about.
+			head = append(head, CodeTerm(c))
 		}
+		body := x.an.Terms(s.Text, st[i])
+		docs[i] = [nFields][]string{
+			fieldHead: append(head, Bigrams(head)...),
+			fieldBody: append(body, Bigrams(body)...),
+		}
+		set := map[string]bool{}
+		for _, f := range docs[i] {
+			for _, t := range f {
+				set[t] = true
+			}
+		}
+		x.terms[i] = set
 		x.perDip[s.Diploma]++
-	}
-	x.lex = newBM25(x.terms)
-	for t := range x.lex.postings {
-		if !strings.HasPrefix(t, codeTermPrefix) && len(t) >= 4 {
-			x.vocab[t[:1]] = append(x.vocab[t[:1]], t)
+		x.byID[s.ID] = i
+		for _, w := range Tokens(texts[i]) {
+			x.vocab[w]++
 		}
 	}
-	for _, v := range x.vocab {
-		sort.Strings(v)
-	}
+	x.lex = newBM25F(docs)
 
 	db := chromem.NewDB()
 	var embeddings [][]float32
@@ -132,53 +169,244 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 // Sections returns the indexed sections.
 func (x *Index) Sections() []tutor.Section { return x.sections }
 
-// queryTerms analyses a query and repairs typos against the vocabulary.
-func (x *Index) queryTerms(q string) []string {
-	terms := x.an.Terms(q, "")
-	for i, t := range terms {
-		if strings.HasPrefix(t, codeTermPrefix) || x.lex.has(t) || len(t) < 5 {
-			continue
-		}
-		if fix := x.nearest(t); fix != "" {
-			terms[i] = fix
-		}
-	}
-	return terms
+// Vocabulary returns the corpus's folded words and their counts (shared:
+// callers must not change it).
+func (x *Index) Vocabulary() map[string]int { return x.vocab }
+
+// Terms analyses a question's text the way the index reads passages.
+func (x *Index) Terms(text string) []string { return x.an.Terms(text, "") }
+
+// IDF is the inverse document frequency of an index term; 0 for a term the
+// corpus does not hold.
+func (x *Index) IDF(term string) float64 { return x.lex.idf(term) }
+
+// Holds reports whether a section's heading path or text holds an index term.
+func (x *Index) Holds(s *tutor.Section, term string) bool {
+	i, ok := x.byID[s.ID]
+	return ok && x.terms[i][term]
 }
 
-// nearest finds the most frequent vocabulary stem within a small edit
-// distance of t: one edit for short words, two for long ones.
-func (x *Index) nearest(t string) string {
-	maxDist := 1
-	if len(t) >= 9 {
-		maxDist = 2
+// Search ranks the sections for a query. It fails when the query is empty
+// or the remote embedder fails.
+func (x *Index) Search(ctx context.Context, q Query) ([]Result, error) {
+	if strings.TrimSpace(q.Text) == "" && len(q.Codes) == 0 {
+		return nil, errors.New("retrieval: empty query")
 	}
-	best, bestDF := "", 0
-	for _, first := range []string{t[:1], ""} {
-		var cands []string
-		if first != "" {
-			cands = x.vocab[first]
-		} else {
-			// The first letter may be the typo: scan everything.
-			for _, v := range x.vocab {
-				cands = append(cands, v...)
+	if q.K <= 0 {
+		q.K = 5
+	}
+	if q.Mode == "" {
+		q.Mode = Fused
+	}
+	keep := func(i int) bool {
+		s := &x.sections[i]
+		if q.Diploma != "" && !strings.EqualFold(s.Diploma, q.Diploma) {
+			return false
+		}
+		return !q.Only || len(q.Within) == 0 || inside(s, q.Within)
+	}
+	scores := map[int]float64{}
+	if q.Mode != Vector {
+		lex := x.lex.scores(x.queryTerms(q), keep)
+		top := 0.0
+		for _, s := range lex {
+			top = max(top, s)
+		}
+		for id, s := range lex {
+			scores[id] = s / top
+		}
+	}
+	if q.Mode != Lexical {
+		vec, err := x.vectorScores(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		w := vectorWeight
+		if q.Mode == Vector {
+			w = 1
+		}
+		for id, s := range vec {
+			scores[id] += w * s
+		}
+	}
+	if q.Mode == Fused {
+		x.boost(scores, q, keep)
+	}
+	ids := rankOf(scores)
+	if len(ids) > q.K {
+		ids = ids[:q.K]
+	}
+	out := make([]Result, len(ids))
+	for i, id := range ids {
+		out[i] = Result{Section: &x.sections[id], Score: scores[id], Rank: i + 1}
+	}
+	return out, nil
+}
+
+// queryTerms weighs the terms of a query: its own words and codes, the
+// pairs of adjacent words, the words it stands for.
+func (x *Index) queryTerms(q Query) []weighted {
+	var out []weighted
+	seen := map[string]bool{}
+	add := func(t string, w float64) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, weighted{t, w})
+		}
+	}
+	own := x.an.Terms(q.Text, "")
+	for _, t := range own {
+		add(t, 1)
+	}
+	for _, c := range q.Codes {
+		add(CodeTerm(c), 1)
+	}
+	for _, t := range Bigrams(own) {
+		add(t, bigramWeight)
+	}
+	for _, t := range x.an.Terms(strings.Join(q.Extra, " "), "x") {
+		add(t, extraWeight)
+	}
+	return out
+}
+
+// vectorScores returns the cosine similarity of the nearest sections,
+// scaled to [0, 1] over the candidates.
+func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, error) {
+	text := strings.TrimSpace(q.Text + " " + strings.Join(q.Codes, " ") + " " + strings.Join(q.Extra, " "))
+	var qv []float32
+	if x.local != nil {
+		qv = x.local.Vector(text, "")
+	} else {
+		v, err := x.embed(ctx, text)
+		if err != nil {
+			return nil, fmt.Errorf("retrieval: embedding the query: %w", err)
+		}
+		qv = v
+	}
+	n := len(x.sections)
+	var where map[string]string
+	if q.Diploma != "" {
+		where = map[string]string{"diploma": strings.ToUpper(q.Diploma)}
+		n = x.perDip[strings.ToUpper(q.Diploma)]
+	}
+	// Enough candidates for fusion, never more than the collection holds.
+	n = min(n, max(vectorDepth, q.K*4))
+	if n == 0 {
+		return nil, nil
+	}
+	res, err := x.col.QueryEmbedding(ctx, qv, n, where, nil)
+	if err != nil {
+		return nil, fmt.Errorf("retrieval: vector search: %w", err)
+	}
+	out := make(map[int]float64, len(res))
+	if len(res) == 0 {
+		return out, nil
+	}
+	hi, lo := float64(res[0].Similarity), float64(res[len(res)-1].Similarity)
+	for _, r := range res {
+		id, _ := strconv.Atoi(r.ID)
+		s := 1.0
+		if hi > lo {
+			s = (float64(r.Similarity) - lo) / (hi - lo)
+		}
+		out[id] = s
+	}
+	return out, nil
+}
+
+// boost lifts the sections that define or mention a code of the query, those
+// of the kinds it is about and those inside the parts it names.
+func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
+	codes := append([]string(nil), q.Codes...)
+	for _, t := range x.an.Terms(q.Text, "") {
+		if strings.HasPrefix(t, codeTermPrefix) {
+			codes = append(codes, strings.ToUpper(strings.TrimPrefix(t, codeTermPrefix)))
+		}
+	}
+	if len(codes) == 0 && len(q.Kinds) == 0 && len(q.Within) == 0 {
+		return
+	}
+	for i := range x.sections {
+		if !keep(i) {
+			continue
+		}
+		s := &x.sections[i]
+		b := 0.0
+		for _, c := range dedupe(codes) {
+			switch {
+			case s.DefinesCode(c):
+				b += boostDefines
+			case s.HasCode(c):
+				b += boostMentions
 			}
-			if best != "" {
+		}
+		for _, k := range q.Kinds {
+			if s.Kind == k {
+				b += boostKind
 				break
 			}
 		}
-		for _, v := range cands {
-			if abs(len(v)-len(t)) > maxDist {
-				continue
-			}
-			if d := editDistance(t, v, maxDist); d <= maxDist {
-				if df := len(x.lex.postings[v]); df > bestDF || (df == bestDF && v < best) {
-					best, bestDF = v, df
-				}
-			}
+		if inside(s, q.Within) {
+			b += boostWithin
+		}
+		if b == 0 {
+			continue
+		}
+		if _, ok := scores[i]; ok || b >= boostWithin {
+			scores[i] += b
 		}
 	}
-	return best
+}
+
+// inside reports whether a section starts inside one of the spans.
+func inside(s *tutor.Section, spans []Span) bool {
+	for _, w := range spans {
+		if !strings.EqualFold(w.Diploma, s.Diploma) {
+			continue
+		}
+		if w.Code != "" && s.DefinesCode(w.Code) {
+			return true
+		}
+		if s.Lines[0] >= w.Lines[0] && s.Lines[0] <= w.Lines[1] && (w.Code == "" || s.HasCode(w.Code)) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// rankOf orders ids by descending score, ties by id.
+func rankOf(scores map[int]float64) []int {
+	ids := make([]int, 0, len(scores))
+	for id := range scores {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		if scores[ids[a]] != scores[ids[b]] {
+			return scores[ids[a]] > scores[ids[b]]
+		}
+		return ids[a] < ids[b]
+	})
+	return ids
 }
 
 func abs(n int) int {
@@ -212,199 +440,4 @@ func editDistance(a, b string, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-// Search ranks the sections for a query. It fails when the query is empty
-// or the remote embedder fails.
-func (x *Index) Search(ctx context.Context, q Query) ([]Result, error) {
-	if strings.TrimSpace(q.Text) == "" {
-		return nil, errors.New("retrieval: empty query")
-	}
-	if q.K <= 0 {
-		q.K = 5
-	}
-	if q.Mode == "" {
-		q.Mode = Fused
-	}
-	keep := func(i int) bool { return q.Diploma == "" || strings.EqualFold(x.sections[i].Diploma, q.Diploma) }
-	terms := x.queryTerms(q.Text)
-	fused := map[int]float64{}
-
-	if q.Mode != Vector {
-		lex := x.lex.scores(terms, keep)
-		for rank, id := range rankOf(lex) {
-			if q.Mode == Lexical {
-				fused[id] = lex[id]
-			} else {
-				fused[id] += 1.0 / float64(rrfK+rank+1)
-			}
-		}
-	}
-	if q.Mode != Lexical {
-		vec, err := x.vectorScores(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for rank, id := range rankOf(vec) {
-			if q.Mode == Vector {
-				fused[id] = vec[id]
-			} else {
-				fused[id] += vectorWeight / float64(rrfK+rank+1)
-			}
-		}
-	}
-	if q.Mode == Fused {
-		x.boostCodes(fused, terms, keep)
-	}
-	ids := rankOf(fused)
-	if len(ids) > q.K {
-		ids = ids[:q.K]
-	}
-	out := make([]Result, len(ids))
-	for i, id := range ids {
-		out[i] = Result{Section: &x.sections[id], Score: fused[id], Rank: i + 1}
-	}
-	return out, nil
-}
-
-// vectorScores returns the cosine similarity of the nearest sections.
-func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, error) {
-	var qv []float32
-	if x.local != nil {
-		qv = x.local.Vector(q.Text, "")
-	} else {
-		v, err := x.embed(ctx, q.Text)
-		if err != nil {
-			return nil, fmt.Errorf("retrieval: embedding the query: %w", err)
-		}
-		qv = v
-	}
-	n := len(x.sections)
-	var where map[string]string
-	if q.Diploma != "" {
-		where = map[string]string{"diploma": strings.ToUpper(q.Diploma)}
-		n = x.perDip[strings.ToUpper(q.Diploma)]
-	}
-	// Enough candidates for fusion, never more than the collection holds.
-	n = min(n, max(50, q.K*4))
-	if n == 0 {
-		return nil, nil
-	}
-	res, err := x.col.QueryEmbedding(ctx, qv, n, where, nil)
-	if err != nil {
-		return nil, fmt.Errorf("retrieval: vector search: %w", err)
-	}
-	out := make(map[int]float64, len(res))
-	for _, r := range res {
-		id, _ := strconv.Atoi(r.ID)
-		out[id] = float64(r.Similarity)
-	}
-	return out, nil
-}
-
-// boostCodes lifts the sections that define or mention a code of the query.
-func (x *Index) boostCodes(scores map[int]float64, terms []string, keep func(int) bool) {
-	var codes []string
-	for _, t := range terms {
-		if strings.HasPrefix(t, codeTermPrefix) {
-			codes = append(codes, strings.ToUpper(strings.TrimPrefix(t, codeTermPrefix)))
-		}
-	}
-	if len(codes) == 0 {
-		return
-	}
-	for i := range x.sections {
-		if !keep(i) {
-			continue
-		}
-		s := &x.sections[i]
-		for _, c := range codes {
-			switch {
-			case s.DefinesCode(c):
-				scores[i] += boostDefines
-			case s.HasCode(c):
-				scores[i] += boostMentions
-			}
-		}
-	}
-}
-
-// rankOf orders ids by descending score, ties by id.
-func rankOf(scores map[int]float64) []int {
-	ids := make([]int, 0, len(scores))
-	for id := range scores {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(a, b int) bool {
-		if scores[ids[a]] != scores[ids[b]] {
-			return scores[ids[a]] > scores[ids[b]]
-		}
-		return ids[a] < ids[b]
-	})
-	return ids
-}
-
-// Coverage is the share of the query's topic (IDF-weighted terms) found in a
-// section, from 0 to 1. Answers are refused when nothing covers the query.
-func (x *Index) Coverage(query string, s *tutor.Section) float64 {
-	terms := x.queryTerms(query)
-	i := x.indexOf(s)
-	if i < 0 || len(terms) == 0 {
-		return 0
-	}
-	in := map[string]bool{}
-	for _, t := range x.terms[i] {
-		in[t] = true
-	}
-	var total, got float64
-	seen := map[string]bool{}
-	for _, t := range terms {
-		if seen[t] || strings.HasPrefix(t, codeTermPrefix) {
-			continue
-		}
-		seen[t] = true
-		w := x.lex.idf(t)
-		if w == 0 {
-			w = x.unknownWeight()
-		}
-		total += w
-		if in[t] {
-			got += w
-		}
-	}
-	if total == 0 {
-		return 1 // only codes: the code check decides
-	}
-	return got / total
-}
-
-// unknownWeight weighs a query word the corpus never uses like the rarest
-// word it does: such a word is what the question is about.
-func (x *Index) unknownWeight() float64 {
-	n := float64(len(x.sections))
-	return math.Log(1 + (n-0.5)/1.5)
-}
-
-func (x *Index) indexOf(s *tutor.Section) int {
-	for i := range x.sections {
-		if &x.sections[i] == s || x.sections[i].ID == s.ID {
-			return i
-		}
-	}
-	return -1
-}
-
-// Known reports whether a query term (after analysis) occurs in the corpus;
-// used to tell questions about the référentiels from others.
-func (x *Index) Known(query string) (known, total int) {
-	for _, t := range x.queryTerms(query) {
-		if strings.HasPrefix(t, codeTermPrefix) {
-			continue
-		}
-		total++
-		if x.lex.has(t) {
-			known++
-		}
-	}
-	return known, total
 }

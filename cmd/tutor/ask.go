@@ -14,7 +14,6 @@ import (
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
 	"github.com/btstutor/tutor/bot"
-	"github.com/btstutor/tutor/retrieval"
 )
 
 // prepare reads the positional text of ask and search (none means batch mode),
@@ -215,10 +214,7 @@ func (m *Main) search(ctx context.Context, args []string) error {
 		return err
 	}
 	run := func(q string) (searchOut, error) {
-		if err := answer.Validate(q); err != nil {
-			return searchOut{}, err
-		}
-		res, err := e.Index.Search(ctx, retrieval.Query{Text: q, K: *k, Diploma: d})
+		res, err := e.Search(ctx, q, d, *k)
 		if err != nil {
 			return searchOut{}, err
 		}

@@ -1,0 +1,176 @@
+package answer
+
+import (
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// Attr is what a question asks: a coefficient, who sits on the jury, the
+// limits of a savoir, the weekly hours… The structured model answers some
+// (Model); the others are answered from the part of the texts that holds
+// them.
+type Attr int
+
+// What a question can ask.
+const (
+	AttrCoef Attr = iota + 1
+	AttrDuree
+	AttrPreparation
+	AttrForme
+	AttrSituations
+	AttrCompetences
+	AttrCriteres
+	AttrContenu
+	AttrDocuments
+	AttrMateriel
+	AttrJury
+	AttrDeroulement
+	AttrLieu
+	AttrConditions
+	AttrLimites
+	AttrStage
+	AttrHoraires
+	AttrMetiers
+)
+
+// attrDef describes one attribute: the words that ask for it (folded,
+// after normalisation), the words of the texts that state it, the kinds of
+// passage that hold it, and whether the structured model answers it.
+type attrDef struct {
+	attr     Attr
+	name     string
+	triggers []string
+	cues     []string
+	kinds    []tutor.Kind
+	model    bool
+}
+
+// attrTable is the catalogue of what students ask. Order matters only for
+// display.
+var attrTable = []attrDef{
+	{AttrCoef, "coefficient",
+		[]string{"coefficient", "coefficients", "poids", "compte pour", "combien compte", "rapporte"},
+		[]string{"coefficient"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrDuree, "durée",
+		[]string{"duree", "durees", "dure", "durent", "durer", "combien de temps", "longtemps", "combien d heures", "combien de minutes", "c est long", "heures", "minutes"},
+		[]string{"duree", "heures", "minutes"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrPreparation, "préparation",
+		[]string{"preparation", "preparer"},
+		[]string{"preparation"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrForme, "forme",
+		[]string{"forme", "ponctuelle", "ccf", "controle en cours de formation", "type d epreuve", "quel type", "comme epreuve", "ecrit ou oral", "oral ou ecrit", "c est un oral", "c est un ecrit", "un ecrit", "un oral", "en cours de formation"},
+		[]string{"ponctuelle", "ecrite", "orale", "controle", "formation"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrSituations, "situations d'évaluation",
+		[]string{"combien de situations", "nombre de situations", "situations d evaluation"},
+		[]string{"situations", "evaluation"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrCompetences, "compétences évaluées",
+		[]string{"quelles competences", "competences evaluees", "competences validees", "competences sont evaluees", "valide quelles competences", "evalue quelles competences", "competences du referentiel", "valide les competences", "valide quelles"},
+		[]string{"competences"}, []tutor.Kind{tutor.KindEpreuve}, true},
+	{AttrCriteres, "critères",
+		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation"},
+		[]string{"criteres", "evaluation"}, []tutor.Kind{tutor.KindEpreuve, tutor.KindCompetence}, true},
+	{AttrContenu, "objectif et contenu",
+		[]string{"objectif", "objectifs", "finalite", "finalites", "porte sur", "sur quoi porte", "contenu", "consiste", "a quoi sert", "sert a", "le but", "quel but", "en quoi", "comme epreuve", "c est quoi l epreuve"},
+		[]string{"objectif", "finalites", "contenu", "porte"}, nil, false},
+	{AttrDocuments, "documents et dossier",
+		[]string{"dossier", "dossiers", "documents", "document", "fiches", "fiche", "ramener", "apporter", "pages", "rapport", "annexes", "documentaire"},
+		[]string{"dossier", "documents", "fiches", "pages", "annexes"}, nil, false},
+	{AttrMateriel, "matériel autorisé",
+		[]string{"dictionnaire", "calculatrice", "ordinateur", "tablette", "telephone", "materiel", "autorise", "autorisee", "autorises", "a le droit", "droit au", "droit a", "droit d", "amener", "interdit", "interdits"},
+		[]string{"autorise", "calculatrice", "dictionnaire", "outils", "nomades", "materiel"}, nil, false},
+	{AttrJury, "composition de la commission",
+		[]string{"jury", "commission", "qui corrige", "qui note", "qui evalue", "qui interroge", "examinateur", "examinateurs", "correcteur", "correcteurs", "interrogateur", "interrogateurs", "un pro", "qui est dans", "composition"},
+		[]string{"commission", "composee", "interrogateurs", "professeur", "professionnel", "correction"}, nil, false},
+	{AttrDeroulement, "déroulement",
+		[]string{"deroulement", "deroule", "se passe", "se passer", "parties", "partie", "etapes", "couper", "interrompre", "expose", "entretien", "simulation", "chaque partie"},
+		[]string{"deroulement", "partie", "expose", "entretien", "interrompu"}, nil, false},
+	{AttrLieu, "lieu",
+		[]string{"passe ou", "ou ca se passe", "ou se passe", "ou a lieu", "ou se deroule", "lieu", "ailleurs", "dans mon lycee", "mon lycee", "mon etablissement", "centre d examen"},
+		[]string{"centre", "examen", "etablissement", "lieu"}, nil, false},
+	{AttrConditions, "dispenses et équivalences",
+		[]string{"dispense", "dispenses", "equivalence", "equivalences", "correspond", "correspondance", "redoubler", "redouble", "redoublant", "rate", "echoue", "garder", "garde", "benefice", "vae", "validation des acquis", "deja un bts", "ancien bts", "j avais passe", "j avais eu"},
+		[]string{"dispense", "benefice", "notes", "correspondance", "obtenues", "conservees"}, []tutor.Kind{tutor.KindReglement}, false},
+	{AttrLimites, "limites de connaissances",
+		[]string{"limite", "limites", "jusqu ou", "au programme", "programme", "faut il savoir", "doit on savoir", "on doit savoir", "doit savoir", "faut savoir", "faut connaitre", "doit connaitre", "on doit connaitre", "a quel niveau", "niveau", "approfondi", "pousse", "poussees", "poussee", "en detail", "juste un peu", "etudie", "etudier", "on etudie", "on voit", "on apprend", "apprendre", "aborde", "abordes", "au programme"},
+		[]string{"limites", "limiter", "connaissances"}, []tutor.Kind{tutor.KindSavoir}, false},
+	{AttrStage, "stage",
+		[]string{"stage", "stages", "convention", "attestation", "attestations", "entreprise d accueil", "tuteur", "milieu professionnel"},
+		[]string{"stage", "semaines", "milieu", "professionnel"}, []tutor.Kind{tutor.KindStage}, false},
+	{AttrHoraires, "horaires",
+		[]string{"hebdomadaire", "horaire", "horaires", "volume horaire", "heures de cours"},
+		[]string{"horaire", "hebdomadaire", "volume"}, []tutor.Kind{tutor.KindHoraire}, false},
+	{AttrMetiers, "métiers et emplois",
+		[]string{"metier", "metiers", "emploi", "emplois", "poste", "postes", "embauche", "embauches", "debouches", "travailler comme", "devenir"},
+		[]string{"emplois", "metier", "appellation"}, nil, false},
+}
+
+func (a Attr) def() *attrDef {
+	for i := range attrTable {
+		if attrTable[i].attr == a {
+			return &attrTable[i]
+		}
+	}
+	return nil
+}
+
+// String names the attribute in French.
+func (a Attr) String() string {
+	if d := a.def(); d != nil {
+		return d.name
+	}
+	return "?"
+}
+
+// Model reports whether the structured model answers the attribute.
+func (a Attr) Model() bool {
+	d := a.def()
+	return d != nil && d.model
+}
+
+// attrsIn lists what a normalised question asks, in the table's order.
+func attrsIn(n retrieval.Normal) []Attr {
+	var out []Attr
+	for _, d := range attrTable {
+		for _, t := range d.triggers {
+			if n.Has(t) {
+				out = append(out, d.attr)
+				break
+			}
+		}
+	}
+	has := func(a Attr) bool { return containsAttr(out, a) }
+	// Hours per week are a timetable, not a duration; "heures" alone in a
+	// timetable question is not a duration either.
+	if has(AttrHoraires) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure")) {
+		out = removeAttr(out, AttrDuree)
+	}
+	// "on doit savoir faire quoi": the savoir-faire of a compétence, not the
+	// limits of a savoir.
+	if has(AttrLimites) && n.Has("savoir faire") && !n.Has("limite") && !n.Has("limites") && !n.Has("programme") {
+		out = removeAttr(out, AttrLimites)
+	}
+	// "combien de temps de préparation": the préparation, not the épreuve.
+	if has(AttrPreparation) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure") || n.Has("durent")) && n.Has("temps de preparation") {
+		out = removeAttr(out, AttrDuree)
+	}
+	return out
+}
+
+func containsAttr(list []Attr, a Attr) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+func removeAttr(list []Attr, a Attr) []Attr {
+	var out []Attr
+	for _, x := range list {
+		if x != a {
+			out = append(out, x)
+		}
+	}
+	return out
+}

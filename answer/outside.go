@@ -1,0 +1,199 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// What the référentiels can never hold. A question that asks for one of these
+// is refused with the reason, whatever words it shares with the texts.
+type outsideDef struct {
+	name     string
+	triggers []string // folded phrases, after normalisation
+	why      string   // shown to the student
+}
+
+var outsideTable = []outsideDef{
+	{"statistiques",
+		[]string{"taux de reussite", "taux d admission", "taux d insertion", "pourcentage de reussite", "combien d etudiants", "combien d eleves", "combien de candidats", "nombre d etudiants", "nombre d eleves", "nombre de candidats", "nombre d admis", "nombre d inscrits", "combien sont admis", "combien d admis", "combien d inscrits", "note moyenne", "moyenne nationale", "moyenne des notes", "moyenne a l", "la moyenne des", "classement des"},
+		"Les référentiels ne donnent aucune statistique (taux de réussite, nombre d'inscrits ou d'admis, moyennes)."},
+	{"dates",
+		[]string{"quelle date", "date de l examen", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "l an prochain", "l annee prochaine", "date limite"},
+		"Les référentiels ne fixent pas le calendrier des sessions : les dates sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."},
+	{"salaires",
+		[]string{"salaire", "salaires", "combien on gagne", "combien gagne", "gagne combien", "on gagne", "paye combien", "combien paye", "smic", "brut par mois", "net par mois", "euros par mois", "touche combien", "combien il touche", "combien on touche", "combien par mois", "par mois en moyenne", "combien par an"},
+		"Les référentiels décrivent le métier et ses activités, pas les salaires."},
+	{"établissements",
+		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement"},
+		"Les référentiels ne listent pas les établissements qui préparent au diplôme."},
+	{"personnes",
+		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts"},
+		"Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
+	{"coûts",
+		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat"},
+		"Les référentiels ne parlent ni du coût de la formation ni des aides à l'embauche."},
+	{"culture générale",
+		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il"},
+		"Je ne réponds qu'à partir des référentiels des BTS : cette question sort de ce qu'ils traitent."},
+	{"poursuite d'études",
+		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "master", "parcoursup", "apres le bts on peut faire"},
+		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
+}
+
+// Injections: requests to change the tutor's role, reveal its configuration or
+// write something else than an answer from the texts.
+var injectionTriggers = []string{
+	"ignore toutes les instructions", "ignore les instructions", "ignore tes instructions", "ignore les regles", "ignore tes regles",
+	"ignore ce qui precede", "ignore le referentiel", "oublie le referentiel", "oublie les referentiels", "oublie tes regles",
+	"oublie tes instructions", "oublie les instructions", "oublie tout", "prompt systeme", "prompt system", "system prompt",
+	"tes instructions", "nouvelle regle", "nouvelles regles", "mode developpeur", "developer mode", "jailbreak", "sans regles",
+	"sans aucune regle", "tu es maintenant", "tu es desormais", "t es maintenant", "t es un assistant", "assistant libre",
+	"poeme", "poesie", "chanson", "blague", "histoire drole", "cle api", "api key", "mot de passe", "ta configuration",
+	"configuration du serveur", "revele", "repete ce qui", "repete tout", "affiche ton", "affiche tes", "sans citer",
+	"sans aucune source", "agis comme", "fais comme si", "joue le role", "role play",
+	"mentionne everyone", "mentionner everyone", "ping everyone", "tag everyone", "mentionne here", "ping here", "previens tout le serveur",
+	"mode debug", "instructions cachees", "mot pour mot", "variables d environnement", "fichiers de config",
+	"nouvelle consigne", "tu reponds desormais", "reponds desormais",
+}
+
+var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)
+
+// injection reports whether a question tries to change the tutor's rules. A
+// mention written in a question is not one (the bot never pings anyone); a
+// request to ping everyone is.
+func injection(raw string, n retrieval.Normal) bool {
+	if reMarkup.MatchString(raw) {
+		return true
+	}
+	for _, t := range injectionTriggers {
+		if n.Has(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDiplomas are BTS that students may ask about; the tutor only knows the
+// référentiels it has loaded.
+var otherDiplomas = []struct {
+	code, name string
+	bare       bool // the code alone names the diploma ("mco"); else it needs "bts" before it
+}{
+	{"MCO", "management commercial operationnel", true},
+	{"NDRC", "negociation et digitalisation de la relation client", true},
+	{"GPME", "gestion de la pme", true},
+	{"MUC", "management des unites commerciales", true},
+	{"SAM", "support a l action manageriale", false},
+	{"SIO", "services informatiques aux organisations", false},
+	{"CG", "comptabilite et gestion", false},
+	{"CI", "commerce international", false},
+	{"AG", "assistant de gestion", false},
+	{"PI", "professions immobilieres", false},
+	{"MECP", "metiers de l esthetique", true},
+	{"ESF", "economie sociale familiale", false},
+	{"SP3S", "services et prestations des secteurs sanitaire et social", true},
+	{"TOURISME", "tourisme", false},
+	{"BANQUE", "banque", false},
+	{"ASSURANCE", "assurance", false},
+	{"COMMUNICATION", "communication", false},
+	{"TC", "technico commercial", false},
+}
+
+// otherDiploma returns the BTS a question names that no loaded référentiel
+// is, and that the loaded texts do not even mention; "" when there is none.
+func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
+	for _, o := range otherDiplomas {
+		code := strings.ToLower(o.code)
+		named := n.Has("bts "+code) || n.Has("bts "+o.name) || (o.bare && n.Has(code))
+		if !named || e.Corpus.Doc(o.code) != nil {
+			continue
+		}
+		if e.mentioned(o.name) || e.mentioned(code) {
+			continue
+		}
+		return o.code
+	}
+	return ""
+}
+
+// mentioned reports whether a folded phrase occurs in a loaded text.
+func (e *Engine) mentioned(phrase string) bool {
+	want := " " + strings.Join(retrieval.Tokens(phrase), " ") + " "
+	for _, d := range e.Corpus.Docs {
+		if strings.Contains(e.folded(d), want) {
+			return true
+		}
+	}
+	return false
+}
+
+var reYear = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// unknownYear returns a year the question names that none of its documents
+// mentions ("la session 2025"): the texts cannot say anything about it.
+func (e *Engine) unknownYear(raw string, docs []*corpus.Doc) string {
+	for _, y := range reYear.FindAllString(raw, -1) {
+		found := false
+		for _, d := range docs {
+			if strings.Contains(d.Text, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return y
+		}
+	}
+	return ""
+}
+
+// triggerWords are the words the analysis looks for: typo repair must leave
+// them as they are.
+func triggerWords() map[string]bool {
+	out := map[string]bool{}
+	add := func(phrases []string) {
+		for _, p := range phrases {
+			for _, w := range retrieval.Tokens(p) {
+				out[w] = true
+			}
+		}
+	}
+	for _, d := range attrTable {
+		add(d.triggers)
+	}
+	for _, o := range outsideTable {
+		add(o.triggers)
+	}
+	add(injectionTriggers)
+	add(places)
+	for _, o := range otherDiplomas {
+		add([]string{o.code, o.name})
+	}
+	return out
+}
+
+// places are the académies, regions and large cities of France: the texts
+// say nothing of any of them, so a question that names one asks what they
+// cannot answer ("le meilleur lycée de Lyon").
+var places = []string{
+	"aix marseille", "amiens", "besancon", "clermont ferrand", "corse", "creteil", "dijon", "grenoble",
+	"guadeloupe", "guyane", "la reunion", "lille", "limoges", "lyon", "martinique", "mayotte", "montpellier",
+	"nancy", "metz", "nantes", "orleans", "poitiers", "reims", "rennes", "rouen", "caen",
+	"strasbourg", "toulouse", "versailles", "paris", "marseille", "bordeaux", "toulon", "angers", "nimes",
+	"brest", "le havre", "perpignan", "ile de france", "auvergne", "bourgogne", "bretagne",
+	"centre val de loire", "grand est", "hauts de france", "normandie", "nouvelle aquitaine", "occitanie",
+	"pays de la loire", "provence", "cote d azur",
+}
+
+// namedPlace returns a place of France the question names, "" if none.
+func namedPlace(n retrieval.Normal) string {
+	for _, p := range places {
+		if n.Has(p) {
+			return p
+		}
+	}
+	return ""
+}

@@ -1,0 +1,287 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// Query is one question, analysed once and passed down to retrieval and to
+// the answer: what it says once normalised, which référentiels and codes it
+// is about, what it asks, and whether it is something the texts can never
+// answer.
+type Query struct {
+	// Raw is the question as typed, trimmed.
+	Raw string
+	// Norm is the question rewritten in the texts' words.
+	Norm retrieval.Normal
+	// Docs are the référentiels the question is about: those it names, else
+	// the default given, else all.
+	Docs []*corpus.Doc
+	// Named is set when the question itself names its référentiels: they
+	// win over any default.
+	Named bool
+	// Compare is set when the question asks about several diplomas side by
+	// side ("en NRC et en CCST", "dans chaque BTS").
+	Compare bool
+	// Codes are the codes written in the question, resolved in Docs;
+	// Missing are those found in none.
+	Codes   []ref
+	Missing []string
+	// Titles are the épreuves the question names by their title.
+	Titles []ref
+	// Asks is what the question asks.
+	Asks []Attr
+	// YesNo is set for a closed question ("est-ce que…", "on a le droit…?");
+	// Negative when it is asked in the negative ("on fera pas de…, c'est vrai ?").
+	YesNo, Negative bool
+	// Outside names what the texts can never hold that the question asks
+	// ("statistiques", "salaires"…); Why explains it to the student.
+	Outside, Why string
+	// Injection is set when the question tries to change the tutor's rules.
+	Injection bool
+}
+
+// Asked reports whether the question asks for the attribute.
+func (q *Query) Asked(a Attr) bool { return containsAttr(q.Asks, a) }
+
+// asksModel reports whether the question asks for anything the structured
+// model holds; asksText whether it asks for anything only the texts hold.
+func (q *Query) asksModel() bool {
+	for _, a := range q.Asks {
+		if a.Model() {
+			return true
+		}
+	}
+	return false
+}
+
+func (q *Query) asksText() bool {
+	for _, a := range q.Asks {
+		if !a.Model() {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutItself reports whether the items a question names are what it asks
+// about ("le jury de l'E4"), not the context of what it asks ("une dispense
+// de l'unité 6 et le stage", "les unités U1 et U3 sont communes à quels BTS").
+func (q *Query) aboutItself() bool {
+	for _, a := range []Attr{AttrStage, AttrConditions, AttrHoraires, AttrMetiers} {
+		if q.Asked(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutModelAttrs is the question without what the structured model
+// answers, once its facts are stated.
+func (q *Query) withoutModelAttrs() *Query {
+	sub := *q
+	sub.Asks = nil
+	for _, a := range q.Asks {
+		if !a.Model() {
+			sub.Asks = append(sub.Asks, a)
+		}
+	}
+	return &sub
+}
+
+// Analyze reads a question once. diploma is the default référentiel ("" for
+// all); a diploma the question names wins over it. Bad input gives the errors
+// of Validate and ResolveDiploma.
+func (e *Engine) Analyze(question, diploma string) (*Query, error) {
+	if err := Validate(question); err != nil {
+		return nil, err
+	}
+	diploma, err := e.ResolveDiploma(diploma)
+	if err != nil {
+		return nil, err
+	}
+	raw := strings.TrimSpace(question)
+	codesText := codeWords(raw)
+	q := &Query{Raw: raw, Norm: e.norm.Normalize(blankCodes(codesText))}
+	q.Docs, q.Named = e.docsFor(q.Norm, diploma)
+	q.Compare = q.Named && len(q.Docs) > 1
+	if !q.Named && len(q.Docs) > 1 && (q.Norm.Has("chaque bts") || q.Norm.Has("les deux bts") || q.Norm.Has("deux diplomes") || q.Norm.Has("les deux")) {
+		q.Compare = true
+	}
+	q.Codes, q.Missing = e.resolveCodes(codesText, q.Docs)
+	q.Asks = attrsIn(q.Norm)
+	q.YesNo, q.Negative = closedQuestion(q.Norm)
+	q.Injection = injection(raw, q.Norm)
+	switch {
+	case q.Injection:
+	case e.otherDiploma(q.Norm, q.Docs) != "":
+		q.Outside = "autre diplôme"
+		q.Why = e.otherDiplomaWhy(e.otherDiploma(q.Norm, q.Docs))
+	case namedPlace(q.Norm) != "":
+		q.Outside = "lieux"
+		q.Why = "Les référentiels valent pour toute la France : ils ne disent rien d'une académie, d'une ville ou d'un établissement en particulier."
+	case e.unknownYear(raw, q.Docs) != "":
+		q.Outside = "dates"
+		q.Why = "Les référentiels ne disent rien de la session " + e.unknownYear(raw, q.Docs) + " : les dates des épreuves sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."
+	default:
+		for _, o := range outsideTable {
+			for _, t := range o.triggers {
+				if q.Norm.Has(t) {
+					q.Outside, q.Why = o.name, o.why
+					break
+				}
+			}
+			if q.Outside != "" {
+				break
+			}
+		}
+	}
+	if len(q.Codes) == 0 && aboutEpreuve(q) {
+		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
+	}
+	return q, nil
+}
+
+// aboutEpreuve reports whether a question is about an épreuve: it says so
+// ("l'épreuve de", "l'oral de", "l'écrit de") or asks what only an épreuve
+// has (a coefficient, a jury, a duration).
+func aboutEpreuve(q *Query) bool {
+	for _, w := range []string{"epreuve", "epreuves", "oral", "orale", "ecrit", "ecrite", "examen", "ccf", "ponctuelle"} {
+		if q.Norm.Has(w) {
+			return true
+		}
+	}
+	for _, a := range []Attr{AttrCoef, AttrDuree, AttrPreparation, AttrForme, AttrSituations, AttrCompetences, AttrCriteres, AttrDocuments, AttrMateriel, AttrJury, AttrDeroulement, AttrLieu} {
+		if q.Asked(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDiplomaWhy explains that a diploma is not loaded, with what the loaded
+// texts say of their own status (the NRC replaced by the NDRC).
+func (e *Engine) otherDiplomaWhy(code string) string {
+	var names []string
+	for _, d := range e.Corpus.Docs {
+		names = append(names, d.Meta.Label())
+	}
+	why := "Je ne connais que les référentiels du " + strings.Join(names, " et du ") + " : je ne peux rien dire du BTS " + code + " sans inventer."
+	for _, d := range e.Corpus.Docs {
+		if strings.Contains(tutor.Fold(d.Meta.Status), strings.ToLower(code)) {
+			why += " À noter : " + d.Meta.Status
+		}
+	}
+	return why + " Un enseignant peut ajouter un référentiel avec « tutor ingest »."
+}
+
+// docsFor returns the référentiels a question names, else the default, else
+// all; named tells whether the question named them.
+func (e *Engine) docsFor(n retrieval.Normal, diploma string) ([]*corpus.Doc, bool) {
+	var named []*corpus.Doc
+	for _, d := range e.Corpus.Docs {
+		for _, name := range diplomaNames(d.Meta) {
+			if n.Has(name) {
+				named = append(named, d)
+				break
+			}
+		}
+	}
+	if len(named) > 0 {
+		return named, true
+	}
+	if diploma != "" {
+		return []*corpus.Doc{e.Corpus.Doc(diploma)}, false
+	}
+	return e.Corpus.Docs, false
+}
+
+// diplomaNames are the ways students name a diploma in a question, folded.
+func diplomaNames(m tutor.Document) []string {
+	names := []string{strings.ToLower(m.Diploma)}
+	title := strings.Join(retrieval.Tokens(m.Title), " ")
+	title = strings.TrimPrefix(title, "bts ")
+	names = append(names, title)
+	// Without its small words: "negociation relation client".
+	var content []string
+	for _, w := range strings.Fields(title) {
+		if len(w) > 3 {
+			content = append(content, w)
+		}
+	}
+	if c := strings.Join(content, " "); c != title && len(content) > 1 {
+		names = append(names, c)
+	}
+	for _, a := range m.Aliases {
+		names = append(names, strings.Join(retrieval.Tokens(a), " "))
+	}
+	return names
+}
+
+// closedQuestion tells a yes/no question, and one asked in the negative.
+func closedQuestion(n retrieval.Normal) (yes, negative bool) {
+	w := n.Words
+	if len(w) == 0 {
+		return false, false
+	}
+	open := map[string]bool{"quoi": true, "quel": true, "quelle": true, "quels": true, "quelles": true, "combien": true, "comment": true, "pourquoi": true, "quand": true, "qui": true, "lequel": true, "laquelle": true, "lesquels": true, "lesquelles": true}
+	for _, x := range w {
+		if open[x] {
+			return false, false
+		}
+	}
+	if n.Has("ou") && (n.Has("passe ou") || n.Has("ou se")) {
+		return false, false
+	}
+	for _, p := range []string{"est ce que", "est ce qu", "c est vrai", "est il", "est elle", "sont ils", "sont elles", "peut on", "doit on", "faut il", "a t on", "y a t il", "on peut", "on doit", "je peux", "je dois", "il faut", "on a le droit", "j ai le droit", "au programme", "c est possible", "c est obligatoire", "obligatoire", "possible"} {
+		if n.Has(p) {
+			yes = true
+			break
+		}
+	}
+	for _, x := range w {
+		if x == "pas" || x == "jamais" || x == "aucun" || x == "aucune" {
+			negative = true
+		}
+	}
+	return yes, negative
+}
+
+// Question codes may be written with a word before a number: "compétence
+// 2-1", "l'unité 6", "épreuve 4", "savoir 42".
+var codeWordRes = []struct {
+	re     *regexp.Regexp
+	prefix string
+}{
+	{regexp.MustCompile(`(?i)\bcomp[ée]tences?\s*(?:n\s*°?|no|num[ée]ro)?\s*(\d(?:\s*[.\-]\s*\d){1,2}|\d{1,3})\b`), "C"},
+	{regexp.MustCompile(`(?i)\bunit[ée]s?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "U"},
+	{regexp.MustCompile(`(?i)\bsous[\s-]?[ée]preuves?\s*(?:E\s*)?(\d{2})\b`), "E"},
+	{regexp.MustCompile(`(?i)\b[ée]preuves?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "E"},
+	{regexp.MustCompile(`(?i)\bsavoirs?\s*(?:S\s*)?(\d{2,3}(?:[.\-]\d)?)\b`), "S"},
+	{regexp.MustCompile(`(?i)\bactivit[ée]s?\s*(\d[.\-]\d)\b`), "A"},
+}
+
+// codeWords rewrites the codes a question names with a word ("compétence
+// 2-1") as codes ("C2-1"), leaving the rest unchanged.
+func codeWords(q string) string {
+	for _, c := range codeWordRes {
+		q = c.re.ReplaceAllString(q, c.prefix+"$1")
+	}
+	return q
+}
+
+// blankCodes removes the codes of a question so that normalisation does
+// not read "c 13" as "c'est 13".
+func blankCodes(q string) string {
+	b := []byte(q)
+	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
+		for i := m.Start; i < m.End; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}

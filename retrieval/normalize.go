@@ -1,0 +1,358 @@
+package retrieval
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+//go:embed lexicon.txt
+var lexiconText string
+
+// Normalizer rewrites a question typed the way students type (no accents, SMS
+// spellings, contractions, typos) into the words the référentiels use. Its
+// rules are data (lexicon.txt); typos are repaired against the corpus
+// vocabulary. It is safe for concurrent use once built.
+type Normalizer struct {
+	words    map[string][]string // one word → its replacement
+	phrases  []rule              // word sequences → replacement, longest first
+	synonyms []rule              // word sequences → words of the texts to add
+	noise    map[string]bool
+	domain   []string
+	known    map[string]bool // words the lexicon produces or names
+	vocab    map[string]int  // corpus word → occurrences
+	byFirst  map[byte][]string
+	keep     func(word string) bool
+}
+
+type rule struct {
+	from, to []string
+}
+
+// Normal is a question after normalisation.
+type Normal struct {
+	// Words are the question's words, folded and rewritten, in order (noise
+	// words included: "quand", "ou" tell what is asked).
+	Words []string
+	// Topic are the words that say what the question is about: Words
+	// without noise and stop words.
+	Topic []string
+	// Expansion are words of the texts that the question's words stand for
+	// ("jury" → "commission"), for search only.
+	Expansion []string
+	// Repaired maps each word corrected against the corpus to its fix.
+	Repaired map[string]string
+}
+
+// Text is the normalised question as one folded string, words separated by
+// single spaces and the whole padded with a space at each end so that
+// phrases can be looked up with strings.Contains(" "+phrase+" ").
+func (n Normal) Text() string { return " " + strings.Join(n.Words, " ") + " " }
+
+// Has reports whether the normalised question holds the phrase (folded words
+// separated by spaces).
+func (n Normal) Has(phrase string) bool {
+	return strings.Contains(n.Text(), " "+strings.Join(Tokens(phrase), " ")+" ")
+}
+
+// NewNormalizer reads the lexicon and takes the corpus vocabulary (folded
+// words and their counts) for typo repair; keep tells the words never to
+// repair (those the index already matches through their stem, the words a
+// caller looks for). It fails on a malformed lexicon.
+func NewNormalizer(vocab map[string]int, keep func(word string) bool) (*Normalizer, error) {
+	if keep == nil {
+		keep = func(string) bool { return false }
+	}
+	n := &Normalizer{words: map[string][]string{}, noise: map[string]bool{}, known: map[string]bool{}, vocab: vocab, byFirst: map[byte][]string{}, keep: keep}
+	if err := n.parse(lexiconText); err != nil {
+		return nil, err
+	}
+	for w := range vocab {
+		if len(w) >= 4 {
+			n.byFirst[w[0]] = append(n.byFirst[w[0]], w)
+		}
+	}
+	for _, list := range n.byFirst {
+		sort.Strings(list)
+	}
+	return n, nil
+}
+
+func (n *Normalizer) parse(text string) error {
+	section := ""
+	for i, line := range strings.Split(text, "\n") {
+		if j := strings.Index(line, "#"); j >= 0 {
+			line = line[:j]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			section = line[1 : len(line)-1]
+			continue
+		}
+		if section == "domaine" {
+			n.domain = append(n.domain, Tokens(line)...)
+			continue
+		}
+		if section == "bruit" {
+			for _, w := range Tokens(line) {
+				n.noise[w] = true
+			}
+			continue
+		}
+		from, to, ok := strings.Cut(line, "=>")
+		f, t := Tokens(from), Tokens(to)
+		if !ok || len(f) == 0 || (len(t) == 0 && section != "expressions") {
+			return fmt.Errorf("retrieval: lexicon line %d: %q is not FROM => TO", i+1, line)
+		}
+		for _, w := range t {
+			n.known[w] = true
+		}
+		switch section {
+		case "mots":
+			if len(f) != 1 {
+				return fmt.Errorf("retrieval: lexicon line %d: [mots] takes one word, got %q", i+1, from)
+			}
+			n.words[f[0]] = t
+			n.known[f[0]] = true
+		case "expressions":
+			n.phrases = append(n.phrases, rule{f, t})
+		case "synonymes":
+			n.synonyms = append(n.synonyms, rule{f, t})
+			for _, w := range f {
+				n.known[w] = true
+			}
+		default:
+			return fmt.Errorf("retrieval: lexicon line %d: unknown section %q", i+1, section)
+		}
+	}
+	byLen := func(rs []rule) {
+		sort.SliceStable(rs, func(a, b int) bool { return len(rs[a].from) > len(rs[b].from) })
+	}
+	byLen(n.phrases)
+	byLen(n.synonyms)
+	return nil
+}
+
+// Tokens folds text and splits it into words: letters and digits; every
+// other character (apostrophes, hyphens, punctuation) separates words, so
+// "c'est" gives "c", "est" and "jusqu'où" gives "jusqu", "ou".
+func Tokens(text string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, r := range Fold(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			cur.WriteRune(r)
+			continue
+		}
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// Normalize rewrites one question. It never fails: what it cannot read it
+// leaves as it is.
+func (n *Normalizer) Normalize(text string) Normal {
+	out := Normal{Repaired: map[string]string{}}
+	var words []string
+	// Expressions first on the words as typed ("b to c" before "c" is read
+	// "c'est"), then once more on the rewritten words ("candidat libre").
+	for _, w := range applyPhrases(Tokens(text), n.phrases) {
+		w = n.squeeze(w)
+		if rep, ok := n.words[w]; ok {
+			words = append(words, rep...)
+			continue
+		}
+		if fix := n.contraction(w); fix != nil {
+			words = append(words, fix...)
+			continue
+		}
+		if fix := n.repair(w); fix != "" {
+			out.Repaired[w] = fix
+			w = fix
+		}
+		words = append(words, w)
+	}
+	words = applyPhrases(words, n.phrases)
+	out.Words = words
+	out.Expansion = n.expand(words)
+	for _, w := range words {
+		// A lone digit stays: "bloc 4", "fonction 2" are read as one term.
+		if n.noise[w] || stopWords[w] || (len(w) < 2 && !hasDigit(w)) {
+			continue
+		}
+		out.Topic = append(out.Topic, w)
+	}
+	return out
+}
+
+// StandsFor lists the words of the texts that a student's word stands for
+// ("tablette" → "outils", "communication", "nomades"); nil when none.
+func (n *Normalizer) StandsFor(w string) []string {
+	var out []string
+	for _, r := range n.synonyms {
+		if len(r.from) == 1 && r.from[0] == w {
+			out = append(out, r.to...)
+		}
+	}
+	return out
+}
+
+// Domain lists the students' words that say a question is about their
+// studies ("prof", "cours", "exam").
+func (n *Normalizer) Domain() []string { return n.domain }
+
+// IsNoise reports whether a folded word says nothing about a question's topic.
+func (n *Normalizer) IsNoise(w string) bool { return n.noise[w] || stopWords[w] }
+
+// squeeze shortens letters repeated three times or more ("ouiii", "stageee"),
+// keeping the corpus's spelling when there is one.
+func (n *Normalizer) squeeze(w string) string {
+	r := []rune(w)
+	var two, one []rune
+	changed := false
+	for i := 0; i < len(r); i++ {
+		j := i
+		for j+1 < len(r) && r[j+1] == r[i] {
+			j++
+		}
+		run := j - i + 1
+		if run >= 3 && unicode.IsLetter(r[i]) {
+			changed = true
+			two = append(two, r[i], r[i])
+			one = append(one, r[i])
+		} else {
+			two = append(two, r[i:j+1]...)
+			one = append(one, r[i:j+1]...)
+		}
+		i = j
+	}
+	if !changed {
+		return w
+	}
+	if s := string(one); n.vocab[s] > 0 || n.known[s] {
+		return s
+	}
+	return string(two)
+}
+
+// contraction splits "jdois", "jpasse" into "je dois", "je passe" when the
+// rest is a word of the corpus.
+func (n *Normalizer) contraction(w string) []string {
+	if len(w) < 4 || w[0] != 'j' || strings.ContainsRune("aeiouyh", rune(w[1])) || n.vocab[w] > 0 {
+		return nil
+	}
+	if n.vocab[w[1:]] > 0 {
+		return []string{"je", w[1:]}
+	}
+	return nil
+}
+
+// repair corrects a word the corpus does not know to the most frequent corpus
+// word within one edit (two for long words), the same first letter first.
+// Numbers, short words and words the lexicon knows are left alone.
+func (n *Normalizer) repair(w string) string {
+	if len(w) < 5 || n.vocab[w] > 0 || n.known[w] || n.noise[w] || stopWords[w] || hasDigit(w) || n.keep(w) {
+		return ""
+	}
+	maxDist := 1
+	if len(w) >= 11 {
+		maxDist = 2
+	}
+	best, bestN := "", 0
+	try := func(cands []string) {
+		for _, v := range cands {
+			if abs(len(v)-len(w)) > maxDist {
+				continue
+			}
+			if editDistance(w, v, maxDist) <= maxDist {
+				if c := n.vocab[v]; c > bestN || (c == bestN && v < best) {
+					best, bestN = v, c
+				}
+			}
+		}
+	}
+	try(n.byFirst[w[0]])
+	if best == "" {
+		for first, list := range n.byFirst {
+			if first != w[0] {
+				try(list)
+			}
+		}
+	}
+	return best
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// applyPhrases replaces word sequences, longest rules first, left to right.
+func applyPhrases(words []string, rules []rule) []string {
+	if len(rules) == 0 {
+		return words
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		matched := false
+		for _, r := range rules {
+			if hasAt(words, i, r.from) {
+				out = append(out, r.to...)
+				i += len(r.from)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			out = append(out, words[i])
+			i++
+		}
+	}
+	return out
+}
+
+func hasAt(words []string, i int, seq []string) bool {
+	if i+len(seq) > len(words) {
+		return false
+	}
+	for k, w := range seq {
+		if words[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// expand lists the words of the texts that the question's words and
+// expressions stand for, each once.
+func (n *Normalizer) expand(words []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range words {
+		seen[w] = true
+	}
+	for i := range words {
+		for _, r := range n.synonyms {
+			if !hasAt(words, i, r.from) {
+				continue
+			}
+			for _, t := range r.to {
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+			}
+		}
+	}
+	return out
+}
