@@ -202,6 +202,12 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 		for _, r := range q.Codes {
 			rq.Codes = append(rq.Codes, r.code)
 		}
+	} else if !q.aboutItself() {
+		// Named as context ("une dispense de l'unité 6"): the code is one
+		// more word of the question, a light one.
+		for _, r := range q.Codes {
+			rq.Extra = append(rq.Extra, r.code)
+		}
 	}
 	for _, a := range q.Asks {
 		d := a.def()

@@ -31,6 +31,7 @@ const (
 	AttrStage
 	AttrHoraires
 	AttrMetiers
+	AttrPeriode
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -67,7 +68,7 @@ var attrTable = []attrDef{
 		[]string{"quelles competences", "competences evaluees", "competences validees", "competences sont evaluees", "valide quelles competences", "evalue quelles competences", "competences du referentiel", "valide les competences", "valide quelles"},
 		[]string{"competences"}, []tutor.Kind{tutor.KindEpreuve}, true},
 	{AttrCriteres, "critères",
-		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation"},
+		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation", "regarde quoi", "pour la valider", "pour valider", "est attendu", "sont attendus", "on attend"},
 		[]string{"criteres", "evaluation"}, []tutor.Kind{tutor.KindEpreuve, tutor.KindCompetence}, true},
 	{AttrContenu, "objectif et contenu",
 		[]string{"objectif", "objectifs", "finalite", "finalites", "porte sur", "sur quoi porte", "contenu", "consiste", "a quoi sert", "sert a", "le but", "quel but", "en quoi", "comme epreuve", "c est quoi l epreuve"},
@@ -85,7 +86,7 @@ var attrTable = []attrDef{
 		[]string{"deroulement", "deroule", "se passe", "se passer", "parties", "partie", "etapes", "couper", "interrompre", "expose", "entretien", "simulation", "chaque partie"},
 		[]string{"deroulement", "partie", "expose", "entretien", "interrompu"}, nil, false},
 	{AttrLieu, "lieu",
-		[]string{"passe ou", "ou ca se passe", "ou se passe", "ou a lieu", "ou se deroule", "lieu", "ailleurs", "dans mon lycee", "mon lycee", "mon etablissement", "centre d examen"},
+		[]string{"passe ou", "ou ca se passe", "ou se passe", "ou a lieu", "ou se deroule", "lieu d", "lieux", "ailleurs", "dans mon lycee", "mon lycee", "mon etablissement", "centre d examen"},
 		[]string{"centre", "examen", "etablissement", "lieu"}, nil, false},
 	{AttrConditions, "dispenses et équivalences",
 		[]string{"dispense", "dispenses", "equivalence", "equivalences", "correspond", "correspondance", "redoubler", "redouble", "redoublant", "rate", "echoue", "garder", "garde", "benefice", "vae", "validation des acquis", "deja un bts", "ancien bts", "j avais passe", "j avais eu"},
@@ -102,6 +103,9 @@ var attrTable = []attrDef{
 	{AttrMetiers, "métiers et emplois",
 		[]string{"metier", "metiers", "emploi", "emplois", "poste", "postes", "embauche", "embauches", "debouches", "travailler comme", "devenir"},
 		[]string{"emplois", "metier", "appellation"}, nil, false},
+	{AttrPeriode, "période",
+		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de"},
+		[]string{"periode", "semestre", "moment", "cours"}, nil, false},
 }
 
 func (a Attr) def() *attrDef {
@@ -139,6 +143,11 @@ func attrsIn(n retrieval.Normal) []Attr {
 		}
 	}
 	has := func(a Attr) bool { return containsAttr(out, a) }
+	// "Sur quels critères le jury note-t-il…", "le jury regarde quoi": the
+	// jury is who asks, not what is asked, unless who sits on it is.
+	if has(AttrJury) && len(out) > 1 && !(n.Has("qui") || n.Has("composition") || n.Has("compose") || n.Has("composee") || n.Has("combien de personnes") || n.Has("membres")) {
+		out = removeAttr(out, AttrJury)
+	}
 	// Hours per week are a timetable, not a duration; "heures" alone in a
 	// timetable question is not a duration either.
 	if has(AttrHoraires) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure")) {

@@ -54,6 +54,7 @@ func (a *builder) answer(ctx context.Context) error {
 		// the rest.
 		q = q.withoutModelAttrs()
 		a.q = q
+		a.factsGiven = true
 	}
 	res, err := a.e.search(ctx, q, subjects, searchDepth)
 	if err != nil {
@@ -118,7 +119,7 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	if !scoped && !a.e.answers(q, res) {
 		return false
 	}
-	leads := a.e.leads(res, ask, q.asksText())
+	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven)
 	if len(leads) == 0 {
 		return false
 	}
@@ -377,6 +378,7 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 		for _, t := range e.Index.Terms(r.Section.Path()) {
 			head[t] = true
 		}
+		prev := map[string]bool{}
 		for _, text := range sentencesOf(r.Section) {
 			ts := e.Index.Terms(text)
 			set := map[string]bool{}
@@ -387,15 +389,22 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 				set[t] = true
 			}
 			s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
+			context := prev
+			prev = set
 			if skipRows && e.isRow(r.Section) {
 				continue
 			}
+			// What the heading says counts for half, what the sentence
+			// before says for a quarter: "Il constitue le support…" after
+			// "Le dossier est fourni…".
 			for _, at := range ask {
 				switch {
 				case set[at.t]:
 					s.match += at.w
 				case head[at.t]:
 					s.match += at.w / 2
+				case context[at.t]:
+					s.match += at.w / 4
 				}
 			}
 			if len([]rune(text)) > 450 {

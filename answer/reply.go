@@ -16,6 +16,9 @@ type builder struct {
 	q     *Query
 	reply tutor.Reply
 	parts []string
+	// factsGiven is set once facts of the model are stated: the rows of
+	// the règlement they come from are not quoted again.
+	factsGiven bool
 }
 
 func (e *Engine) newBuilder(q *Query) *builder {

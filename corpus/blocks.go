@@ -52,6 +52,8 @@ type block struct {
 	cells []string
 	// Rows of a règlement d'examen, parsed by the format parser.
 	epreuve *tutor.Epreuve
+	// A row that carries its column headers: a passage of its own.
+	alone bool
 }
 
 type heading struct {
@@ -179,6 +181,17 @@ func classify(b *block, style string, stack []heading) {
 			inSavoirs = true
 		}
 	}
+	if isFormHeading(ft) {
+		// "Forme ponctuelle" and "Contrôle en cours de formation" are two
+		// ways of sitting one épreuve: siblings, whatever levels the
+		// source gives them.
+		for _, h := range stack {
+			if isFormHeading(reNumPrefix.ReplaceAllString(fold(h.text), "")) {
+				b.level, b.semantic = h.level, true
+				break
+			}
+		}
+	}
 	switch {
 	case b.semantic:
 		// The parser knew better.
@@ -245,6 +258,13 @@ func classify(b *block, style string, stack []heading) {
 			b.kind = tutor.KindHoraire
 		}
 	}
+}
+
+// isFormHeading reports whether a folded heading names a way of sitting an
+// épreuve.
+func isFormHeading(ft string) bool {
+	ft = strings.TrimLeft(ft, "ab. ")
+	return strings.HasPrefix(ft, "forme ponctuelle") || strings.HasPrefix(ft, "controle en cours de formation") || strings.HasPrefix(ft, "epreuve ponctuelle")
 }
 
 func inKind(stack []heading, k tutor.Kind) bool {

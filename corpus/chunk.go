@@ -8,17 +8,22 @@ import (
 	tutor "github.com/btstutor/tutor"
 )
 
-// Chunk sizes, in characters. A Discord embed field holds 1 024 characters and a
-// description 4 096: a chunk always fits a field once its heading is added.
+// Chunk sizes, in characters. A passage is packed up to maxChunk; a list
+// stays whole with the sentence that announces it, and a savoir with its
+// limits, up to MaxSection. A Discord embed description holds 4 096
+// characters: two passages and the answer that quotes them fit in one.
 const (
 	maxChunk      = 900
 	maxCrumbTitle = 70
+	// MaxSection is the longest passage, in characters.
+	MaxSection = 1500
 )
 
 type unit struct {
 	text     string
 	from, to int
 	code     string // canonical code the unit starts with (a table row "E4 …")
+	alone    bool   // a table row with its headers: a passage of its own
 }
 
 type chunker struct {
@@ -71,7 +76,7 @@ func (c *chunker) add(b block) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	u := unit{text: text, from: b.from, to: b.to}
+	u := unit{text: text, from: b.from, to: b.to, alone: b.alone}
 	if b.epreuve != nil {
 		// A règlement row defines its épreuve; other tables only mention codes.
 		u.code = b.epreuve.Code
@@ -105,9 +110,13 @@ func (c *chunker) flush() {
 	}
 	var cur []unit
 	size := 0
-	for _, u := range units {
-		n := utf8.RuneCountInString(u.text)
-		if n > maxChunk {
+	for _, g := range listGroups(units) {
+		n := 0
+		for _, u := range g {
+			n += utf8.RuneCountInString(u.text) + 1
+		}
+		if len(g) == 1 && n > maxChunk+1 {
+			u := g[0]
 			if len(cur) > 0 {
 				c.emit(cur, "")
 				cur, size = nil, 0
@@ -117,24 +126,53 @@ func (c *chunker) flush() {
 			}
 			continue
 		}
-		if len(cur) > 0 && (size+n+1 > maxChunk || u.code != "") {
-			// A sentence announcing a list goes with its list.
-			var intro []unit
-			if last := cur[len(cur)-1]; len(cur) > 1 && u.code == "" && strings.HasSuffix(strings.TrimSpace(last.text), ":") {
-				intro, cur = []unit{last}, cur[:len(cur)-1]
-			}
+		first := g[0]
+		if len(cur) > 0 && (size+n > maxChunk || first.code != "" || first.alone || cur[len(cur)-1].alone) {
 			c.emit(cur, "")
-			cur, size = intro, 0
-			for _, x := range intro {
-				size += utf8.RuneCountInString(x.text) + 1
-			}
+			cur, size = nil, 0
 		}
-		cur = append(cur, u)
-		size += n + 1
+		if n > maxList {
+			// A list too long for one passage: cut between its items,
+			// the first part keeping the sentence that announces it.
+			for _, u := range g {
+				un := utf8.RuneCountInString(u.text) + 1
+				if len(cur) > 0 && size+un > maxChunk {
+					c.emit(cur, "")
+					cur, size = nil, 0
+				}
+				cur = append(cur, u)
+				size += un
+			}
+			continue
+		}
+		cur = append(cur, g...)
+		size += n
 	}
 	if len(cur) > 0 {
 		c.emit(cur, "")
 	}
+}
+
+// maxList is the longest list (with the sentence that announces it) kept in
+// one passage, in characters: a list is read whole.
+const maxList = MaxSection - 100
+
+// listGroups groups units so that a sentence ending with a colon stays with
+// the items that follow it; every other unit is a group of its own.
+func listGroups(units []unit) [][]unit {
+	var out [][]unit
+	for i := 0; i < len(units); {
+		u := units[i]
+		j := i + 1
+		if strings.HasSuffix(strings.TrimSpace(u.text), ":") && u.code == "" && !u.alone {
+			for j < len(units) && strings.HasPrefix(units[j].text, "• ") && units[j].code == "" && !units[j].alone {
+				j++
+			}
+		}
+		out = append(out, units[i:j])
+		i = j
+	}
+	return out
 }
 
 // packSentences splits a long text into pieces of at most max runes.
@@ -232,6 +270,9 @@ func (c *chunker) emit(units []unit, _ string) {
 	for _, m := range tutor.FindCodes(text, c.doc.CodeStyle) {
 		addCode(m.Canonical)
 	}
+	if c.mergeLimits(crumb, text, tutor.Lines{from, to}, order) {
+		return
+	}
 	c.sections = append(c.sections, tutor.Section{
 		ID:         fmt.Sprintf("%s-%03d", c.doc.Diploma, len(c.sections)+1),
 		Diploma:    c.doc.Diploma,
@@ -243,6 +284,36 @@ func (c *chunker) emit(units []unit, _ string) {
 		Lines:      tutor.Lines{from, to},
 		Text:       text,
 	})
+}
+
+// maxMerged bounds a savoir passage that takes in its limits.
+const maxMerged = MaxSection
+
+// mergeLimits appends the limits of knowledge of a savoir to the passage of
+// the savoir they follow (the NRC writes them under it), so that what is
+// taught and how far it goes are read together. It reports whether it did.
+func (c *chunker) mergeLimits(crumb []string, text string, lines tutor.Lines, codes []string) bool {
+	stack := c.w.stack
+	if len(stack) == 0 || stack[len(stack)-1].role != roleLimites || len(c.sections) == 0 {
+		return false
+	}
+	prev := &c.sections[len(c.sections)-1]
+	if len(prev.Breadcrumb) != len(crumb)-1 || strings.Join(prev.Breadcrumb, "›") != strings.Join(crumb[:len(crumb)-1], "›") {
+		return false
+	}
+	title := stack[len(stack)-1].text
+	merged := prev.Text + "\n" + title + " :\n" + text
+	if utf8.RuneCountInString(merged) > maxMerged {
+		return false
+	}
+	prev.Text = merged
+	prev.Lines[1] = max(prev.Lines[1], lines[1])
+	for _, code := range codes {
+		if !contains(prev.Codes, code) {
+			prev.Codes = append(prev.Codes, code)
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

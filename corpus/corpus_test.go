@@ -144,7 +144,7 @@ func TestSectionsAreDisplayable(t *testing.T) {
 	for _, d := range c.Docs {
 		lines := strings.Count(d.Text, "\n") + 1
 		for _, s := range d.Sections {
-			if n := len([]rune(s.Text)); n == 0 || n > maxChunk+maxCrumbTitle+10 {
+			if n := len([]rune(s.Text)); n == 0 || n > MaxSection+maxCrumbTitle+10 {
 				t.Errorf("%s: %d characters", s.ID, n)
 			}
 			if s.Lines[0] < 1 || s.Lines[1] < s.Lines[0] || s.Lines[1] > lines {

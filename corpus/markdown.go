@@ -26,6 +26,13 @@ type mdParser struct {
 	savoirCols bool     // table of savoirs and limites
 	lastTop    *tutor.Epreuve
 	lastTopIdx int
+	// Tables whose headers span several rows and columns (a timetable by
+	// year, a correspondence between two diplomas): the header rows read
+	// so far, and the column labels once the first data row comes.
+	headRows [][]string
+	headFrom int
+	labels   [][]string
+	rowLabel bool // the first column names the row
 }
 
 var (
@@ -159,6 +166,15 @@ func (p *mdParser) row(n int, line string) {
 		p.inTable = true
 		p.savoirCols = false
 		p.routeNames = nil
+		p.headRows, p.labels = nil, nil
+		if spannedHeader(raw, cells) && !strings.HasPrefix(fold(cells[0]), "bts ") && !(nonEmpty == 1 && reBloc.MatchString(cells[0])) {
+			p.headRows, p.headFrom = [][]string{cells}, n
+			return
+		}
+	}
+	if p.headRows != nil {
+		p.spannedRow(n, raw, cells)
+		return
 	}
 	f0 := fold(cells[0])
 
@@ -236,6 +252,159 @@ func (p *mdParser) row(n int, line string) {
 		shown = append(shown, strings.Join(parts, " ; "))
 	}
 	p.emit(block{typ: bRow, cells: shown, from: n, to: n})
+}
+
+// spannedHeader reports whether a table's first row is a header whose labels
+// span several columns: every filled cell is bold or holds no figure, and a
+// filled cell is followed by an empty one.
+func spannedHeader(raw, cells []string) bool {
+	span := false
+	for i, c := range cells {
+		if c == "" {
+			if i > 0 && cells[i-1] != "" {
+				span = true
+			}
+			continue
+		}
+		if strings.ContainsAny(c, "0123456789") && !strings.Contains(raw[i], "<b>") {
+			return false
+		}
+	}
+	return span
+}
+
+// spannedRow reads a row of a table with spanned headers: up to three header
+// rows (no figure in them), then data rows written with their column labels.
+func (p *mdParser) spannedRow(n int, raw, cells []string) {
+	if p.labels == nil {
+		header := len(p.headRows) < 3
+		for i, c := range cells {
+			if c != "" && strings.ContainsAny(c, "0123456789") && !strings.Contains(raw[i], "<b>") {
+				header = false
+			}
+		}
+		if header && len(p.headRows) > 0 && (cells[0] == "" || allBold(raw)) {
+			p.headRows = append(p.headRows, cells)
+			return
+		}
+		p.labels, p.rowLabel = columnLabels(p.headRows)
+	}
+	text := labelledRow(cells, p.labels, p.rowLabel)
+	if text == "" {
+		return
+	}
+	p.emit(block{typ: bRow, text: text, from: n, to: n, alone: true})
+}
+
+// allBold reports whether every filled cell of a row is bold.
+func allBold(raw []string) bool {
+	for _, c := range raw {
+		if clean(c) != "" && !strings.Contains(c, "<b>") {
+			return false
+		}
+	}
+	return true
+}
+
+// columnLabels turns header rows into each column's labels, top first. A
+// label spans the empty cells to its right, except in the last header row.
+// The first column names the rows when its top label spans no other column.
+func columnLabels(rows [][]string) ([][]string, bool) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r))
+	}
+	labels := make([][]string, width)
+	for ri, r := range rows {
+		cur := ""
+		for c := 0; c < width; c++ {
+			v := ""
+			if c < len(r) {
+				v = r[c]
+			}
+			switch {
+			case v != "":
+				cur = v
+			case ri < len(rows)-1 && c > 0:
+				v = cur
+			}
+			if v != "" && (len(labels[c]) == 0 || labels[c][len(labels[c])-1] != v) {
+				labels[c] = append(labels[c], v)
+			}
+		}
+	}
+	rowLabel := width > 1 && len(rows[0]) > 1 && rows[0][1] != ""
+	return labels, rowLabel
+}
+
+// labelledRow writes a data row with its column labels, grouped under the
+// top labels: "Bloc 4 … — Première année : Horaire hebdomadaire : Total 9,
+// Division 5, ½ division 4 ; Volume annuel 324 · Deuxième année : …".
+func labelledRow(cells []string, labels [][]string, rowLabel bool) string {
+	type cell struct{ top, mid, low, v string }
+	var cs []cell
+	start, head := 0, ""
+	if rowLabel {
+		head, start = cells[0], 1
+	}
+	for c := start; c < len(cells); c++ {
+		if cells[c] == "" {
+			continue
+		}
+		var l []string
+		if c < len(labels) {
+			l = labels[c]
+		}
+		x := cell{v: cells[c]}
+		if len(l) > 0 {
+			x.top = l[0]
+		}
+		if len(l) > 1 {
+			x.mid = l[1]
+		}
+		if len(l) > 2 {
+			x.low = strings.Join(l[2:], " ")
+		}
+		cs = append(cs, x)
+	}
+	var groups []string
+	for i := 0; i < len(cs); {
+		j := i
+		for j < len(cs) && cs[j].top == cs[i].top {
+			j++
+		}
+		var subs []string
+		for k := i; k < j; {
+			m := k
+			for m < j && cs[m].mid == cs[k].mid {
+				m++
+			}
+			var vals []string
+			for _, x := range cs[k:m] {
+				vals = append(vals, strings.TrimSpace(x.low+" "+x.v))
+			}
+			sub := strings.Join(vals, ", ")
+			if cs[k].mid != "" {
+				sub = cs[k].mid + " : " + sub
+			}
+			subs = append(subs, sub)
+			k = m
+		}
+		g := strings.Join(subs, " ; ")
+		if cs[i].top != "" {
+			g = cs[i].top + " — " + g
+		}
+		groups = append(groups, g)
+		i = j
+	}
+	body := strings.Join(groups, " · ")
+	switch {
+	case head == "":
+		return body
+	case body == "":
+		return head
+	}
+	return head + " — " + body
 }
 
 func withItems(items []string) string {

@@ -20,6 +20,7 @@ func parsePDFText(src, style string) []block {
 		p.para(para)
 	}
 	p.flushReglement()
+	p.flushCorrespondence()
 	return p.blocks
 }
 
@@ -110,6 +111,8 @@ const (
 	modeCompetence
 	modeSavoir
 	modeReglement
+	modeTimetable
+	modeCorrespondence
 )
 
 type txtParser struct {
@@ -128,6 +131,10 @@ type txtParser struct {
 	reglRow    []logicalLine
 	// A heading whose title is the next paragraph ("FONCTION 2" / "PRODUCTION…").
 	pendingTitle int
+	// Timetable: the years its columns are for. Correspondence table: its
+	// lines, read when it ends.
+	years     [2]string
+	corrLines []rawLine
 }
 
 var (
@@ -180,19 +187,43 @@ func (p *txtParser) para(lines []rawLine) {
 	switch {
 	case strings.HasPrefix(first, "ANNEXE"):
 		p.flushReglement()
+		p.flushCorrespondence()
 		p.mode = modeNormal
 		title := first
 		if len(lines) > 1 && reUpperLine.MatchString(strings.TrimSpace(lines[1].text)) || strings.HasPrefix(strings.TrimSpace(lines[len(lines)-1].text), "(") {
 			title = joined
 		}
 		p.heading(title, from, to, nil)
-		if strings.Contains(fold(first), "reglement d") {
+		switch ft := fold(joined); {
+		case strings.Contains(fold(first), "reglement d"):
 			p.mode = modeReglement
 			p.reglHeader = nil
+		case strings.Contains(ft, "horaire"):
+			p.mode = modeTimetable
+		case strings.Contains(ft, "correspondance"):
+			p.mode = modeCorrespondence
 		}
 		return
 	case p.mode == modeReglement:
 		p.reglementPara(lines)
+		return
+	case strings.HasPrefix(first, "TABLEAU DE CORRESPONDANCE"):
+		// Between the épreuves of an older diploma and this one's.
+		p.flushCorrespondence()
+		p.mode = modeCorrespondence
+		var title []rawLine
+		for i, l := range lines {
+			if i > 0 && strings.HasPrefix(strings.TrimSpace(l.text), "Brevet") {
+				p.correspondencePara(lines[i:])
+				break
+			}
+			title = append(title, l)
+		}
+		p.heading("Tableau de correspondance", from, from, relative(1))
+		p.emit(block{typ: bPara, text: clean(joinRaw(title)), from: from, to: title[len(title)-1].n})
+		return
+	case p.mode == modeCorrespondence:
+		p.correspondencePara(lines)
 		return
 	case strings.HasPrefix(first, "RÉFÉRENTIEL DES ACTIVITÉS"):
 		p.heading(first, from, from, nil)
@@ -261,6 +292,8 @@ func (p *txtParser) para(lines []rawLine) {
 		p.competencePara(lines)
 	case modeSavoir:
 		p.savoirPara(lines)
+	case modeTimetable:
+		p.timetablePara(lines)
 	default:
 		p.normalPara(lines)
 	}

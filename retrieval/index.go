@@ -26,7 +26,7 @@ const (
 // Weights of the ranking. The lexical score is scaled to 1 for the best
 // passage; the rest are added to it.
 const (
-	vectorWeight  = 0.3  // the vector ranking, scaled to [0, 1] over the candidates
+	vectorWeight  = 0.5  // the vector ranking, scaled to [0, 1] over the candidates
 	extraWeight   = 0.35 // a word the question stands for, beside its own words
 	bigramWeight  = 0.5  // two words of the question side by side in the passage
 	boostDefines  = 0.5  // a passage that defines a code asked for
@@ -264,7 +264,7 @@ func (x *Index) queryTerms(q Query) []weighted {
 	for _, t := range Bigrams(own) {
 		add(t, bigramWeight)
 	}
-	for _, t := range x.an.Terms(strings.Join(q.Extra, " "), "x") {
+	for _, t := range x.an.Terms(strings.Join(q.Extra, " "), "") {
 		add(t, extraWeight)
 	}
 	return out

@@ -1,0 +1,118 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Tables of a text extracted from a PDF that the columns make unreadable
+// once flattened: a weekly timetable by year, and a correspondence between
+// the épreuves of an older diploma and this one. Each of their rows becomes a
+// block of its own, written with its column headers.
+
+// reTimetableRow is a timetable row: a label, then hours per week and hours
+// per year for each of two years ("Relation client 5(2+3) 180 5(2+3) 180").
+var reTimetableRow = regexp.MustCompile(`^(.+?\D)\s+(\d+(?:\(\d+\+\d+\))?)\s+(\d{1,3}(?: \d{3})?)\s+(\d+(?:\(\d+\+\d+\))?)\s+(\d{1,3}(?: \d{3})?)$`)
+
+// timetablePara reads a paragraph of a timetable annex.
+func (p *txtParser) timetablePara(lines []rawLine) {
+	var rest []rawLine
+	for _, l := range lines {
+		t := clean(l.text)
+		ft := fold(t)
+		switch {
+		case strings.Contains(ft, "premiere annee") && (strings.Contains(ft, "seconde annee") || strings.Contains(ft, "deuxieme annee")):
+			p.years = [2]string{"Première année", "Seconde année"}
+			if strings.Contains(ft, "deuxieme annee") {
+				p.years[1] = "Deuxième année"
+			}
+		case reTimetableRow.MatchString(t):
+			m := reTimetableRow.FindStringSubmatch(t)
+			years := p.years
+			if years[0] == "" {
+				years = [2]string{"Première année", "Seconde année"}
+			}
+			text := m[1] + " — " + years[0] + " : horaire hebdomadaire " + m[2] + ", volume annuel (à titre indicatif) " + m[3] +
+				" · " + years[1] + " : horaire hebdomadaire " + m[4] + ", volume annuel (à titre indicatif) " + m[5]
+			p.emit(block{typ: bRow, text: text, from: l.n, to: l.n, alone: true})
+		case strings.HasPrefix(ft, "enseignements") || strings.HasPrefix(ft, "hebdomadaire") || strings.HasPrefix(ft, "volume annuel") || strings.HasPrefix(ft, "(a titre indicatif)") || ft == "horaire":
+			// column headers
+		default:
+			rest = append(rest, l)
+		}
+	}
+	if len(rest) > 0 {
+		p.textPara(rest)
+	}
+}
+
+// reCorrespondence finds "E4 Négociation vente commerciale U4" in the
+// flattened columns of a correspondence table.
+var reCorrespondence = regexp.MustCompile(`\b(EF?\d{1,2})\s+(.+?)\s+(UF?\d{1,2})\b`)
+
+// correspondencePara gathers the paragraphs of a correspondence table; the
+// rows are read once the table ends (flushCorrespondence).
+func (p *txtParser) correspondencePara(lines []rawLine) {
+	p.corrLines = append(p.corrLines, lines...)
+}
+
+// flushCorrespondence writes each pair of épreuves of a correspondence table
+// as one row: the older diploma's épreuve and unit, then this one's, each
+// under its diploma's name as the table heads its columns.
+func (p *txtParser) flushCorrespondence() {
+	lines := p.corrLines
+	p.corrLines = nil
+	if len(lines) == 0 {
+		return
+	}
+	var b strings.Builder
+	var starts []int // offset in b where each line starts
+	for _, l := range lines {
+		starts = append(starts, b.Len())
+		b.WriteString(clean(l.text))
+		b.WriteByte(' ')
+	}
+	text := b.String()
+	lineAt := func(off int) int {
+		n := lines[0].n
+		for i, s := range starts {
+			if s <= off {
+				n = lines[i].n
+			}
+		}
+		return n
+	}
+	ms := reCorrespondence.FindAllStringSubmatchIndex(text, -1)
+	if len(ms) == 0 {
+		p.textPara(lines)
+		return
+	}
+	// The columns' heads come before the first row.
+	var heads []string
+	for _, part := range strings.Split(text[:ms[0][0]], "Brevet de technicien supérieur") {
+		if h := strings.TrimSpace(part); h != "" {
+			// "… Négociation et relation client Défini par le présent arrêté"
+			if i := strings.Index(h, " Défini"); i > 0 {
+				h = h[:i] + " (d" + strings.TrimPrefix(h[i+1:], "D") + ")"
+			}
+			heads = append(heads, "BTS "+h)
+		}
+	}
+	if len(heads) > 2 {
+		heads = heads[len(heads)-2:]
+	}
+	for len(heads) < 2 {
+		heads = append([]string{""}, heads...)
+	}
+	for i := 0; i+1 < len(ms); i += 2 {
+		l, r := ms[i], ms[i+1]
+		side := func(m []int, head string) string {
+			s := text[m[2]:m[3]] + " " + strings.Join(strings.Fields(text[m[4]:m[5]]), " ") + " (" + text[m[6]:m[7]] + ")"
+			if head != "" {
+				s = head + " — " + s
+			}
+			return s
+		}
+		p.emit(block{typ: bRow, text: side(l, heads[0]) + " · " + side(r, heads[1]), from: lineAt(l[0]), to: lineAt(r[1] - 1), alone: true})
+	}
+}
