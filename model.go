@@ -72,6 +72,9 @@ type Activite struct {
 
 // Competence returns the compétence with the canonical code, if any.
 func (r *Referentiel) Competence(code string) (*Competence, bool) {
+	if code == "" {
+		return nil, false
+	}
 	for i := range r.Competences {
 		if r.Competences[i].Code == code {
 			return &r.Competences[i], true
@@ -83,6 +86,9 @@ func (r *Referentiel) Competence(code string) (*Competence, bool) {
 // Epreuve returns the épreuve, sous-épreuve or unit with the canonical code.
 // A unit code (U4, U61) finds the épreuve that certifies it.
 func (r *Referentiel) Epreuve(code string) (*Epreuve, bool) {
+	if code == "" {
+		return nil, false
+	}
 	var find func(list []Epreuve) *Epreuve
 	find = func(list []Epreuve) *Epreuve {
 		for i := range list {
@@ -105,6 +111,9 @@ func (r *Referentiel) Epreuve(code string) (*Epreuve, bool) {
 
 // Savoir returns the savoir with the canonical code, if any.
 func (r *Referentiel) Savoir(code string) (*Savoir, bool) {
+	if code == "" {
+		return nil, false // savoirs without a code (the CCST's) are not looked up
+	}
 	for i := range r.Savoirs {
 		if r.Savoirs[i].Code == code {
 			return &r.Savoirs[i], true

@@ -53,7 +53,7 @@ var attrTable = []attrDef{
 		[]string{"coefficient", "coefficients", "poids", "compte pour", "combien compte", "rapporte"},
 		[]string{"coefficient"}, []tutor.Kind{tutor.KindEpreuve}, true},
 	{AttrDuree, "durée",
-		[]string{"duree", "durees", "dure", "durent", "durer", "combien de temps", "longtemps", "combien d heures", "combien de minutes", "c est long", "heures", "minutes"},
+		[]string{"duree", "durees", "dure", "durent", "durer", "combien de temps", "longtemps", "combien d heures", "combien de minutes", "combien de semaines", "combien de mois", "combien de jours", "c est long", "heures", "minutes"},
 		[]string{"duree", "heures", "minutes"}, []tutor.Kind{tutor.KindEpreuve}, true},
 	{AttrPreparation, "préparation",
 		[]string{"preparation", "preparer"},
@@ -105,7 +105,7 @@ var attrTable = []attrDef{
 		[]string{"emplois", "metier", "appellation"}, nil, false},
 	{AttrPeriode, "période",
 		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de"},
-		[]string{"periode", "semestre", "moment", "cours"}, nil, false},
+		[]string{"periode", "semestre", "moment"}, nil, false},
 }
 
 func (a Attr) def() *attrDef {

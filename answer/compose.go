@@ -123,6 +123,15 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	if len(leads) == 0 {
 		return false
 	}
+	if q.Asked(AttrLimites) || q.YesNo {
+		// What is taught goes with how far: the limits of the savoir the
+		// answer comes from, when they are written apart from it.
+		if lim := a.e.limitsOf(leads[0].sec); lim != nil && !leadsFrom(leads, lim) {
+			if more := a.e.leads([]retrieval.Result{{Section: lim, Score: 1}}, ask, false); len(more) > 0 {
+				leads = append(leads[:1], more[0])
+			}
+		}
+	}
 	if len(a.parts) > 0 {
 		a.say("")
 	}
@@ -145,6 +154,11 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		shown = append(shown, first)
 	}
 	quoted := map[string]bool{}
+	for _, l := range leads {
+		if l.text == l.full && quotesItself(l) {
+			quoted[l.sec.ID] = true
+		}
+	}
 	for _, sec := range shown {
 		if quoted[sec.ID] || len(quoted) >= maxQuoted {
 			continue
@@ -167,6 +181,51 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		a.say("Voir aussi : %s.", strings.Join(also, " ; "))
 	}
 	return true
+}
+
+func leadsFrom(leads []sentence, s *tutor.Section) bool {
+	for _, l := range leads {
+		if l.sec == s {
+			return true
+		}
+	}
+	return false
+}
+
+// limitsOf returns the passage stating the limits of knowledge of the savoir
+// a passage is about, when it is another passage; nil otherwise.
+func (e *Engine) limitsOf(s *tutor.Section) *tutor.Section {
+	d := e.Corpus.Doc(s.Diploma)
+	if d == nil || s.Kind != tutor.KindSavoir {
+		return nil
+	}
+	// The most specific savoir the passage defines, else mentions.
+	code := ""
+	for _, list := range [][]string{s.Defines, s.Codes} {
+		for _, c := range list {
+			if strings.HasPrefix(c, "S") && len(c) > len(code) {
+				code = c
+			}
+		}
+		if code != "" {
+			break
+		}
+	}
+	if code == "" {
+		return nil
+	}
+	sv, ok := d.Model.Savoir(code)
+	for ok && len(sv.Limites) == 0 && sv.Parent != "" {
+		sv, ok = d.Model.Savoir(sv.Parent)
+	}
+	if !ok || len(sv.Limites) == 0 {
+		return nil
+	}
+	lim := sectionWithinAny(d, sv.Limites[0])
+	if lim == nil || lim.ID == s.ID {
+		return nil
+	}
+	return lim
 }
 
 // shortPath is the end of a section's heading path: what it is about.
@@ -204,10 +263,12 @@ func (a *builder) refuse(why string) {
 	a.done()
 }
 
-// term is a weighted index term of what a question asks.
+// term is a weighted index term of what a question asks; cue is set for the
+// words that only say what kind of answer is wanted ("composée", "limites").
 type term struct {
-	t string
-	w float64
+	t   string
+	w   float64
+	cue bool
 }
 
 // askTerms are the index terms a sentence must hold to answer: the question's
@@ -222,7 +283,7 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 		}
 		seen[t] = true
 		if idf := e.Index.IDF(t); idf > 0 {
-			out = append(out, term{t, w * idf})
+			out = append(out, term{t: t, w: w * idf, cue: w == weightCue})
 		}
 	}
 	own := e.Index.Terms(strings.Join(e.residual(q.Norm, subjects), " "))
@@ -436,7 +497,7 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 		}
 		gain := 0.0
 		for _, at := range ask {
-			if c.terms[at.t] && !first.terms[at.t] {
+			if !at.cue && c.terms[at.t] && !first.terms[at.t] {
 				gain += at.w
 			}
 		}
@@ -462,15 +523,19 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 const maxShown = 350
 
 // condense shortens a long list line ("Animation de réseaux (…) — limites :
-// a ; b ; RGPD ; c…") to its head and the elements that hold what is
-// asked, the others marked "…".
+// a ; b ; RGPD ; c…") to its head and the elements that hold what the
+// question names, the others marked "…".
 func (e *Engine) condense(text string, ask []term) string {
 	if len([]rune(text)) <= maxShown {
 		return text
 	}
-	head, list, ok := strings.Cut(text, " : ")
-	if !ok || len([]rune(head)) > 200 {
-		head, list = "", text
+	head, list := "", text
+	if h, l, ok := strings.Cut(text, " : "); ok {
+		head, list = h, l
+		head = reParen.ReplaceAllString(head, "")
+		if len([]rune(head)) > 160 {
+			head = shortText(head, 160)
+		}
 	}
 	sep := " ; "
 	if !strings.Contains(list, ";") {
@@ -478,10 +543,13 @@ func (e *Engine) condense(text string, ask []term) string {
 	}
 	want := map[string]bool{}
 	for _, at := range ask {
-		want[at.t] = true
+		if !at.cue {
+			want[at.t] = true
+		}
 	}
 	var kept []string
 	skipped := false
+	lead := false // elements left out before the first kept
 	for _, el := range strings.Split(list, strings.TrimSpace(sep)) {
 		el = strings.TrimSpace(el)
 		if el == "" {
@@ -498,6 +566,7 @@ func (e *Engine) condense(text string, ask []term) string {
 			if skipped && len(kept) > 0 {
 				kept = append(kept, "…")
 			}
+			lead = lead || skipped && len(kept) == 0
 			kept = append(kept, el)
 			skipped = false
 		} else {
@@ -511,14 +580,23 @@ func (e *Engine) condense(text string, ask []term) string {
 		kept = append(kept, "…")
 	}
 	body := strings.ReplaceAll(strings.Join(kept, sep), sep+"…"+sep, " … ")
+	if lead {
+		body = "… " + body
+	}
 	if head != "" {
-		head = reParen.ReplaceAllString(head, "")
-		return shortText(head, 120) + " : " + body
+		return head + " : " + body
 	}
 	return body
 }
 
 var reParen = regexp.MustCompile(`\s*\([^)]{40,}\)`)
+
+// quotesItself reports whether a lead already says its whole passage, which
+// is then not quoted again.
+func quotesItself(l sentence) bool {
+	whole := corpus.Normalize(strings.ReplaceAll(l.sec.Text, "\n", " "))
+	return len([]rune(whole)) <= len([]rune(l.full))+40
+}
 
 var (
 	reSentenceEnd = regexp.MustCompile(`([.!?])\s+([A-ZÉÈÀÂÎÔÇ«"“(])`)
@@ -531,14 +609,27 @@ var (
 // list's items.
 func sentencesOf(s *tutor.Section) []string {
 	var out []string
-	last := ""
-	if n := len(s.Breadcrumb); n > 0 {
-		last = corpus.Normalize(s.Breadcrumb[n-1])
+	heading := func(line string) bool {
+		n := corpus.Normalize(line)
+		for _, h := range s.Breadcrumb {
+			h = corpus.Normalize(h)
+			if n == h || strings.HasSuffix(h, "…") && strings.HasPrefix(n, strings.TrimSuffix(h, "…")) {
+				return true
+			}
+		}
+		return false
+	}
+	// A heading that states a fact ("Épreuve orale, 20 minutes sans
+	// préparation") may answer.
+	for _, h := range s.Breadcrumb[max(0, len(s.Breadcrumb)-2):] {
+		if strings.ContainsAny(h, "0123456789") && len(strings.Fields(h)) >= 3 && !strings.HasSuffix(h, "…") {
+			out = append(out, h)
+		}
 	}
 	lines := strings.Split(s.Text, "\n")
 	for i, raw := range lines {
 		line := strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(raw), ""))
-		if line == "" || corpus.Normalize(line) == last || strings.HasSuffix(last, "…") && strings.HasPrefix(line, strings.TrimSuffix(last, "…")) {
+		if line == "" || heading(line) {
 			continue
 		}
 		sents := splitSentences(line)

@@ -67,7 +67,9 @@ func (e *Engine) searchWords(n retrieval.Normal) []string {
 func (e *Engine) withoutNames(words []string) []string {
 	var names [][]string
 	for _, d := range e.Corpus.Docs {
-		for _, name := range diplomaNames(d.Meta) {
+		// Its code and title; not the aliases ("technico-commercial"), which
+		// are words of the texts too.
+		for _, name := range diplomaNames(d.Meta)[:2] {
 			names = append(names, strings.Fields(name))
 		}
 	}

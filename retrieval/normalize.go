@@ -167,8 +167,14 @@ func (n *Normalizer) Normalize(text string) Normal {
 	var words []string
 	// Expressions first on the words as typed ("b to c" before "c" is read
 	// "c'est"), then once more on the rewritten words ("candidat libre").
-	for _, w := range applyPhrases(Tokens(text), n.phrases) {
+	raw := applyPhrases(Tokens(text), n.phrases)
+	for i, w := range raw {
 		w = n.squeeze(w)
+		if w == "c" && i+1 < len(raw) && (raw[i+1] == "est" || raw[i+1] == "etait") {
+			// "c'est" written with its apostrophe: nothing to rewrite.
+			words = append(words, w)
+			continue
+		}
 		if rep, ok := n.words[w]; ok {
 			words = append(words, rep...)
 			continue
