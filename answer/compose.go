@@ -692,38 +692,53 @@ func splitSentences(p string) []string {
 	return out
 }
 
-var reNegation = regexp.MustCompile(`\b(?:ne|n)\s+(?:\S+\s+){0,3}?(?:pas|plus|jamais|point|ni)\b|\b(?:aucun|aucune|exclu|exclus|exclue|exclues|interdit|interdits|interdite|sans)\b`)
+var reNegation = regexp.MustCompile(`\b(?:ne|n)\s+(?:\S+\s+){0,3}?(?:pas|plus|jamais|point|ni)\b|\b(?:aucun|aucune|exclu|exclus|exclue|exclues|exclut|interdit|interdits|interdite)\b`)
 
-// yesNo answers a closed question "Oui." or "Non." when the sentence that
-// answers states it: it holds most of what is asked, and its polarity agrees
-// or not with the question's. Otherwise it says nothing and the sentence
-// speaks for itself.
+// yesNo answers a closed question "Oui." or "Non." only when the sentence
+// that answers states it: it holds most of what is asked (a student's word
+// or a word of the texts it stands for), and it either denies it ("ne seront
+// pas abordés", "aucun", "exclut") or grants it (may, must, authorised, or
+// the item is listed among the savoirs of the programme). The question's own
+// polarity ("on fera pas de…, c'est vrai ?") turns the answer. Otherwise it
+// says nothing and the sentence speaks for itself.
 func (e *Engine) yesNo(q *Query, l sentence) string {
-	words := e.residual(q.Norm, nil)
-	if len(words) == 0 {
-		return ""
-	}
 	var got, total float64
-	for _, w := range words {
+	for _, w := range e.residual(q.Norm, nil) {
 		t := retrieval.Stem(w)
 		idf := e.Index.IDF(t)
 		if idf == 0 {
 			continue
 		}
 		total += idf
-		if l.terms[t] {
+		held := l.terms[t]
+		for _, s := range e.norm.StandsFor(w) {
+			held = held || l.terms[retrieval.Stem(s)]
+		}
+		if held {
 			got += idf
 		}
 	}
-	if total == 0 || got/total < 0.6 {
+	if total == 0 || got/total < 0.75 {
 		return ""
 	}
-	neg := reNegation.MatchString(strings.Join(retrieval.Tokens(l.full), " "))
-	if neg == q.Negative {
+	text := " " + strings.Join(retrieval.Tokens(l.full), " ") + " "
+	var yes bool
+	switch {
+	case reNegation.MatchString(text):
+		yes = false
+	case reGrant.MatchString(text) || l.sec.Kind == tutor.KindSavoir && q.Asked(AttrLimites):
+		yes = true
+	default:
+		return ""
+	}
+	if yes != q.Negative {
 		return "Oui. "
 	}
 	return "Non. "
 }
+
+// reGrant finds what a sentence allows or requires.
+var reGrant = regexp.MustCompile(`\b(?:peut|peuvent|pourra|pourront|autorise|autorises|autorisee|autorisees|obligatoire|obligatoirement|doit|doivent|possible)\b`)
 
 // compare answers each diploma of a comparison side by side.
 func (e *Engine) compare(ctx context.Context, q *Query) (tutor.Reply, error) {

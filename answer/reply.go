@@ -309,7 +309,7 @@ func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 func (a *builder) competence(d *corpus.Doc, c *tutor.Competence, in intent) {
 	sec := definingSection(d, c.Code, tutor.KindCompetence)
 	a.say("Au %s, la compétence %s s'intitule « %s » %s.", d.Meta.Label(), c.Code, c.Title, a.cite(d, sec))
-	if len(c.SavoirFaire) > 0 && (!in.criteres || in.card) {
+	if len(c.SavoirFaire) > 0 {
 		a.say("Savoir-faire attendus :")
 		for _, s := range c.SavoirFaire {
 			a.say("• %s", s)

@@ -252,6 +252,8 @@ func classify(b *block, style string, stack []heading) {
 	}
 	if b.kind == "" {
 		switch {
+		case strings.Contains(ft, "correspondance") || strings.Contains(ft, "dispense"):
+			b.kind = tutor.KindReglement
 		case strings.Contains(ft, "stage"):
 			b.kind = tutor.KindStage
 		case strings.Contains(ft, "horaire"):
