@@ -34,6 +34,7 @@ type rawLine struct {
 func paragraphs(src string) [][]rawLine {
 	var out [][]rawLine
 	var cur []rawLine
+	wrapped := false // a list item cut by a blank line may go on after it
 	for i, l := range strings.Split(src, "\n") {
 		l = strings.ReplaceAll(l, "\uf0b7", "•")
 		l = strings.ReplaceAll(l, "\uf0a7", "•")
@@ -41,11 +42,24 @@ func paragraphs(src string) [][]rawLine {
 		l = strings.TrimRight(l, "\r")
 		t := strings.TrimSpace(l)
 		if t == "" || rePageNum.MatchString(t) {
+			if n := len(cur); n > 0 && strings.HasSuffix(cur[n-1].text, " ") && startsItem(cur[n-1].text) {
+				wrapped = true
+				continue
+			}
 			if len(cur) > 0 {
 				out = append(out, cur)
 				cur = nil
 			}
 			continue
+		}
+		if wrapped {
+			// The item goes on only with a line that ends like the list's
+			// items do, and is neither an item nor a code nor a new page.
+			wrapped = false
+			if startsItem(t) || strings.HasPrefix(l, " ") || len(tutor.FindCodes(t, tutor.StyleCompact)) > 0 && tutor.FindCodes(t, tutor.StyleCompact)[0].Start == 0 || !strings.ContainsAny(t[len(t)-1:], ",;.") {
+				out = append(out, cur)
+				cur = nil
+			}
 		}
 		// A line starting with a space opens a new PDF page: it starts a new
 		// paragraph even without a blank line before it.
