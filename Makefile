@@ -16,8 +16,11 @@ test: ## what CI runs: vet, format check, race-enabled tests
 	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
 	$(GO) test -race -count=1 ./...
 
-eval: ## golden-set scores: fused, lexical-only, vector-only
+DEVSET ?= ../shared/eval/dev-questions.jsonl
+
+eval: ## scores by kind: both halves of the golden set, then the shared development set when present
 	$(GO) run ./cmd/tutor eval
+	@if [ -f $(DEVSET) ]; then $(GO) run ./cmd/tutor eval --questions $(DEVSET); else echo "($(DEVSET) absent : jeu de développement non évalué)"; fi
 
 bench: ## index build, search, answer, brief, quiz and Discord round-trip timings
 	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer ./scenario ./quiz ./bot

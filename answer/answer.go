@@ -191,7 +191,29 @@ func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) 
 // search runs the retrieval query of an analysed question; subjects are the
 // items it names, whose parts of the texts rise.
 func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
-	rq := retrieval.Query{Text: strings.Join(e.searchWords(q.Norm), " "), Extra: q.Norm.Expansion, K: k, Mode: e.Mode}
+	// The words that ask for an attribute ("jury", "dure") weigh as the
+	// words of the texts that state it: they say what kind of passage is
+	// wanted, not what it is about.
+	asking := map[string]bool{}
+	for _, a := range q.Asks {
+		if !a.asking() {
+			continue
+		}
+		for _, t := range a.def().triggers {
+			if !strings.Contains(t, " ") {
+				asking[t] = true
+			}
+		}
+	}
+	var words, extra []string
+	for _, w := range e.searchWords(q.Norm) {
+		if asking[w] {
+			extra = append(extra, w)
+		} else {
+			words = append(words, w)
+		}
+	}
+	rq := retrieval.Query{Text: strings.Join(words, " "), Extra: append(extra, q.Norm.Expansion...), K: k, Mode: e.Mode}
 	if len(q.Docs) == 1 {
 		rq.Diploma = q.Docs[0].Meta.Diploma
 	}

@@ -131,6 +131,17 @@ func (a Attr) Model() bool {
 	return d != nil && d.model
 }
 
+// asking reports whether the words that ask for the attribute only say what
+// kind of answer is wanted ("jury", "dure", "quand"), unlike those that name
+// a topic too ("stage", "dossier", "horaires").
+func (a Attr) asking() bool {
+	switch a {
+	case AttrCoef, AttrDuree, AttrPreparation, AttrForme, AttrSituations, AttrCriteres, AttrJury, AttrLieu, AttrPeriode, AttrDeroulement:
+		return true
+	}
+	return false
+}
+
 // attrsIn lists what a normalised question asks, in the table's order.
 func attrsIn(n retrieval.Normal) []Attr {
 	var out []Attr

@@ -286,9 +286,24 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 			out = append(out, term{t: t, w: w * idf, cue: w == weightCue})
 		}
 	}
+	// The words that ask for an attribute ("jury", "dure") say what kind of
+	// answer is wanted: they weigh as the words that state it do.
+	asking := map[string]bool{}
+	for _, at := range q.Asks {
+		if !at.asking() {
+			continue
+		}
+		for _, tr := range at.def().triggers {
+			for _, t := range e.Index.Terms(tr) {
+				asking[t] = true
+			}
+		}
+	}
 	own := e.Index.Terms(strings.Join(e.residual(q.Norm, subjects), " "))
 	for _, t := range own {
-		add(t, 1)
+		if !asking[t] {
+			add(t, 1)
+		}
 	}
 	for _, r := range q.Codes {
 		add(retrieval.CodeTerm(r.code), weightCode)
@@ -296,13 +311,16 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	for _, t := range retrieval.Bigrams(own) {
 		add(t, weightBigram)
 	}
-	for _, t := range e.Index.Terms(strings.Join(q.Norm.Expansion, " ")) {
-		add(t, weightExpansion)
-	}
 	for _, at := range q.Asks {
 		for _, t := range e.Index.Terms(strings.Join(at.def().cues, " ")) {
 			add(t, weightCue)
 		}
+	}
+	for _, t := range own {
+		add(t, weightCue) // the asking words left
+	}
+	for _, t := range e.Index.Terms(strings.Join(q.Norm.Expansion, " ")) {
+		add(t, weightExpansion)
 	}
 	return out
 }
@@ -497,8 +515,12 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 		}
 		gain := 0.0
 		for _, at := range ask {
-			if !at.cue && c.terms[at.t] && !first.terms[at.t] {
-				gain += at.w
+			if c.terms[at.t] && !first.terms[at.t] {
+				if at.cue {
+					gain += at.w / 2
+				} else {
+					gain += at.w
+				}
 			}
 		}
 		gain *= c.score / first.score

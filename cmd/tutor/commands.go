@@ -11,6 +11,7 @@ import (
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/eval"
+	"github.com/btstutor/tutor/retrieval"
 )
 
 func (m *Main) referentiel(args []string) error {
@@ -153,25 +154,61 @@ func writeFileAtomic(path string, data []byte) error {
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	fs := m.newFlags("eval")
-	golden := fs.String("golden", "", "fichier JSONL du jeu d'évaluation (par défaut : celui du dépôt)")
+	golden := fs.String("golden", "", "jeu de référence JSONL (par défaut : celui du dépôt, ses deux moitiés)")
+	questions := fs.String("questions", "", "jeu de questions au format partagé (../shared/eval/dev-questions.jsonl)")
+	split := fs.String("split", "", "moitié du jeu de référence : tune, report (par défaut : les deux, séparément)")
+	k := fs.Int("k", 5, "passages regardés pour hit@k et MRR")
+	verbose := fs.Bool("v", false, "chaque échec, sur la sortie d'erreur")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	set, err := eval.Load(*golden)
-	if err != nil {
-		return usageError{err}
+	if *k < 1 || *k > 50 {
+		return usageError{fmt.Errorf("-k doit être entre 1 et 50 (reçu %d)", *k)}
+	}
+	type set struct {
+		title string
+		items []eval.Item
+	}
+	var sets []set
+	if *questions != "" {
+		items, err := eval.Load(*questions)
+		if err != nil {
+			return usageError{err}
+		}
+		sets = append(sets, set{*questions, items})
+	} else {
+		items, err := eval.Load(*golden)
+		if err != nil {
+			return usageError{err}
+		}
+		switch *split {
+		case "":
+			sets = append(sets, set{"jeu de référence, moitié d'ajustement (tune)", eval.Only(items, eval.SplitTune)},
+				set{"jeu de référence, moitié rapportée (report)", eval.Only(items, eval.SplitReport)})
+		case eval.SplitTune, eval.SplitReport:
+			sets = append(sets, set{"jeu de référence (" + *split + ")", eval.Only(items, *split)})
+		default:
+			return usageError{fmt.Errorf("--split : tune ou report (reçu %q)", *split)}
+		}
 	}
 	e, err := m.engine(ctx)
 	if err != nil {
 		return err
 	}
-	rep, err := eval.Run(ctx, e, set)
-	if err != nil {
-		return err
-	}
-	fmt.Fprint(m.Stdout, rep.Table())
-	for _, f := range rep.Failures {
-		fmt.Fprintln(m.Stderr, f)
+	for _, s := range sets {
+		if len(s.items) == 0 {
+			return usageError{fmt.Errorf("%s : aucune question", s.title)}
+		}
+		rep, err := eval.Run(ctx, e, s.items, *k, retrieval.Fused, retrieval.Lexical, retrieval.Vector)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(m.Stdout, rep.Table(s.title))
+		if *verbose {
+			for _, f := range rep.Misses {
+				fmt.Fprintln(m.Stderr, f)
+			}
+		}
 	}
 	return nil
 }
