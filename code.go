@@ -3,6 +3,8 @@ package tutor
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Code styles: how a référentiel writes its codes.
@@ -31,6 +33,10 @@ type CodeMatch struct {
 func FindCodes(text, style string) []CodeMatch {
 	var out []CodeMatch
 	for _, m := range codeRe.FindAllStringSubmatchIndex(text, -1) {
+		// \b is ASCII-only: "activités 1" must not read "s 1" as a code.
+		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue
+		}
 		end := m[1]
 		// Reject a match glued to more digits ("S 5111") or followed by a
 		// letter that makes it a word ("E4s" is fine, "C3PO" is not a code).

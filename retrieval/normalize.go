@@ -166,30 +166,42 @@ func (n *Normalizer) Normalize(text string) Normal {
 	out := Normal{Repaired: map[string]string{}}
 	var words []string
 	// Expressions first on the words as typed ("b to c" before "c" is read
-	// "c'est"), then once more on the rewritten words ("candidat libre").
-	raw := applyPhrases(Tokens(text), n.phrases)
-	for i, w := range raw {
-		w = n.squeeze(w)
-		if w == "c" && i+1 < len(raw) && (raw[i+1] == "est" || raw[i+1] == "etait") {
+	// "c'est"), then once more on the rewritten words ("candidat libre");
+	// what an expression wrote is not rewritten again.
+	raw := applyPhrases(toks(Tokens(text)), n.phrases)
+	var rewritten []tok
+	for i, t := range raw {
+		if t.fixed {
+			rewritten = append(rewritten, t)
+			continue
+		}
+		w := n.squeeze(t.w)
+		if w == "c" && i+1 < len(raw) && (raw[i+1].w == "est" || raw[i+1].w == "etait") {
 			// "c'est" written with its apostrophe: nothing to rewrite.
-			words = append(words, w)
+			rewritten = append(rewritten, tok{w: w})
 			continue
 		}
 		if rep, ok := n.words[w]; ok {
-			words = append(words, rep...)
+			for _, r := range rep {
+				rewritten = append(rewritten, tok{w: r})
+			}
 			continue
 		}
 		if fix := n.contraction(w); fix != nil {
-			words = append(words, fix...)
+			for _, r := range fix {
+				rewritten = append(rewritten, tok{w: r})
+			}
 			continue
 		}
 		if fix := n.repair(w); fix != "" {
 			out.Repaired[w] = fix
 			w = fix
 		}
-		words = append(words, w)
+		rewritten = append(rewritten, tok{w: w})
 	}
-	words = applyPhrases(words, n.phrases)
+	for _, t := range applyPhrases(rewritten, n.phrases) {
+		words = append(words, t.w)
+	}
 	out.Words = words
 	out.Expansion = n.expand(words)
 	for _, w := range words {
@@ -303,17 +315,31 @@ func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-// applyPhrases replaces word sequences, longest rules first, left to right.
-func applyPhrases(words []string, rules []rule) []string {
-	if len(rules) == 0 {
-		return words
+// tok is a word being normalised; fixed when an expression wrote it.
+type tok struct {
+	w     string
+	fixed bool
+}
+
+func toks(words []string) []tok {
+	out := make([]tok, len(words))
+	for i, w := range words {
+		out[i] = tok{w: w}
 	}
-	var out []string
+	return out
+}
+
+// applyPhrases replaces word sequences, longest rules first, left to right;
+// words an expression already wrote are not matched again.
+func applyPhrases(words []tok, rules []rule) []tok {
+	var out []tok
 	for i := 0; i < len(words); {
 		matched := false
 		for _, r := range rules {
-			if hasAt(words, i, r.from) {
-				out = append(out, r.to...)
+			if hasTokAt(words, i, r.from) {
+				for _, w := range r.to {
+					out = append(out, tok{w: w, fixed: true})
+				}
 				i += len(r.from)
 				matched = true
 				break
@@ -325,6 +351,18 @@ func applyPhrases(words []string, rules []rule) []string {
 		}
 	}
 	return out
+}
+
+func hasTokAt(words []tok, i int, seq []string) bool {
+	if i+len(seq) > len(words) {
+		return false
+	}
+	for k, w := range seq {
+		if words[i+k].fixed || words[i+k].w != w {
+			return false
+		}
+	}
+	return true
 }
 
 func hasAt(words []string, i int, seq []string) bool {

@@ -1,0 +1,101 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+)
+
+func normalizer(t *testing.T) *Normalizer {
+	t.Helper()
+	x := index(t)
+	n, err := NewNormalizer(x.Vocabulary(), func(w string) bool { return x.IDF(Stem(w)) > 0 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// How students write, and what the normaliser must read.
+func TestNormalizeInformalFrench(t *testing.T) {
+	n := normalizer(t)
+	tests := []struct {
+		in   string
+		want string // folded words, in order
+	}{
+		{"c koi le coef de l'E4", "c est quoi le coefficient de l e4"},
+		{"cb d'heures de gestion de projet par semaine", "combien d heures de gestion de projet hebdomadaire"},
+		{"jsuis en 1ere annee, jdois ramener quoi ?", "je suis en premiere annee je dois ramener quoi"},
+		{"c'est quoi le truc", "c est quoi le truc"}, // an apostrophe is not an SMS "c"
+		{"jpasse l'oral en candidat libre", "je passe l oral en forme ponctuelle"},
+		{"ouiiii stageee", "oui stage"},
+		{"la prevition des ventes, le dictionaire", "la prevision des ventes le dictionnaire"},
+		{"en b to c c possible ?", "en b to c particuliers c est possible"},
+		{"maths fi poussées", "mathematiques financieres poussees"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(n.Normalize(tt.in).Words, " "); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalizeTopicAndExpansion(t *testing.T) {
+	n := normalizer(t)
+	got := n.Normalize("genre le jury il est composé comment en gros ? stp")
+	topic := strings.Join(got.Topic, " ")
+	for _, noise := range []string{"genre", "gros", "stp", "comment"} {
+		if strings.Contains(" "+topic+" ", " "+noise+" ") {
+			t.Errorf("topic %q keeps the noise word %q", topic, noise)
+		}
+	}
+	if !strings.Contains(topic, "jury") {
+		t.Errorf("topic %q lost the jury", topic)
+	}
+	if exp := strings.Join(got.Expansion, " "); !strings.Contains(exp, "commission") {
+		t.Errorf("expansion %q: the jury is a commission in the texts", exp)
+	}
+	// "bloc 4" keeps its number for the index to read it as one term.
+	if topic := n.Normalize("heures du bloc 4").Topic; strings.Join(topic, " ") != "heures bloc 4" {
+		t.Errorf("topic = %q", topic)
+	}
+	if !n.Normalize("le jury c'est qui").Has("c est qui") || n.Normalize("le jury").Has("jury c") {
+		t.Error("Has does not match whole words")
+	}
+}
+
+// A word the corpus does not know is repaired to the closest one it does;
+// a word it knows through its stem, a number or a short word are left alone.
+func TestRepair(t *testing.T) {
+	n := normalizer(t)
+	got := n.Normalize("la relaton client et les vacanses, coute, canada, 2025")
+	if got.Repaired["relaton"] != "relation" || got.Repaired["vacanses"] != "vacances" {
+		t.Errorf("repaired = %v", got.Repaired)
+	}
+	for _, w := range []string{"coute", "canada", "2025"} {
+		if fix, ok := got.Repaired[w]; ok {
+			t.Errorf("%q repaired to %q", w, fix)
+		}
+	}
+}
+
+func TestLexiconIsWellFormed(t *testing.T) {
+	for _, bad := range []string{
+		"[mots]\ndeux mots => un",
+		"[mots]\nsans fleche",
+		"[inconnue]\na => b",
+	} {
+		n := &Normalizer{words: map[string][]string{}, noise: map[string]bool{}, known: map[string]bool{}}
+		if err := n.parse(bad); err == nil {
+			t.Errorf("parse(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestNumberedParts(t *testing.T) {
+	got := strings.Join(Analyzer{}.Terms("Bloc de compétences N°4 : les heures du pôle d'activités 1, fonction deux", "dotted"), " ")
+	for _, want := range []string{"bloc:4", "pole:1", "fonction:2"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("terms %q lack %q", got, want)
+		}
+	}
+}
