@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +78,77 @@ func TestFactsAreStatedAndCited(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// An answer leads with the sentence of the texts that answers, cited, then
+// quotes its passage; every figure says its diploma.
+func TestAnswersLeadWithTheSentence(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		q, diploma string
+		first      []string // all in the first line
+		citeLine   int      // a citation covers this line
+	}{
+		{"qui est dans le jury de l'E4 en NRC, y a un pro ?", "", []string{"Au BTS NRC", "composée de deux interrogateurs", "professionnel", "[1]"}, 2933},
+		{"E3 CEJM en ccst, le dossier documentaire il fait combien de pages ?", "", []string{"Au BTS CCST", "une dizaine de pages", "[1]"}, 0},
+		{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
+		{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
+		{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Au BTS CCST", "1 heure"}, 0},
+		// The question's diploma wins over the default.
+		{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
+		{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r, err := e.Answer(context.Background(), tt.q, tt.diploma)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(r.Answer, "\n")
+			for _, w := range tt.first {
+				if !strings.Contains(first, w) {
+					t.Errorf("first line lacks %q:\n%s", w, r.Answer)
+				}
+			}
+			if tt.citeLine > 0 {
+				ok := false
+				for _, c := range r.Citations {
+					ok = ok || c.Lines.Contains(tt.citeLine)
+				}
+				if !ok {
+					t.Errorf("no citation covers line %d", tt.citeLine)
+				}
+			}
+		})
+	}
+	// The answering sentence is shown, then its passage.
+	r, _ := e.Answer(context.Background(), "qui est dans le jury de l'E4 en NRC, y a un pro ?", "")
+	if !strings.Contains(r.Answer, "\n> ") {
+		t.Errorf("no quoted passage:\n%s", r.Answer)
+	}
+}
+
+// A comparison answers each diploma side by side, with its own citations.
+func TestComparison(t *testing.T) {
+	r, err := engine(t).Answer(context.Background(), "le coef de l'E4 en NRC et en CCST c'est combien ?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"**BTS NRC**", "**BTS CCST**", "coefficient de 4", "coefficient de 6"} {
+		if !strings.Contains(r.Answer, w) {
+			t.Errorf("comparison lacks %q:\n%s", w, r.Answer)
+		}
+	}
+	dips := map[string]bool{}
+	for i, c := range r.Citations {
+		dips[c.Diploma] = true
+		if c.N != i+1 || !strings.Contains(r.Answer, fmt.Sprintf("[%d]", c.N)) {
+			t.Errorf("citation %d numbered %d, or its marker is missing", i, c.N)
+		}
+	}
+	if !dips["NRC"] || !dips["CCST"] {
+		t.Errorf("citations from %v", dips)
 	}
 }
 

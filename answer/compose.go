@@ -644,7 +644,7 @@ func sentencesOf(s *tutor.Section) []string {
 	// A heading that states a fact ("Épreuve orale, 20 minutes sans
 	// préparation") may answer.
 	for _, h := range s.Breadcrumb[max(0, len(s.Breadcrumb)-2):] {
-		if strings.ContainsAny(h, "0123456789") && len(strings.Fields(h)) >= 3 && !strings.HasSuffix(h, "…") {
+		if reMeasure.MatchString(h) && !strings.HasSuffix(h, "…") {
 			out = append(out, h)
 		}
 	}
@@ -666,6 +666,9 @@ func sentencesOf(s *tutor.Section) []string {
 	}
 	return out
 }
+
+// reMeasure finds a figure with its unit: "20 minutes", "4 heures".
+var reMeasure = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])\d+\s*(?:h|heures?|min|minutes?|mn|semaines?|mois|pages?|%)(?:[^\pL]|$)`)
 
 // maxLead bounds a sentence that carries its list, in characters.
 const maxLead = 700
@@ -724,15 +727,19 @@ var reNegation = regexp.MustCompile(`\b(?:ne|n)\s+(?:\S+\s+){0,3}?(?:pas|plus|ja
 // polarity ("on fera pas de…, c'est vrai ?") turns the answer. Otherwise it
 // says nothing and the sentence speaks for itself.
 func (e *Engine) yesNo(q *Query, l sentence) string {
+	head := map[string]bool{}
+	for _, t := range e.Index.Terms(l.sec.Path()) {
+		head[t] = true
+	}
 	var got, total float64
-	for _, w := range e.residual(q.Norm, nil) {
+	for _, w := range e.residual(q.Norm, e.subjects(q)) {
 		t := retrieval.Stem(w)
 		idf := e.Index.IDF(t)
 		if idf == 0 {
 			continue
 		}
 		total += idf
-		held := l.terms[t]
+		held := l.terms[t] || head[t]
 		for _, s := range e.norm.StandsFor(w) {
 			held = held || l.terms[retrieval.Stem(s)]
 		}
@@ -740,7 +747,7 @@ func (e *Engine) yesNo(q *Query, l sentence) string {
 			got += idf
 		}
 	}
-	if total == 0 || got/total < 0.75 {
+	if total == 0 || got/total < 0.5 {
 		return ""
 	}
 	text := " " + strings.Join(retrieval.Tokens(l.full), " ") + " "

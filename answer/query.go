@@ -229,7 +229,10 @@ func closedQuestion(n retrieval.Normal) (yes, negative bool) {
 		return false, false
 	}
 	open := map[string]bool{"quoi": true, "quel": true, "quelle": true, "quels": true, "quelles": true, "combien": true, "comment": true, "pourquoi": true, "quand": true, "qui": true, "lequel": true, "laquelle": true, "lesquels": true, "lesquelles": true}
-	for _, x := range w {
+	for i, x := range w {
+		if x == "quand" && i+1 < len(w) && w[i+1] == "meme" {
+			continue // "quand même": anyway
+		}
 		if open[x] {
 			return false, false
 		}
@@ -237,7 +240,7 @@ func closedQuestion(n retrieval.Normal) (yes, negative bool) {
 	if n.Has("ou") && (n.Has("passe ou") || n.Has("ou se")) {
 		return false, false
 	}
-	for _, p := range []string{"est ce que", "est ce qu", "c est vrai", "est il", "est elle", "sont ils", "sont elles", "peut on", "doit on", "faut il", "a t on", "y a t il", "on peut", "on doit", "je peux", "je dois", "il faut", "on a le droit", "j ai le droit", "au programme", "c est possible", "c est obligatoire", "obligatoire", "possible"} {
+	for _, p := range []string{"est ce que", "est ce qu", "c est vrai", "est il", "est elle", "sont ils", "sont elles", "peut on", "doit on", "faut il", "a t on", "y a t il", "on peut", "on doit", "je peux", "je dois", "il faut", "on a le droit", "j ai le droit", "on a droit", "a droit au", "a droit a", "autorise", "autorisee", "au programme", "c est possible", "c est obligatoire", "obligatoire", "possible"} {
 		if n.Has(p) {
 			yes = true
 			break
@@ -257,19 +260,19 @@ var codeWordRes = []struct {
 	re     *regexp.Regexp
 	prefix string
 }{
-	{regexp.MustCompile(`(?i)\bcomp[ée]tences?\s*(?:n\s*°?|no|num[ée]ro)?\s*(\d(?:\s*[.\-]\s*\d){1,2}|\d{1,3})\b`), "C"},
-	{regexp.MustCompile(`(?i)\bunit[ée]s?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "U"},
-	{regexp.MustCompile(`(?i)\bsous[\s-]?[ée]preuves?\s*(?:E\s*)?(\d{2})\b`), "E"},
-	{regexp.MustCompile(`(?i)\b[ée]preuves?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "E"},
-	{regexp.MustCompile(`(?i)\bsavoirs?\s*(?:S\s*)?(\d{2,3}(?:[.\-]\d)?)\b`), "S"},
-	{regexp.MustCompile(`(?i)\bactivit[ée]s?\s*(\d[.\-]\d)\b`), "A"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])comp[ée]tences?\s*(?:n\s*°?|no|num[ée]ro)?\s*(\d(?:\s*[.\-]\s*\d){1,2}|\d{1,3})\b`), "C"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])unit[ée]s?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "U"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])sous[\s-]?[ée]preuves?\s*(?:E\s*)?(\d{2})\b`), "E"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])[ée]preuves?\s*(?:n\s*°?|no)?\s*(\d{1,2})\b`), "E"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])savoirs?\s*(?:S\s*)?(\d{2,3}(?:[.\-]\d)?)\b`), "S"},
+	{regexp.MustCompile(`(?i)(^|[^\pL\pN])activit[ée]s?\s*(\d[.\-]\d)\b`), "A"},
 }
 
 // codeWords rewrites the codes a question names with a word ("compétence
 // 2-1") as codes ("C2-1"), leaving the rest unchanged.
 func codeWords(q string) string {
 	for _, c := range codeWordRes {
-		q = c.re.ReplaceAllString(q, c.prefix+"$1")
+		q = c.re.ReplaceAllString(q, "${1}"+c.prefix+"$2")
 	}
 	return q
 }

@@ -300,8 +300,8 @@ func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 		ccf := strings.TrimPrefix(ep.CCF, "CCF ")
 		s = append(s, "en contrôle en cours de formation (CCF) : "+ccf)
 	}
-	out := strings.Join(s, " ; ")
-	a.say("%s%s %s.", strings.ToUpper(out[:1]), out[1:], cite)
+	// Every figure says which diploma it is for.
+	a.say("Au %s, %s %s.", d.Meta.Label(), strings.Join(s, " ; "), cite)
 }
 
 // competence states a compétence's title, savoir-faire and, when asked, its

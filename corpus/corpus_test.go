@@ -216,3 +216,67 @@ func TestLoadExtraFolder(t *testing.T) {
 		t.Error("Load with a text lacking metadata succeeded")
 	}
 }
+
+// A heading is never a passage alone: a heading without content of its own
+// opens the next passage.
+func TestHeadingsAreNeverAlone(t *testing.T) {
+	c := load(t)
+	for _, d := range c.Docs {
+		for _, s := range d.Sections {
+			lines := strings.Split(s.Text, "\n")
+			if len(lines) != 1 || len(s.Breadcrumb) == 0 {
+				continue
+			}
+			if Normalize(lines[0]) == Normalize(s.Breadcrumb[len(s.Breadcrumb)-1]) {
+				t.Errorf("%s is its heading alone: %q", s.ID, lines[0])
+			}
+		}
+	}
+}
+
+// Table rows carry their column headers: a row is found by what it means.
+func TestTableRowsCarryTheirHeaders(t *testing.T) {
+	c := load(t)
+	want := map[string][]string{
+		"CCST": {
+			"Bloc 4 : Mise en œuvre de l'expertise technico-commerciale. — Première année — Horaire hebdomadaire : Total 9",
+			"Brevet de technicien supérieur Technico-commercial (arrêté du 23 août 2006) — Épreuves : E4 Négociation technico-commerciale ; Unités : U4",
+		},
+		"NRC": {
+			"Relation client — Première année : horaire hebdomadaire 5(2+3), volume annuel (à titre indicatif) 180",
+			"BTS Force de vente (arrêté du 3 septembre 1997) — E5 Organisation et gestion de clientèle et de secteur (U5) · BTS Négociation et relation client (défini par le présent arrêté) — E5 Management et gestion d’activités commerciales (U5)",
+		},
+	}
+	for dip, rows := range want {
+		d := c.Doc(dip)
+		for _, row := range rows {
+			found := false
+			for _, s := range d.Sections {
+				if strings.Contains(s.Text, row) {
+					found = true
+					if strings.Count(s.Text, "\n") > 0 {
+						t.Errorf("%s: the row shares its passage: %q", s.ID, s.Text)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no passage holds %q", dip, row)
+			}
+		}
+	}
+}
+
+// A savoir of the NRC is read with its limits; a list with its announcing
+// sentence.
+func TestSavoirWithItsLimitsAndListsWhole(t *testing.T) {
+	c := load(t)
+	d := c.Doc("NRC")
+	for _, s := range d.Sections {
+		if s.DefinesCode("S633") && !strings.Contains(s.Text, "Limites de connaissances :") {
+			t.Errorf("S633 without its limits: %q", s.Text)
+		}
+		if strings.Contains(s.Text, "Chaque fiche comprendra impérativement les rubriques suivantes") && !strings.Contains(s.Text, "analyse critique de la communication") {
+			t.Errorf("%s: the list is cut from its sentence", s.ID)
+		}
+	}
+}
