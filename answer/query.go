@@ -143,6 +143,12 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	if len(q.Codes) == 0 && aboutEpreuve(q) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
 	}
+	// "combien d'heures de bloc 4" asks a timetable; "combien d'heures dure
+	// l'E5" a duration.
+	if q.Asked(AttrDuree) && !q.Asked(AttrHoraires) && (q.Norm.Has("combien d heures") || q.Norm.Has("heures de")) &&
+		!q.Norm.Has("dure") && !q.Norm.Has("duree") && !namesEpreuve(q) {
+		q.Asks = append(removeAttr(q.Asks, AttrDuree), AttrHoraires)
+	}
 	return q, nil
 }
 
@@ -161,6 +167,22 @@ func aboutEpreuve(q *Query) bool {
 		}
 	}
 	return false
+}
+
+// namesEpreuve reports whether a question names an épreuve or a unit, by its
+// code or as an exam ("l'oral", "l'écrit", "l'épreuve").
+func namesEpreuve(q *Query) bool {
+	for _, r := range q.Codes {
+		if _, ok := r.doc.Model.Epreuve(r.code); ok {
+			return true
+		}
+	}
+	for _, w := range []string{"epreuve", "epreuves", "oral", "ecrit", "examen", "ccf", "ponctuelle"} {
+		if q.Norm.Has(w) {
+			return true
+		}
+	}
+	return len(q.Titles) > 0
 }
 
 // otherDiplomaWhy explains that a diploma is not loaded, with what the loaded

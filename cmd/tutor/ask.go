@@ -44,12 +44,24 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	diploma := fs.String("diploma", "", "NRC ou CCST")
 	asJSON := fs.Bool("json", false, "sortie JSON")
 	noLLM := fs.Bool("no-llm", false, "réponse extractive même si un modèle de langue est configuré")
+	explain := fs.Bool("explain", false, "montre comment la question a été lue (mots, diplômes, codes, ce qui est demandé, passages trouvés)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	question, batch, e, d, err := m.prepare(ctx, fs, *diploma)
 	if err != nil {
 		return err
+	}
+	if *explain {
+		do := func(q string) (any, error) { return e.Explain(ctx, q, d) }
+		if batch {
+			return m.batch(do)
+		}
+		x, err := do(question)
+		if err != nil {
+			return err
+		}
+		return writeJSON(m.Stdout, x)
 	}
 	var model tutor.LLM
 	if !*noLLM {
