@@ -68,6 +68,19 @@ func (a *builder) answer(ctx context.Context) error {
 	return nil
 }
 
+// namesRow reports whether a timetable question names a teaching: a word of
+// its topic beyond those of time and years.
+func (e *Engine) namesRow(q *Query) bool {
+	time := map[string]bool{"heures": true, "heure": true, "horaire": true, "horaires": true, "hebdomadaire": true, "semaine": true,
+		"cours": true, "annee": true, "premiere": true, "deuxieme": true, "seconde": true, "total": true, "combien": true, "volume": true}
+	for _, w := range e.residual(q.Norm, nil) {
+		if !time[w] && !hasDigit(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isRow reports whether a passage is a row of the règlement d'examen: the
 // structured model states what it holds.
 func (e *Engine) isRow(s *tutor.Section) bool {
@@ -118,6 +131,10 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	ask := a.e.askTerms(q, a.e.subjects(q))
 	if !scoped && !a.e.answers(q, res) {
 		return false
+	}
+	if q.Asked(AttrHoraires) && !a.e.namesRow(q) {
+		// Hours asked of no teaching in particular: the total row answers.
+		ask = append(ask, term{t: "total", w: 2 * a.e.Index.IDF("total")})
 	}
 	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven)
 	if len(leads) == 0 {

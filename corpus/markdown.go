@@ -293,6 +293,10 @@ func (p *mdParser) spannedRow(n int, raw, cells []string) {
 	if text == "" {
 		return
 	}
+	if p.rowLabel && cells[0] != "" {
+		// The row's label heads its passage: "TOTAL ELEVE", "Bloc 4 : …".
+		p.emit(block{typ: bHeading, level: 6, text: cells[0], from: n, to: n})
+	}
 	p.emit(block{typ: bRow, text: text, from: n, to: n, alone: true})
 }
 

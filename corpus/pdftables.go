@@ -34,6 +34,8 @@ func (p *txtParser) timetablePara(lines []rawLine) {
 			}
 			text := m[1] + " — " + years[0] + " : horaire hebdomadaire " + m[2] + ", volume annuel (à titre indicatif) " + m[3] +
 				" · " + years[1] + " : horaire hebdomadaire " + m[4] + ", volume annuel (à titre indicatif) " + m[5]
+			// The row's label heads its passage.
+			p.heading(m[1], l.n, l.n, relative(1))
 			p.emit(block{typ: bRow, text: text, from: l.n, to: l.n, alone: true})
 		case strings.HasPrefix(ft, "enseignements") || strings.HasPrefix(ft, "hebdomadaire") || strings.HasPrefix(ft, "volume annuel") || strings.HasPrefix(ft, "(a titre indicatif)") || ft == "horaire":
 			// column headers
