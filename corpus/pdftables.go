@@ -3,6 +3,8 @@ package corpus
 import (
 	"regexp"
 	"strings"
+
+	tutor "github.com/btstutor/tutor"
 )
 
 // Tables of a text extracted from a PDF that the columns make unreadable
@@ -117,4 +119,100 @@ func (p *txtParser) flushCorrespondence() {
 		}
 		p.emit(block{typ: bRow, text: side(l, heads[0]) + " · " + side(r, heads[1]), from: lineAt(l[0]), to: lineAt(r[1] - 1), alone: true})
 	}
+}
+
+var (
+	reReglStart = regexp.MustCompile(`^(E\d)\s|^Communication en langue vivante étrangère B`)
+	reReglRow   = regexp.MustCompile(`^(?:(E\d)\s+)?(.+?)\s+(UF?\d)\s+(\d)\s+(\S+)\s+(.+?)\s+(\d situations? d.évaluation|Épreuve ponctuelle|Ponctuelle orale)$`)
+	reNoteDur   = regexp.MustCompile(`^(\d+)(\d)\s*\+\s*(\d+)\s*mn$`)
+	reFootnote  = regexp.MustCompile(`^(\d)\s+(\d+ minutes de préparation|La langue)`)
+	reDurMn     = regexp.MustCompile(`^(\d+)\s*mn$`)
+)
+
+// reglementPara reads the règlement d'examen table, whose rows wrap over
+// several lines.
+func (p *txtParser) reglementPara(lines []rawLine) {
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		switch {
+		case reReglStart.MatchString(t):
+			p.flushReglement()
+			p.reglRow = []logicalLine{{t, l.n, l.n}}
+		case strings.HasPrefix(t, "Épreuve facultative"):
+			p.flushReglement()
+		case reFootnote.MatchString(t):
+			p.flushReglement()
+			p.emit(block{typ: bPara, text: clean(t), from: l.n, to: l.n})
+		case len(p.reglRow) > 0:
+			p.reglRow = append(p.reglRow, logicalLine{t, l.n, l.n})
+		case strings.HasPrefix(t, "Épreuves Unités") || strings.HasPrefix(t, "ponctuelle") || strings.HasPrefix(t, "Durée") || strings.HasPrefix(t, "formation"):
+			// column headers
+		default:
+			p.reglHeader = append(p.reglHeader, clean(t))
+			if strings.HasPrefix(t, "Brevet") || strings.HasPrefix(t, "NÉGOCIATION") {
+				p.reglHeader = p.reglHeader[:len(p.reglHeader)-1]
+			}
+		}
+	}
+}
+
+func (p *txtParser) flushReglement() {
+	row := p.reglRow
+	p.reglRow = nil
+	if len(row) == 0 {
+		return
+	}
+	var parts []string
+	for _, l := range row {
+		parts = append(parts, l.text)
+	}
+	text := clean(strings.Join(parts, " "))
+	from, to := row[0].from, row[len(row)-1].to
+	m := reReglRow.FindStringSubmatch(text)
+	if m == nil {
+		p.emit(block{typ: bRow, text: text, from: from, to: to})
+		return
+	}
+	title := strings.TrimSpace(m[2])
+	e := tutor.Epreuve{Code: m[1], Title: title, Units: []string{m[3]}, Coef: m[4]}
+	if e.Code == "" {
+		// The optional épreuve has no code in the table: it is named after
+		// its unit (UF1 → EF1), and the title carries a footnote mark.
+		e.Code = "EF" + strings.TrimPrefix(m[3], "UF")
+		e.Optional = true
+		e.Title = strings.TrimRight(title, "0123456789")
+	}
+	form := strings.ToLower(m[5])
+	dur := m[6]
+	if dm := reNoteDur.FindStringSubmatch(dur); dm != nil {
+		// "40² + 40mn": the footnote says the first figure is the preparation.
+		e.Preparation = dm[1] + " min"
+		dur = dm[3] + " min"
+	} else if dm := reDurMn.FindStringSubmatch(dur); dm != nil {
+		dur = dm[1] + " min"
+	}
+	e.Form = "Ponctuelle " + form
+	e.Duration = normDuration(dur)
+	if ccf := m[7]; strings.Contains(ccf, "situation") {
+		e.CCF = ccf
+	}
+	names := routeNames(p.reglHeader)
+	e.Routes = []tutor.Route{{Name: names[0], Form: e.Form, Duration: e.Duration}}
+	if e.CCF != "" {
+		e.Routes = append(e.Routes, tutor.Route{Name: names[1], Form: "CCF " + e.CCF})
+	} else {
+		e.Routes = append(e.Routes, tutor.Route{Name: names[1], Form: m[7]})
+	}
+	e.Lines = tutor.Lines{from, to}
+	p.emit(block{typ: bRow, text: describeEpreuve(e.Code+" "+e.Title, &tutor.Epreuve{Units: e.Units, Coef: e.Coef, Form: e.Form, Duration: e.Duration, Preparation: e.Preparation, CCF: e.CCF}), epreuve: &e, from: from, to: to})
+}
+
+// routeNames splits the table's header into its two route columns.
+func routeNames(header []string) [2]string {
+	all := strings.Join(header, " ")
+	i := strings.Index(all, "Formation professionnelle continue dans des")
+	if i < 0 {
+		return [2]string{"Forme ponctuelle", "Évaluation en cours de formation"}
+	}
+	return [2]string{strings.TrimSpace(all[:i]), strings.TrimSpace(all[i:])}
 }

@@ -1,0 +1,174 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// term is a weighted index term of what a question asks; cue is set for the
+// words that only say what kind of answer is wanted ("composée", "limites").
+type term struct {
+	t   string
+	w   float64
+	cue bool
+}
+
+// askTerms are the index terms a sentence must hold to answer: the question's
+// own words and codes, the pairs of them, the words they stand for and the
+// words that state what is asked, each weighted by its rarity.
+func (e *Engine) askTerms(q *Query, subjects []ref) []term {
+	var out []term
+	seen := map[string]bool{}
+	add := func(t string, w float64) {
+		if seen[t] {
+			return
+		}
+		seen[t] = true
+		if idf := e.Index.IDF(t); idf > 0 {
+			out = append(out, term{t: t, w: w * idf, cue: w == weightCue})
+		}
+	}
+	// The words that ask for an attribute ("jury", "dure") say what kind of
+	// answer is wanted: they weigh as the words that state it do.
+	asking := map[string]bool{}
+	for _, at := range q.Asks {
+		if !at.asking() {
+			continue
+		}
+		for _, tr := range at.def().triggers {
+			for _, t := range e.Index.Terms(tr) {
+				asking[t] = true
+			}
+		}
+	}
+	own := e.Index.Terms(strings.Join(e.residual(q.Norm, subjects), " "))
+	for _, t := range own {
+		if !asking[t] {
+			add(t, 1)
+		}
+	}
+	for _, r := range q.Codes {
+		add(retrieval.CodeTerm(r.code), weightCode)
+	}
+	for _, t := range retrieval.Bigrams(own) {
+		add(t, weightBigram)
+	}
+	for _, at := range q.Asks {
+		for _, t := range e.Index.Terms(strings.Join(at.def().cues, " ")) {
+			add(t, weightCue)
+		}
+	}
+	for _, t := range own {
+		add(t, weightCue) // the asking words left
+	}
+	for _, t := range e.Index.Terms(strings.Join(q.Norm.Expansion, " ")) {
+		add(t, weightExpansion)
+	}
+	return out
+}
+
+// answers decides whether the texts answer a question that names no item:
+// it must be about the studies (a word of the texts' headings or of school,
+// a diploma named, something asked), not made mostly of words the texts never
+// use, and a passage must hold enough of it.
+func (e *Engine) answers(q *Query, res []retrieval.Result) bool {
+	if !e.anchored(q) {
+		return false
+	}
+	ev, known, unknown, held := e.evidenceDetail(q, res)
+	return held > 0 && ev >= minEvidence && !(unknown >= 2 && known <= 1)
+}
+
+// anchored reports whether a question is about the studies at all.
+func (e *Engine) anchored(q *Query) bool {
+	if q.Named || len(q.Codes) > 0 || len(q.Titles) > 0 || len(q.Asks) > 0 {
+		return true
+	}
+	for _, w := range q.Norm.Topic {
+		if e.anchors[retrieval.Stem(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence tells whether the texts answer: the share of the question's topic
+// (its words weighted by rarity) that the best of the first passages holds.
+// A student's word counts as held when a word of the texts it stands for is.
+// Words the texts never use are not looked for, but a question made mostly of
+// them is about something else ("la capitale du Canada"): the evidence is
+// scaled down by their share.
+func (e *Engine) evidence(q *Query, res []retrieval.Result) float64 {
+	ev, _, _, _ := e.evidenceDetail(q, res)
+	return ev
+}
+
+// evidenceDetail is evidence with its counts: the distinct words of the
+// question the texts know and do not know, and the most of the known ones
+// that one passage holds.
+func (e *Engine) evidenceDetail(q *Query, res []retrieval.Result) (ev float64, known, unknown, held int) {
+	words := e.residual(q.Norm, nil)
+	if len(words) == 0 {
+		return 1, 0, 0, 0
+	}
+	type want struct {
+		alts []string
+		w    float64
+	}
+	var wants []want
+	var knownW, unknownW float64
+	rarest := 0.0
+	seen := map[string]bool{}
+	for _, w := range words {
+		t := retrieval.Stem(w)
+		if seen[t] || hasDigit(w) {
+			continue
+		}
+		seen[t] = true
+		alts, weight := []string{t}, e.Index.IDF(t)
+		for _, s := range e.norm.StandsFor(w) {
+			st := retrieval.Stem(s)
+			if idf := e.Index.IDF(st); idf > 0 {
+				alts = append(alts, st)
+				weight = max(weight, idf)
+			}
+		}
+		rarest = max(rarest, weight)
+		if weight == 0 {
+			unknownW++
+			unknown++
+			continue
+		}
+		knownW += weight
+		known++
+		wants = append(wants, want{alts, weight})
+	}
+	if knownW == 0 {
+		return 0, 0, unknown, 0
+	}
+	best := 0.0
+	for i, r := range res {
+		if i >= leadDepth {
+			break
+		}
+		got, n := 0.0, 0
+		for _, w := range wants {
+			for _, alt := range w.alts {
+				if e.Index.Holds(r.Section, alt) {
+					got += w.w
+					n++
+					break
+				}
+			}
+		}
+		best = max(best, got/knownW)
+		held = max(held, n)
+	}
+	if share := knownW / (knownW + unknownW*rarest); share < 0.5 {
+		best *= share / 0.5
+	}
+	return best, known, unknown, held
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

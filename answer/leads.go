@@ -1,0 +1,298 @@
+package answer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// sentence is a sentence of a passage and what it shares with a question.
+type sentence struct {
+	text  string // as shown: a long list line keeps only what is asked
+	full  string // as in the passage
+	sec   *tutor.Section
+	rank  int
+	match float64 // weight of the question's terms it holds
+	score float64
+	terms map[string]bool
+}
+
+// leads picks the sentences that answer. A sentence's score blends what it
+// shares with the question (its passage's heading counting for half) with
+// its passage's rank in the search, so that a sentence rich in the
+// question's words does not win from a passage the search put far below.
+// A second sentence is kept when it adds enough of what the first lacks.
+func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sentence {
+	var cands []sentence
+	top := res[0].Score
+	for i, r := range res {
+		if i >= leadDepth {
+			break
+		}
+		head := map[string]bool{}
+		for _, t := range e.Index.Terms(r.Section.Path()) {
+			head[t] = true
+		}
+		prev := map[string]bool{}
+		for _, text := range sentencesOf(r.Section) {
+			ts := e.Index.Terms(text)
+			set := map[string]bool{}
+			for _, t := range ts {
+				set[t] = true
+			}
+			for _, t := range retrieval.Bigrams(ts) {
+				set[t] = true
+			}
+			s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
+			context := prev
+			prev = set
+			if skipRows && e.isRow(r.Section) {
+				continue
+			}
+			// What the heading says counts for half, what the sentence
+			// before says for a quarter: "Il constitue le support…" after
+			// "Le dossier est fourni…".
+			for _, at := range ask {
+				switch {
+				case set[at.t]:
+					s.match += at.w
+				case head[at.t]:
+					s.match += at.w / 2
+				case context[at.t]:
+					s.match += at.w / 4
+				}
+			}
+			if len([]rune(text)) > 450 {
+				s.match *= 0.9
+			}
+			s.score = r.Score / top
+			cands = append(cands, s)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	best := 0.0
+	for _, c := range cands {
+		best = max(best, c.match)
+	}
+	for i := range cands {
+		if best > 0 {
+			cands[i].score = (cands[i].score + cands[i].match/best) / 2
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	first := cands[0]
+	out := []sentence{first}
+	bestGain, pick := 0.0, -1
+	for i, c := range cands[1:] {
+		if c.full == first.full {
+			continue
+		}
+		gain := 0.0
+		for _, at := range ask {
+			if c.terms[at.t] && !first.terms[at.t] {
+				if at.cue {
+					gain += at.w / 2
+				} else {
+					gain += at.w
+				}
+			}
+		}
+		gain *= c.score / first.score
+		if gain > bestGain {
+			bestGain, pick = gain, i+1
+		}
+	}
+	if pick > 0 && first.match > 0 && bestGain >= secondLead*first.match {
+		out = append(out, cands[pick])
+	}
+	// In the order of the text.
+	if len(out) == 2 && out[1].sec == out[0].sec && strings.Index(out[0].sec.Text, out[1].full) < strings.Index(out[0].sec.Text, out[0].full) {
+		out[0], out[1] = out[1], out[0]
+	}
+	for i := range out {
+		out[i].text = e.condense(out[i].full, ask)
+	}
+	return out
+}
+
+// maxShown is the length past which a list line is shown condensed.
+const maxShown = 350
+
+// condense shortens a long list line ("Animation de réseaux (…) — limites :
+// a ; b ; RGPD ; c…") to its head and the elements that hold what the
+// question names, the others marked "…".
+func (e *Engine) condense(text string, ask []term) string {
+	if len([]rune(text)) <= maxShown {
+		return text
+	}
+	head, list := "", text
+	if h, l, ok := strings.Cut(text, " : "); ok {
+		head, list = h, l
+		head = reParen.ReplaceAllString(head, "")
+		if len([]rune(head)) > 160 {
+			head = shortText(head, 160)
+		}
+	}
+	sep := " ; "
+	if !strings.Contains(list, ";") {
+		sep = ", "
+	}
+	want := map[string]bool{}
+	for _, at := range ask {
+		if !at.cue {
+			want[at.t] = true
+		}
+	}
+	var kept []string
+	skipped := false
+	lead := false // elements left out before the first kept
+	for _, el := range strings.Split(list, strings.TrimSpace(sep)) {
+		el = strings.TrimSpace(el)
+		if el == "" {
+			continue
+		}
+		hit := false
+		for _, t := range e.Index.Terms(el) {
+			if want[t] {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			if skipped && len(kept) > 0 {
+				kept = append(kept, "…")
+			}
+			lead = lead || skipped && len(kept) == 0
+			kept = append(kept, el)
+			skipped = false
+		} else {
+			skipped = true
+		}
+	}
+	if len(kept) == 0 {
+		return shortText(text, maxShown)
+	}
+	if skipped {
+		kept = append(kept, "…")
+	}
+	body := strings.ReplaceAll(strings.Join(kept, sep), sep+"…"+sep, " … ")
+	if lead {
+		body = "… " + body
+	}
+	if head != "" {
+		return head + " : " + body
+	}
+	return body
+}
+
+var reParen = regexp.MustCompile(`\s*\([^)]{40,}\)`)
+
+// quotesItself reports whether a lead already says its whole passage, which
+// is then not quoted again.
+func quotesItself(l sentence) bool {
+	whole := corpus.Normalize(strings.ReplaceAll(l.sec.Text, "\n", " "))
+	return len([]rune(whole)) <= len([]rune(l.full))+40
+}
+
+var (
+	reSentenceEnd = regexp.MustCompile(`([.!?])\s+([A-ZÉÈÀÂÎÔÇ«"“(])`)
+	reBullet      = regexp.MustCompile(`^[•\-–]\s*`)
+)
+
+// sentencesOf splits a passage into the sentences an answer may lead with:
+// its items and the sentences of its paragraphs, headings left out. A
+// sentence that announces a list ("… les rubriques suivantes :") carries the
+// list's items.
+func sentencesOf(s *tutor.Section) []string {
+	var out []string
+	heading := func(line string) bool {
+		n := corpus.Normalize(line)
+		for _, h := range s.Breadcrumb {
+			h = corpus.Normalize(h)
+			if n == h || strings.HasSuffix(h, "…") && strings.HasPrefix(n, strings.TrimSuffix(h, "…")) {
+				return true
+			}
+		}
+		return false
+	}
+	// A heading that states a fact ("Épreuve orale, 20 minutes sans
+	// préparation") may answer.
+	for _, h := range s.Breadcrumb[max(0, len(s.Breadcrumb)-2):] {
+		if reMeasure.MatchString(h) && !strings.HasSuffix(h, "…") {
+			out = append(out, h)
+		}
+	}
+	lines := strings.Split(s.Text, "\n")
+	for i, raw := range lines {
+		line := strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(raw), ""))
+		if line == "" || heading(line) {
+			continue
+		}
+		sents := splitSentences(line)
+		for k, sent := range sents {
+			if k == len(sents)-1 && strings.HasSuffix(sent, ":") {
+				sent = withItems(sent, lines[i+1:])
+			}
+			if len([]rune(sent)) >= 12 {
+				out = append(out, sent)
+			}
+		}
+	}
+	return out
+}
+
+// reMeasure finds a figure with its unit: "20 minutes", "4 heures".
+var reMeasure = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])\d+\s*(?:h|heures?|min|minutes?|mn|semaines?|mois|pages?|%)(?:[^\pL]|$)`)
+
+// maxLead bounds a sentence that carries its list, in characters.
+const maxLead = 700
+
+// withItems appends to a sentence ending with a colon the items that follow
+// it, as long as they are items and the whole stays readable.
+func withItems(sent string, next []string) string {
+	var items []string
+	size := len([]rune(sent))
+	for _, l := range next {
+		l = strings.TrimSpace(l)
+		if !reBullet.MatchString(l) {
+			break
+		}
+		item := strings.TrimRight(strings.TrimSpace(reBullet.ReplaceAllString(l, "")), " ,;.")
+		if size+len([]rune(item)) > maxLead {
+			items = append(items, "…")
+			break
+		}
+		size += len([]rune(item)) + 3
+		items = append(items, item)
+	}
+	if len(items) == 0 {
+		return sent
+	}
+	return sent + " " + strings.Join(items, " ; ") + "."
+}
+
+// splitSentences cuts a paragraph after a full stop followed by a capital.
+func splitSentences(p string) []string {
+	idx := reSentenceEnd.FindAllStringSubmatchIndex(p, -1)
+	var out []string
+	start := 0
+	for _, m := range idx {
+		end := m[3] // after the punctuation
+		before := strings.ToLower(p[max(start, m[2]-4):m[2]])
+		if strings.HasSuffix(before, "art") || strings.HasSuffix(before, "cf") || strings.HasSuffix(before, " n°") || strings.HasSuffix(before, "ex") {
+			continue
+		}
+		out = append(out, strings.TrimSpace(p[start:end]))
+		start = m[4]
+	}
+	if rest := strings.TrimSpace(p[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
