@@ -26,6 +26,7 @@ type mdParser struct {
 	savoirCols bool     // table of savoirs and limites
 	lastTop    *tutor.Epreuve
 	lastTopIdx int
+	starred    []int // règlement rows marked "(*)", waiting for their footnote
 	// Tables whose headers span several rows and columns (a timetable by
 	// year, a correspondence between two diplomas): the header rows read
 	// so far, and the column labels once the first data row comes.
@@ -199,7 +200,9 @@ func (p *mdParser) row(n int, line string) {
 		return
 	}
 	if p.routeNames != nil {
-		p.reglementRow(n, raw, cells)
+		if !p.footnote(raw) {
+			p.reglementRow(n, raw, cells)
+		}
 		return
 	}
 	// A bloc title alone in a row.

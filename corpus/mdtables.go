@@ -323,7 +323,29 @@ func (p *mdParser) reglementRow(n int, raw, cells []string) {
 		p.lastTop = b.epreuve
 		p.lastTopIdx = len(p.blocks)
 	}
+	for _, c := range raw[3:] {
+		if strings.Contains(c, "(*)") {
+			// A footnote of the table explains the mark.
+			p.starred = append(p.starred, len(p.blocks))
+			break
+		}
+	}
 	p.emit(b)
+}
+
+// footnote gives the rows marked "(*)" the note that explains the mark
+// ("*Dont 20 min de préparation"); it reports whether the row was one.
+func (p *mdParser) footnote(raw []string) bool {
+	first := strings.TrimSpace(raw[0])
+	if !strings.HasPrefix(first, "*") || strings.HasPrefix(first, "**") {
+		return false
+	}
+	note := clean(strings.TrimLeft(first, "*"))
+	for _, i := range p.starred {
+		p.blocks[i].text += " — (*) " + note
+	}
+	p.starred = nil
+	return true
 }
 
 // partCode names a sous-épreuve after its unit: U21 → E21 (its épreuve is
