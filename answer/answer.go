@@ -195,8 +195,8 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 	// words of the texts that state it: they say what kind of passage is
 	// wanted, not what it is about.
 	asking := map[string]bool{}
-	for _, a := range q.Asks {
-		if !a.asking() {
+	for _, a := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		if !a.asking() && !containsAttr(q.Dropped, a) {
 			continue
 		}
 		for _, t := range a.def().triggers {
@@ -224,7 +224,7 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 	// The passages that define a code rise when the code is all the
 	// question is about; when it asks more ("le jury de l'E4"), its words
 	// choose among the parts of the text the code names.
-	if len(subjects) == 0 || !e.asksMore(q, subjects) {
+	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() {
 		for _, r := range q.Codes {
 			rq.Codes = append(rq.Codes, r.code)
 		}

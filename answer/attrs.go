@@ -136,23 +136,37 @@ func (a Attr) Model() bool {
 // a topic too ("stage", "dossier", "horaires").
 func (a Attr) asking() bool {
 	switch a {
-	case AttrCoef, AttrDuree, AttrPreparation, AttrForme, AttrSituations, AttrCriteres, AttrJury, AttrLieu, AttrPeriode, AttrDeroulement:
+	case AttrCoef, AttrDuree, AttrPreparation, AttrForme, AttrSituations, AttrJury, AttrLieu, AttrPeriode, AttrDeroulement:
 		return true
 	}
 	return false
 }
 
 // attrsIn lists what a normalised question asks, in the table's order.
-func attrsIn(n retrieval.Normal) []Attr {
-	var out []Attr
+// What its words only seem to ask is dropped, and returned apart: those
+// words then weigh less.
+func attrsIn(n retrieval.Normal) (asks, dropped []Attr) {
+	var raw []Attr
 	for _, d := range attrTable {
 		for _, t := range d.triggers {
 			if n.Has(t) {
-				out = append(out, d.attr)
+				raw = append(raw, d.attr)
 				break
 			}
 		}
 	}
+	asks = refineAttrs(n, raw)
+	for _, a := range raw {
+		if !containsAttr(asks, a) {
+			dropped = append(dropped, a)
+		}
+	}
+	return asks, dropped
+}
+
+// refineAttrs sets aside what a question's words only seem to ask.
+func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
+	out := append([]Attr(nil), raw...)
 	has := func(a Attr) bool { return containsAttr(out, a) }
 	// "Sur quels critères le jury note-t-il…", "le jury regarde quoi": the
 	// jury is who asks, not what is asked, unless who sits on it is.

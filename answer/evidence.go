@@ -32,8 +32,8 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	// The words that ask for an attribute ("jury", "dure") say what kind of
 	// answer is wanted: they weigh as the words that state it do.
 	asking := map[string]bool{}
-	for _, at := range q.Asks {
-		if !at.asking() {
+	for _, at := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		if !at.asking() && !containsAttr(q.Dropped, at) {
 			continue
 		}
 		for _, tr := range at.def().triggers {

@@ -33,8 +33,9 @@ type Query struct {
 	Missing []string
 	// Titles are the épreuves the question names by their title.
 	Titles []ref
-	// Asks is what the question asks.
-	Asks []Attr
+	// Asks is what the question asks; Dropped what its words only seemed to
+	// ask ("le jury" in "sur quels critères le jury note-t-il").
+	Asks, Dropped []Attr
 	// YesNo is set for a closed question ("est-ce que…", "on a le droit…?");
 	// Negative when it is asked in the negative ("on fera pas de…, c'est vrai ?").
 	YesNo, Negative bool
@@ -80,6 +81,20 @@ func (q *Query) aboutItself() bool {
 	return true
 }
 
+// asksRow reports whether what the question asks, if anything, is in the
+// règlement d'examen's row (coefficient, duration, form, situations), the
+// passage that defines the épreuve's code.
+func (q *Query) asksRow() bool {
+	for _, a := range q.Asks {
+		switch a {
+		case AttrCoef, AttrDuree, AttrForme, AttrSituations:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // withoutModelAttrs is the question without what the structured model
 // answers, once its facts are stated.
 func (q *Query) withoutModelAttrs() *Query {
@@ -113,7 +128,7 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Compare = true
 	}
 	q.Codes, q.Missing = e.resolveCodes(codesText, q.Docs)
-	q.Asks = attrsIn(q.Norm)
+	q.Asks, q.Dropped = attrsIn(q.Norm)
 	q.YesNo, q.Negative = closedQuestion(q.Norm)
 	q.Injection = injection(raw, q.Norm)
 	switch {

@@ -80,12 +80,24 @@ var numberedHeads = map[string]bool{"bloc": true, "blocs": true, "pole": true, "
 // compétences n° 4", "pôle d'activités 1".
 var numberedFill = map[string]bool{"de": true, "des": true, "competences": true, "competence": true, "activites": true, "activite": true, "n": true, "no": true, "numero": true, "d": true, "evaluation": true}
 
+// ordinals number a part before its name: "première partie", "2ème situation".
+var ordinals = map[string]string{
+	"premiere": "1", "premier": "1", "1ere": "1", "1er": "1", "1re": "1",
+	"deuxieme": "2", "seconde": "2", "second": "2", "2eme": "2", "2e": "2", "2nde": "2",
+	"troisieme": "3", "3eme": "3", "3e": "3", "quatrieme": "4", "4eme": "4", "4e": "4",
+}
+
 // numberedPart returns "bloc:4" when words[i] is such a head followed by a
-// number, else "".
+// number, or preceded by an ordinal ("deuxième situation"), else "".
 func numberedPart(words []posWord, i int) string {
 	head := strings.TrimSuffix(words[i].text, "s")
 	if !numberedHeads[words[i].text] {
 		return ""
+	}
+	if i > 0 {
+		if n, ok := ordinals[words[i-1].text]; ok {
+			return head + ":" + n
+		}
 	}
 	for j := i + 1; j < len(words) && j <= i+4; j++ {
 		w := words[j].text
