@@ -121,7 +121,7 @@ func (c *chunker) flush() {
 				c.emit(cur, "")
 				cur, size = nil, 0
 			}
-			for _, piece := range packSentences(u.text, maxChunk) {
+			for _, piece := range splitLong(u.text, maxChunk) {
 				c.emit([]unit{{text: piece, from: u.from, to: u.to, code: u.code}}, "")
 			}
 			continue
@@ -173,6 +173,59 @@ func listGroups(units []unit) [][]unit {
 		i = j
 	}
 	return out
+}
+
+// limitsMark joins a savoir and its limits in a row of the CCST text.
+const limitsMark = " — limites : "
+
+// splitLong cuts an overlong unit into pieces of at most max runes. A savoir
+// row ("Title (known, …) — limites : a ; b ; …") is cut between its items,
+// every piece keeping the savoir's title so that it reads alone.
+func splitLong(text string, max int) []string {
+	head, limits, ok := strings.Cut(text, limitsMark)
+	if !ok {
+		return packSentences(text, max)
+	}
+	title := head
+	if i := strings.Index(head, " ("); i > 0 {
+		title = head[:i]
+	}
+	var out []string
+	if utf8.RuneCountInString(head) > max/2 {
+		for _, p := range packItems(strings.TrimSuffix(strings.TrimPrefix(head, title+" ("), ")"), ", ", max-utf8.RuneCountInString(title)-4) {
+			out = append(out, title+" ("+p+")")
+		}
+	} else {
+		out = append(out, head)
+	}
+	for _, p := range packItems(limits, " ; ", max-utf8.RuneCountInString(title+limitsMark)) {
+		out = append(out, title+limitsMark+p)
+	}
+	return out
+}
+
+// packItems packs the items of a list into pieces of at most max runes.
+func packItems(list, sep string, max int) []string {
+	var out []string
+	cur := ""
+	for _, it := range strings.Split(list, sep) {
+		if cur != "" && utf8.RuneCountInString(cur)+len(sep)+utf8.RuneCountInString(it) > max {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur != "" {
+			cur += sep
+		}
+		cur += it
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	var fit []string
+	for _, p := range out {
+		fit = append(fit, packSentences(p, max)...) // an item longer than a piece
+	}
+	return fit
 }
 
 // packSentences splits a long text into pieces of at most max runes.
