@@ -140,8 +140,21 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	if q.Asked(AttrLimites) || q.YesNo {
 		// What is taught goes with how far: the limits of the savoir the
 		// answer comes from, when they are written apart from it.
-		if lim := a.e.limitsOf(leads[0].sec); lim != nil && !leadsFrom(leads, lim) {
-			if more := a.e.leads([]retrieval.Result{{Section: lim, Score: 1}}, ask, false); len(more) > 0 {
+		if lims := a.e.limitsOf(leads[0].sec); len(lims) > 0 && !leadsFrom(leads, lims...) {
+			// The limit of what the answer found: its words count too
+			// ("Techniques d'influence positive" → "Limiter l'étude des
+			// techniques d'influence positive…").
+			more := append([]term(nil), ask...)
+			for t := range leads[0].terms {
+				if idf := a.e.Index.IDF(t); idf > 0 {
+					more = append(more, term{t: t, w: idf / 2, cue: true})
+				}
+			}
+			var res []retrieval.Result
+			for _, lim := range lims {
+				res = append(res, retrieval.Result{Section: lim, Score: 1})
+			}
+			if more := a.e.leads(res, more, false); len(more) > 0 {
 				leads = append(leads[:1], more[0])
 			}
 		}
@@ -197,18 +210,20 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	return true
 }
 
-func leadsFrom(leads []sentence, s *tutor.Section) bool {
+func leadsFrom(leads []sentence, secs ...*tutor.Section) bool {
 	for _, l := range leads {
-		if l.sec == s {
-			return true
+		for _, s := range secs {
+			if l.sec == s {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// limitsOf returns the passage stating the limits of knowledge of the savoir
-// a passage is about, when it is another passage; nil otherwise.
-func (e *Engine) limitsOf(s *tutor.Section) *tutor.Section {
+// limitsOf returns the passages stating the limits of knowledge of the savoir
+// a passage is about, when they are other passages; nil otherwise.
+func (e *Engine) limitsOf(s *tutor.Section) []*tutor.Section {
 	d := e.Corpus.Doc(s.Diploma)
 	if d == nil || s.Kind != tutor.KindSavoir {
 		return nil
@@ -235,11 +250,15 @@ func (e *Engine) limitsOf(s *tutor.Section) *tutor.Section {
 	if !ok || len(sv.Limites) == 0 {
 		return nil
 	}
-	lim := sectionWithinAny(d, sv.Limites[0])
-	if lim == nil || lim.ID == s.ID {
-		return nil
+	var out []*tutor.Section
+	seen := map[string]bool{s.ID: true}
+	for _, l := range sv.Limites {
+		if lim := sectionWithinAny(d, l); lim != nil && !seen[lim.ID] {
+			seen[lim.ID] = true
+			out = append(out, lim)
+		}
 	}
-	return lim
+	return out
 }
 
 // shortPath is the end of a section's heading path: what it is about.

@@ -33,6 +33,7 @@ const (
 	boostMentions = 0.08 // a passage that mentions it
 	boostKind     = 0.12 // a passage of the kind the question is about
 	boostWithin   = 0.3  // a passage inside the part of the text the question names
+	boostNumbered = 0.3  // a passage whose heading names the numbered part asked ("situation 1")
 	vectorDepth   = 60   // candidates taken from the vector ranking
 )
 
@@ -43,6 +44,7 @@ type Index struct {
 	an       Analyzer
 	lex      *bm25f
 	terms    []map[string]bool // each section's terms, both fields
+	numbered []map[string]bool // the numbered parts each section's heading path names ("situation:1")
 	col      *chromem.Collection
 	embed    chromem.EmbeddingFunc
 	local    *LocalEmbedder
@@ -107,11 +109,18 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	st := make([]string, len(sections))
 	docs := make([][nFields][]string, len(sections))
 	x.terms = make([]map[string]bool, len(sections))
+	x.numbered = make([]map[string]bool, len(sections))
 	for i := range sections {
 		s := &sections[i]
 		texts[i] = s.Path() + "\n" + s.Text
 		st[i] = styles[s.Diploma]
 		head := x.an.Terms(s.Path(), st[i])
+		x.numbered[i] = map[string]bool{}
+		for _, t := range head {
+			if isNumbered(t) {
+				x.numbered[i][t] = true
+			}
+		}
 		for _, c := range s.Defines {
 			// A defined code is what the passage is about.
 			head = append(head, CodeTerm(c))
@@ -324,7 +333,13 @@ func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
 			codes = append(codes, strings.ToUpper(strings.TrimPrefix(t, codeTermPrefix)))
 		}
 	}
-	if len(codes) == 0 && len(q.Kinds) == 0 && len(q.Within) == 0 {
+	var numbered []string
+	for _, t := range x.an.Terms(q.Text, "") {
+		if isNumbered(t) {
+			numbered = append(numbered, t)
+		}
+	}
+	if len(codes) == 0 && len(q.Kinds) == 0 && len(q.Within) == 0 && len(numbered) == 0 {
 		return
 	}
 	for i := range x.sections {
@@ -350,6 +365,12 @@ func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
 		if inside(s, q.Within) {
 			b += boostWithin
 		}
+		for _, t := range numbered {
+			if x.numbered[i][t] {
+				b += boostNumbered
+				break
+			}
+		}
 		if b == 0 {
 			continue
 		}
@@ -357,6 +378,11 @@ func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
 			scores[i] += b
 		}
 	}
+}
+
+// isNumbered reports whether an index term is a numbered part ("bloc:4").
+func isNumbered(t string) bool {
+	return strings.Contains(t, ":") && !strings.HasPrefix(t, bigramPrefix) && !strings.HasPrefix(t, codeTermPrefix)
 }
 
 // inside reports whether a section starts inside one of the spans.
