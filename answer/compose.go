@@ -39,7 +39,11 @@ func (a *builder) answer(ctx context.Context) error {
 	q := a.q
 	subjects := a.e.subjects(q)
 	factsDone := false
-	if len(subjects) > 0 && (q.asksModel() || !q.asksText() || !a.e.epreuveRef(subjects[0])) {
+	// An épreuve's card answers a question about the épreuve itself ("E4
+	// NRC ?"), not one that asks something else of it ("si le professionnel
+	// est absent le jour de l'E4…").
+	card := !q.asksText() && len(a.e.residual(q.Norm, subjects)) == 0
+	if len(subjects) > 0 && (q.asksModel() || card || !a.e.epreuveRef(subjects[0])) {
 		factsDone = a.facts(subjects, intentOf(q))
 	}
 	if factsDone && !a.e.stillAsked(q, subjects, strings.Join(a.parts, "\n")) {

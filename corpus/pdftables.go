@@ -16,12 +16,25 @@ import (
 // per year for each of two years ("Relation client 5(2+3) 180 5(2+3) 180").
 var reTimetableRow = regexp.MustCompile(`^(.+?\D)\s+(\d+(?:\(\d+\+\d+\))?)\s+(\d{1,3}(?: \d{3})?)\s+(\d+(?:\(\d+\+\d+\))?)\s+(\d{1,3}(?: \d{3})?)$`)
 
-// timetablePara reads a paragraph of a timetable annex.
+// reNoteMark finds the footnote marks of a row label: "Gestion de projet
+// (2)(3)(4)".
+var reNoteMark = regexp.MustCompile(`\((\d)\)`)
+
+// timetablePara reads a paragraph of a timetable annex. A footnote of the
+// table ("(1) Cet horaire ne peut être scindé…") is also written on the rows
+// that carry its mark.
 func (p *txtParser) timetablePara(lines []rawLine) {
 	var rest []rawLine
 	for _, l := range lines {
 		t := clean(l.text)
 		ft := fold(t)
+		if m := reNoteMark.FindStringSubmatchIndex(t); m != nil && m[0] == 0 && len(p.noteRows[t[m[2]:m[3]]]) > 0 {
+			for _, i := range p.noteRows[t[m[2]:m[3]]] {
+				p.blocks[i].text += " — " + t
+			}
+			rest = append(rest, l)
+			continue
+		}
 		switch {
 		case strings.Contains(ft, "premiere annee") && (strings.Contains(ft, "seconde annee") || strings.Contains(ft, "deuxieme annee")):
 			p.years = [2]string{"Première année", "Seconde année"}
@@ -38,6 +51,12 @@ func (p *txtParser) timetablePara(lines []rawLine) {
 				" · " + years[1] + " : horaire hebdomadaire " + m[4] + ", volume annuel (à titre indicatif) " + m[5]
 			// The row's label heads its passage.
 			p.heading(m[1], l.n, l.n, relative(1))
+			for _, mark := range reNoteMark.FindAllStringSubmatch(m[1], -1) {
+				if p.noteRows == nil {
+					p.noteRows = map[string][]int{}
+				}
+				p.noteRows[mark[1]] = append(p.noteRows[mark[1]], len(p.blocks))
+			}
 			p.emit(block{typ: bRow, text: text, from: l.n, to: l.n, alone: true})
 		case strings.HasPrefix(ft, "enseignements") || strings.HasPrefix(ft, "hebdomadaire") || strings.HasPrefix(ft, "volume annuel") || strings.HasPrefix(ft, "(a titre indicatif)") || ft == "horaire":
 			// column headers

@@ -148,6 +148,7 @@ type txtParser struct {
 	// Timetable: the years its columns are for. Correspondence table: its
 	// lines, read when it ends.
 	years     [2]string
+	noteRows  map[string][]int // rows carrying each footnote mark
 	corrLines []rawLine
 }
 
