@@ -80,7 +80,7 @@ var attrTable = []attrDef{
 		[]string{"dictionnaire", "calculatrice", "ordinateur", "tablette", "telephone", "materiel", "autorise", "autorisee", "autorises", "a le droit", "droit au", "droit a", "droit d", "amener", "interdit", "interdits"},
 		[]string{"autorise", "calculatrice", "dictionnaire", "outils", "nomades", "materiel"}, nil, false},
 	{AttrJury, "composition de la commission",
-		[]string{"jury", "commission", "qui corrige", "qui note", "qui evalue", "qui interroge", "examinateur", "examinateurs", "correcteur", "correcteurs", "interrogateur", "interrogateurs", "un pro", "qui est dans", "composition"},
+		[]string{"jury", "commission", "qui corrige", "qui note", "qui evalue", "qui m evalue", "qui nous evalue", "qui interroge", "qui m interroge", "qui me note", "examinateur", "examinateurs", "correcteur", "correcteurs", "interrogateur", "interrogateurs", "un pro", "qui est dans", "composition"},
 		[]string{"commission", "composee", "interrogateurs", "professeur", "professionnel", "correction"}, nil, false},
 	{AttrDeroulement, "déroulement",
 		[]string{"deroulement", "deroule", "se passe", "se passer", "parties", "partie", "etapes", "couper", "interrompre", "expose", "entretien", "simulation", "chaque partie"},

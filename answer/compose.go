@@ -137,7 +137,7 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		// Hours asked of no teaching in particular: the total row answers.
 		ask = append(ask, term{t: "total", w: 2 * a.e.Index.IDF("total")})
 	}
-	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven)
+	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven, formOf(q))
 	if len(leads) == 0 {
 		return false
 	}
@@ -158,7 +158,7 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 			for _, lim := range lims {
 				res = append(res, retrieval.Result{Section: lim, Score: 1})
 			}
-			if more := a.e.leads(res, more, false); len(more) > 0 {
+			if more := a.e.leads(res, more, false, ""); len(more) > 0 {
 				leads = append(leads[:1], more[0])
 			}
 		}

@@ -26,7 +26,7 @@ type sentence struct {
 // its passage's rank in the search, so that a sentence rich in the
 // question's words does not win from a passage the search put far below.
 // A second sentence is kept when it adds enough of what the first lacks.
-func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sentence {
+func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form string) []sentence {
 	var cands []sentence
 	top := res[0].Score
 	for i, r := range res {
@@ -38,7 +38,14 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 			head[t] = true
 		}
 		prev := map[string]bool{}
+		prevText := ""
 		for _, text := range sentencesOf(r.Section) {
+			if prevText != "" && rePronoun.MatchString(text) {
+				// "Il constitue le support…" says what the sentence before
+				// named: they answer together.
+				text = prevText + " " + text
+			}
+			prevText = text
 			ts := e.Index.Terms(text)
 			set := map[string]bool{}
 			for _, t := range ts {
@@ -70,6 +77,10 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 				s.match *= 0.9
 			}
 			s.score = r.Score / top
+			if form != "" && otherForm(r.Section, form) {
+				// "en ponctuel": what the CCF does is not the answer.
+				s.match /= 2
+			}
 			cands = append(cands, s)
 		}
 	}
@@ -120,6 +131,41 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool) []sent
 	}
 	return out
 }
+
+// Ways of sitting an épreuve a question may name.
+const (
+	formPonctuelle = "ponctuelle"
+	formCCF        = "ccf"
+)
+
+// formOf is the way of sitting an épreuve a question names, "" when none or
+// both.
+func formOf(q *Query) string {
+	p := q.Norm.Has("ponctuelle") || q.Norm.Has("ponctuel") || q.Norm.Has("candidat forme ponctuelle")
+	c := q.Norm.Has("ccf") || q.Norm.Has("controle en cours de formation")
+	switch {
+	case p && !c:
+		return formPonctuelle
+	case c && !p:
+		return formCCF
+	}
+	return ""
+}
+
+// otherForm reports whether a passage is about the other way of sitting the
+// épreuve than the one asked.
+func otherForm(s *tutor.Section, form string) bool {
+	path := tutor.Fold(s.Path())
+	ccf := strings.Contains(path, "controle en cours de formation")
+	ponct := strings.Contains(path, "forme ponctuelle") || strings.Contains(path, "epreuve ponctuelle")
+	if form == formPonctuelle {
+		return ccf && !ponct
+	}
+	return ponct && !ccf
+}
+
+// rePronoun finds a sentence that opens on what the one before named.
+var rePronoun = regexp.MustCompile(`^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers)\s`)
 
 // maxShown is the length past which a list line is shown condensed.
 const maxShown = 350
