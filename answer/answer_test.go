@@ -211,14 +211,44 @@ func TestDiplomaFilter(t *testing.T) {
 	}
 }
 
+// informal are questions typed the way students type them, for the benchmarks.
+var informal = []string{
+	"coef e4 ccst", "jusqu'où va la TVA en gestion commerciale ?", "combien de semaines de stage en ccst", "c'est quoi la compétence C1.3 ?",
+	"qui est dans le jury de l'E4 en NRC, y a un pro ?", "cb d'heures de gestion de projet par semaine en nrc ?",
+	"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?",
+	"le coef de l'E4 en NRC et en CCST c'est combien ?", "la PNL et l'analyse transactionnelle c au programme ?",
+	"c quoi le taux de reussite au bts ?",
+}
+
 func BenchmarkAnswerExtractive(b *testing.B) {
 	e := engine(b)
-	qs := []string{"coef e4 ccst", "jusqu'où va la TVA en gestion commerciale ?", "combien de semaines de stage en ccst", "c'est quoi la compétence C1.3 ?"}
+	qs := informal
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := e.Answer(ctx, qs[i%len(qs)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	e := engine(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Analyze(informal[i%len(informal)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	e := engine(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Search(ctx, informal[i%len(informal)], "", 5); err != nil {
 			b.Fatal(err)
 		}
 	}

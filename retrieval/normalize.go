@@ -44,17 +44,41 @@ type Normal struct {
 	Expansion []string
 	// Repaired maps each word corrected against the corpus to its fix.
 	Repaired map[string]string
+	text     string // Words joined, padded with spaces
 }
 
 // Text is the normalised question as one folded string, words separated by
 // single spaces and the whole padded with a space at each end so that
 // phrases can be looked up with strings.Contains(" "+phrase+" ").
-func (n Normal) Text() string { return " " + strings.Join(n.Words, " ") + " " }
+func (n Normal) Text() string {
+	if n.text == "" {
+		return " " + strings.Join(n.Words, " ") + " "
+	}
+	return n.text
+}
 
 // Has reports whether the normalised question holds the phrase (folded words
 // separated by spaces).
 func (n Normal) Has(phrase string) bool {
+	if isTokens(phrase) {
+		return strings.Contains(n.Text(), " "+phrase+" ")
+	}
 	return strings.Contains(n.Text(), " "+strings.Join(Tokens(phrase), " ")+" ")
+}
+
+// isTokens reports whether a phrase is already folded words separated by
+// single spaces, as the tables write their triggers.
+func isTokens(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' && s[i-1] != ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // NewNormalizer reads the lexicon and takes the corpus vocabulary (folded
@@ -203,6 +227,7 @@ func (n *Normalizer) Normalize(text string) Normal {
 		words = append(words, t.w)
 	}
 	out.Words = words
+	out.text = " " + strings.Join(words, " ") + " "
 	out.Expansion = n.expand(words)
 	for _, w := range words {
 		// A lone digit stays: "bloc 4", "fonction 2" are read as one term.
