@@ -49,12 +49,7 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 		}
 	}
 	for _, r := range q.Codes {
-		// An épreuve asked about is the subject of every sentence of its
-		// definition: its code picks none. Named as context ("l'E4 de
-		// l'ancien BTS"), a task's or a compétence's, it picks the line.
-		if _, ok := r.doc.Model.Epreuve(r.code); !ok || !q.aboutItself() {
-			add(retrieval.CodeTerm(r.code), weightCode)
-		}
+		add(retrieval.CodeTerm(r.code), weightCode)
 	}
 	for _, t := range retrieval.Bigrams(own) {
 		add(t, weightBigram)

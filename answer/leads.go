@@ -40,10 +40,11 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 		prev := map[string]bool{}
 		prevText := ""
 		for _, text := range sentencesOf(r.Section) {
+			merged := false
 			if prevText != "" && rePronoun.MatchString(text) {
 				// "Il constitue le support…" says what the sentence before
 				// named: they answer together.
-				text = prevText + " " + text
+				text, merged = prevText+" "+text, true
 			}
 			prevText = text
 			ts := e.Index.Terms(text)
@@ -65,6 +66,9 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 			// "Le dossier est fourni…".
 			for _, at := range ask {
 				switch {
+				case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
+					// A code its heading names is in every sentence of the
+					// passage: it picks none of them.
 				case set[at.t]:
 					s.match += at.w
 				case head[at.t]:
@@ -75,6 +79,10 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 			}
 			if len([]rune(text)) > 450 {
 				s.match *= 0.9
+			}
+			if merged {
+				// Two sentences hold more words than one: they must say more.
+				s.match *= 0.8
 			}
 			s.score = r.Score / top
 			if form != "" && otherForm(r.Section, form) {
