@@ -31,6 +31,7 @@ func TestNormalizeInformalFrench(t *testing.T) {
 		{"la prevition des ventes, le dictionaire", "la prevision des ventes le dictionnaire"},
 		{"en b to c c possible ?", "en b to c particuliers c est possible"},
 		{"maths fi poussées", "mathematiques financieres poussees"},
+		{"j'en ai noté que 2", "j en ai retenu que 2"}, // written down, not graded
 	}
 	for _, tt := range tests {
 		if got := strings.Join(n.Normalize(tt.in).Words, " "); got != tt.want {
