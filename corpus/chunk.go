@@ -111,10 +111,7 @@ func (c *chunker) flush() {
 	var cur []unit
 	size := 0
 	for _, g := range listGroups(units) {
-		n := 0
-		for _, u := range g {
-			n += utf8.RuneCountInString(u.text) + 1
-		}
+		n := groupSize(g)
 		if len(g) == 1 && n > maxChunk+1 {
 			u := g[0]
 			if len(cur) > 0 {
@@ -169,10 +166,39 @@ func listGroups(units []unit) [][]unit {
 				j++
 			}
 		}
-		out = append(out, units[i:j])
+		g := units[i:j]
+		if len(g) > 1 && groupSize(g) > maxList {
+			// Too long to stay whole: the sentence that announces the list
+			// goes with it, what the paragraph said before stays apart.
+			if before, last, ok := cutLastSentence(u.text); ok {
+				out = append(out, []unit{{text: before, from: u.from, to: u.to}})
+				g = append([]unit{{text: last, from: u.from, to: u.to}}, g[1:]...)
+			}
+		}
+		out = append(out, g)
 		i = j
 	}
 	return out
+}
+
+func groupSize(g []unit) int {
+	n := 0
+	for _, u := range g {
+		n += utf8.RuneCountInString(u.text) + 1
+	}
+	return n
+}
+
+// cutLastSentence splits a paragraph before its last sentence.
+func cutLastSentence(text string) (before, last string, ok bool) {
+	t := strings.TrimSpace(text)
+	for i := len(t) - 2; i > 0; i-- {
+		if (t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i+1] == ' ' {
+			before, last = strings.TrimSpace(t[:i+1]), strings.TrimSpace(t[i+1:])
+			return before, last, before != "" && last != ""
+		}
+	}
+	return "", "", false
 }
 
 // limitsMark joins a savoir and its limits in a row of the CCST text.

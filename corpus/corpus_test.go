@@ -278,5 +278,20 @@ func TestSavoirWithItsLimitsAndListsWhole(t *testing.T) {
 		if strings.Contains(s.Text, "Chaque fiche comprendra impérativement les rubriques suivantes") && !strings.Contains(s.Text, "analyse critique de la communication") {
 			t.Errorf("%s: the list is cut from its sentence", s.ID)
 		}
+		// A long paragraph ending on "qui précise :" leaves its earlier
+		// sentences apart so that the list stays whole with its announce.
+		if strings.Contains(s.Text, "annexe pédagogique qui précise") && !strings.Contains(s.Text, "gratifications éventuelles") {
+			t.Errorf("%s: the annexe pédagogique's list is cut from its sentence", s.ID)
+		}
+	}
+}
+
+func TestCutLastSentence(t *testing.T) {
+	before, last, ok := cutLastSentence("Le stage fait l'objet d'une convention. Elle comporte une annexe qui précise :")
+	if !ok || before != "Le stage fait l'objet d'une convention." || last != "Elle comporte une annexe qui précise :" {
+		t.Errorf("got %q | %q | %v", before, last, ok)
+	}
+	if _, _, ok := cutLastSentence("Une seule phrase qui annonce :"); ok {
+		t.Error("a single sentence was cut")
 	}
 }
