@@ -11,10 +11,11 @@ build: ## the tutor binary in ./bin
 run: ## the local console, nothing to configure
 	$(GO) run ./cmd/tutor
 
-test: ## what CI runs: vet, format check, race-enabled tests
+test: ## what CI runs: vet, format check, race-enabled tests, the golden set's targets
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'TestGoldenSetTargets' ./eval
 
 DEVSET ?= ../shared/eval/dev-questions.jsonl
 

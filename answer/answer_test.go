@@ -34,6 +34,7 @@ func engine(tb testing.TB) *Engine {
 }
 
 func TestFactsAreStatedAndCited(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q, diploma string
@@ -84,6 +85,7 @@ func TestFactsAreStatedAndCited(t *testing.T) {
 // An answer leads with the sentence of the texts that answers, cited, then
 // quotes its passage; every figure says its diploma.
 func TestAnswersLeadWithTheSentence(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q, diploma string
@@ -131,6 +133,7 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 
 // A comparison answers each diploma side by side, with its own citations.
 func TestComparison(t *testing.T) {
+	t.Parallel()
 	r, err := engine(t).Answer(context.Background(), "le coef de l'E4 en NRC et en CCST c'est combien ?", "")
 	if err != nil {
 		t.Fatal(err)
@@ -153,6 +156,7 @@ func TestComparison(t *testing.T) {
 }
 
 func TestAbstains(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct{ q, want string }{
 		{"quelle est la capitale de l'australie", "référentiels"},
@@ -176,6 +180,7 @@ func TestAbstains(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q, diploma string
@@ -199,6 +204,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestDiplomaFilter(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	r, err := e.Answer(context.Background(), "durée du stage", "CCST")
 	if err != nil {

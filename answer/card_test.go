@@ -10,6 +10,7 @@ import (
 )
 
 func TestCard(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		kind             tutor.Kind
@@ -60,6 +61,7 @@ func TestCard(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	got := e.Suggest(tutor.KindCompetence, "c1", "CCST", 25)
 	if len(got) == 0 || got[0].Code != "C1" && !strings.HasPrefix(got[0].Code, "C1") {
@@ -88,6 +90,7 @@ func TestSuggest(t *testing.T) {
 }
 
 func TestFollowUp(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct{ prev, q, want string }{
 		{"coef de l'E4 en CCST", "et en NRC ?", "BTS NRC"},

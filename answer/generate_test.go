@@ -3,35 +3,16 @@ package answer_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
-	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/internal/openaitest"
 	"github.com/btstutor/tutor/llm"
-	"github.com/btstutor/tutor/retrieval"
 )
 
-var (
-	engOnce sync.Once
-	eng     *answer.Engine
-)
-
-func testEngine(tb testing.TB) *answer.Engine {
-	engOnce.Do(func() {
-		c, err := corpus.Load()
-		if err != nil {
-			panic(err)
-		}
-		if eng, err = answer.New(context.Background(), c, retrieval.Options{}); err != nil {
-			panic(err)
-		}
-	})
-	return eng
-}
+func testEngine(tb testing.TB) *answer.Engine { return answer.SharedEngine(tb) }
 
 func model(t testing.TB, srv *openaitest.Server) *llm.Client {
 	c, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "sk-test", Model: "tuteur-7b", MaxTokens: 400,
@@ -44,6 +25,7 @@ func model(t testing.TB, srv *openaitest.Server) *llm.Client {
 
 // An injection is refused before anything is sent to the model.
 func TestGenerateRefusesInjections(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	srv := openaitest.New(t)
 	m := model(t, srv)
@@ -67,6 +49,7 @@ func TestGenerateRefusesInjections(t *testing.T) {
 }
 
 func TestGenerateVerifiesWhatTheModelWrote(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	srv := openaitest.New(t)
 	m := model(t, srv)
@@ -155,6 +138,7 @@ func TestGenerateVerifiesWhatTheModelWrote(t *testing.T) {
 }
 
 func TestGenerateDoesNotAskForWhatTheTextsLack(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	srv := openaitest.New(t)
 	for _, q := range []string{"quel temps fera-t-il demain à Lyon ?", "coef de l'E9 en CCST"} {
@@ -172,6 +156,7 @@ func TestGenerateDoesNotAskForWhatTheTextsLack(t *testing.T) {
 }
 
 func TestGenerateCarriesTheConversation(t *testing.T) {
+	t.Parallel()
 	e := testEngine(t)
 	srv := openaitest.New(t)
 	srv.Push(openaitest.Reply{Text: "Au BTS NRC, l'épreuve E4 a un coefficient de 4 [1]."})

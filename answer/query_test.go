@@ -24,6 +24,7 @@ func codes(q *Query) string {
 // The question's own words win over any default diploma; both named ask for
 // a comparison.
 func TestAnalyzeDiplomas(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q, def, want string
@@ -50,6 +51,7 @@ func TestAnalyzeDiplomas(t *testing.T) {
 
 // Codes in every shape students write them.
 func TestAnalyzeCodes(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct{ q, def, want string }{
 		{"c'est quoi la compétence c-11 en nrc ?", "", "NRC:C11"},
@@ -80,6 +82,7 @@ func TestAnalyzeCodes(t *testing.T) {
 
 // What is asked, as a typed attribute.
 func TestAnalyzeAsks(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q    string
@@ -123,6 +126,7 @@ func sameAttrs(a, b []Attr) bool {
 
 // What the texts can never hold, and injections, are read from the question.
 func TestAnalyzeOutside(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct{ q, outside string }{
 		{"c quoi le taux de reussite au bts en france l'an dernier ?", "statistiques"},
@@ -167,6 +171,7 @@ func TestAnalyzeOutside(t *testing.T) {
 }
 
 func TestAnalyzeYesNo(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	tests := []struct {
 		q             string

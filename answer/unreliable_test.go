@@ -76,6 +76,7 @@ func bumpFirstNumber(s string) string {
 // through the loopback server replaying the unreliable model, and counts
 // what reached the student: invented citations and wrong numbers (target 0).
 func TestUnreliableModelOverGoldenSet(t *testing.T) {
+	t.Parallel()
 	e := engine(t)
 	srv := openaitest.New(t)
 	srv.Respond(unreliable)

@@ -14,6 +14,7 @@ import (
 )
 
 func TestRegistersFrenchCommands(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t, testToken)
 	start(t, fake, "", func(c *Config) { c.GuildID = "guild-dev" })
 	r := fake.WaitFor("registration", func(r discordtest.Request) bool { return r.Method == "PUT" })
@@ -39,6 +40,7 @@ func TestRegistersFrenchCommands(t *testing.T) {
 }
 
 func TestSlashCommands(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	tests := []struct {
 		name string
@@ -90,6 +92,7 @@ func TestSlashCommands(t *testing.T) {
 }
 
 func TestBadInputIsRefusedPrivatelyWithoutDeferral(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	tests := []struct {
 		name string
@@ -134,6 +137,7 @@ func TestBadInputIsRefusedPrivatelyWithoutDeferral(t *testing.T) {
 }
 
 func TestAutocomplete(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	tests := []struct {
 		cmd, typed, diploma string
@@ -169,6 +173,7 @@ func TestAutocomplete(t *testing.T) {
 }
 
 func TestButtonsWorkAfterRestart(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t, testToken)
 	db := t.TempDir() + "/tutor.db"
 	h := start(t, fake, db, nil)
@@ -211,6 +216,7 @@ func TestButtonsWorkAfterRestart(t *testing.T) {
 }
 
 func TestMentionAnswersInAThread(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	h.fake.AddChannel("chan-text", "guild-1", discordtest.ChannelText)
 	msgID := h.fake.Mention("guild-1", "chan-text", "user-7", "@bot @everyone c'est quoi le coef de l'E4 en NRC ?")
@@ -252,6 +258,7 @@ func TestMentionAnswersInAThread(t *testing.T) {
 }
 
 func TestConfigIsForTeachers(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	cfg := func(sub string, opts map[string]string, perms int64, roles []string) string {
 		in := discordtest.Subcommand(CmdConfig, sub, opts)
@@ -306,6 +313,7 @@ func TestConfigIsForTeachers(t *testing.T) {
 }
 
 func TestRateLimitPerUser(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", func(c *Config) { c.RateLimit = 2 })
 	q := func(user string) callbackBody {
 		in := discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"})
@@ -334,6 +342,7 @@ func TestRateLimitPerUser(t *testing.T) {
 }
 
 func TestDiscordRetriesAndReconnects(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	// A 429 on the edit: discordgo waits retry_after and sends it again.
 	h.fake.FailNext("PATCH", "/webhooks/", http.StatusTooManyRequests, `{"message":"You are being rate limited.","retry_after":0.05,"global":false}`, 1)
@@ -359,6 +368,7 @@ func TestDiscordRetriesAndReconnects(t *testing.T) {
 }
 
 func TestShutdownFinishesAnswersInFlight(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	release := make(chan struct{})
 	entered := make(chan struct{})
@@ -390,6 +400,7 @@ func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 }
 
 func TestStoreFailureGivesPrivateError(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	h.store.Close() // the store breaks under the bot
 	sent, cb, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
@@ -416,6 +427,7 @@ func TestStoreFailureGivesPrivateError(t *testing.T) {
 }
 
 func TestHealthAndMetrics(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
 	srv := httptest.NewServer(Handler(h.bot.Connected, h.store, h.metrics))
@@ -453,6 +465,7 @@ func TestHealthAndMetrics(t *testing.T) {
 }
 
 func TestWrongToken(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t, "the-right-one")
 	b, err := New(Config{Token: "Bot wrong", APIBase: fake.URL}, &Router{Engine: testEngine(t)})
 	if err != nil {

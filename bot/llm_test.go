@@ -19,6 +19,7 @@ func withLLM(t *testing.T, srv *openaitest.Server, userBudget int) func(*Router)
 }
 
 func TestStreamedVerifiedAnswer(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	h := start(t, nil, "", nil, withLLM(t, srv, 0))
 	srv.Push(openaitest.Reply{Text: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1] et une citation fausse [8]."})
@@ -56,6 +57,7 @@ func TestStreamedVerifiedAnswer(t *testing.T) {
 }
 
 func TestBudgetAndFallback(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	h := start(t, nil, "", nil, withLLM(t, srv, 10))
 	srv.Respond(func(openaitest.ChatRequest) openaitest.Reply {
@@ -85,6 +87,7 @@ func TestBudgetAndFallback(t *testing.T) {
 }
 
 func TestFollowUpInThread(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	h := start(t, nil, "", nil, withLLM(t, srv, 0))
 	srv.Respond(func(req openaitest.ChatRequest) openaitest.Reply {

@@ -68,6 +68,7 @@ func text(cb callbackBody) string {
 }
 
 func TestQuizQuestionAnswerAndReview(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
@@ -125,6 +126,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 }
 
 func TestReminderLeaderboardAndMyData(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
@@ -169,6 +171,7 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 }
 
 func TestScheduleCommands(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)} // Sunday
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	teacher := func(cmd string, opts map[string]string) callbackBody {
@@ -221,6 +224,7 @@ func TestScheduleCommands(t *testing.T) {
 // posts the results when it closes; after a restart, nothing is posted twice
 // and the missed firing within the grace period is posted.
 func TestScheduledQuizThroughDiscord(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
 	db := filepath.Join(t.TempDir(), "tutor.db")
 	h := start(t, nil, db, nil, withQuiz(t, clock))
@@ -323,6 +327,7 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 // Two bots on one store (a second replica, or an old process not yet
 // stopped) fire the same schedule at the same time: one post.
 func TestTwoBotsOneStorePostOnce(t *testing.T) {
+	t.Parallel()
 	clock := &fakeClock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
 	db := filepath.Join(t.TempDir(), "tutor.db")
 	fake := discordtest.New(t, testToken)

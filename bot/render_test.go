@@ -29,6 +29,7 @@ func hugeReply(citations, textLen int) tutor.Reply {
 }
 
 func TestOverLongContentFitsDiscordLimits(t *testing.T) {
+	t.Parallel()
 	for _, n := range []int{0, 1, 3, 24, 25, 26, 60} {
 		r := hugeReply(n, 900)
 		resp := Response{Title: r.Question, Reply: &r, Hint: strings.Repeat("astuce ", 500)}
@@ -62,6 +63,7 @@ func TestOverLongContentFitsDiscordLimits(t *testing.T) {
 }
 
 func TestPassagesOfAHugeStoredReplyOverTheWire(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil)
 	sr := tutor.StoredReply{GuildID: "guild-1", Reply: hugeReply(40, 3000)}
 	if err := h.store.SaveReply(context.Background(), &sr); err != nil {
@@ -80,6 +82,7 @@ func TestPassagesOfAHugeStoredReplyOverTheWire(t *testing.T) {
 }
 
 func TestClip(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		n    int
@@ -100,6 +103,7 @@ func TestClip(t *testing.T) {
 }
 
 func TestParseButton(t *testing.T) {
+	t.Parallel()
 	for id, ok := range map[string]bool{
 		"p:12": true, "v:12:+": true, "v:12:-": true,
 		"p:0": false, "p:-1": false, "v:12": false, "v:12:x": false, "p:12:+": false, "": false, "x:1": false,

@@ -32,6 +32,7 @@ func teacherCommand(opts map[string]string) *discordtest.Interaction {
 }
 
 func TestScenarioForATeacher(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
 	opts := map[string]string{OptDiplome: "NRC", OptClient: "distributeur", OptGraine: "42", OptEleve: "user-7", OptEtape: "objections"}
 	sent, cb, edit := h.ask(teacherCommand(opts))
@@ -93,6 +94,7 @@ func keys(m map[string][]byte) []string {
 }
 
 func TestScenarioRefusals(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
 	student := discordtest.Command(CmdScenario, map[string]string{OptDiplome: "NRC"})
 	dm := teacherCommand(map[string]string{})
@@ -128,6 +130,7 @@ func TestScenarioRefusals(t *testing.T) {
 }
 
 func TestScenarioTeacherRoleAndClosedDMs(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
 	if err := h.store.SetTeacherRole(t.Context(), "guild-1", "role-prof"); err != nil {
 		t.Fatal(err)
@@ -145,6 +148,7 @@ func TestScenarioTeacherRoleAndClosedDMs(t *testing.T) {
 }
 
 func TestScenarioSectorAutocomplete(t *testing.T) {
+	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
 	_, cb, _ := h.ask(discordtest.Autocomplete(CmdScenario, OptSecteur, map[string]string{OptSecteur: "plomb", OptDiplome: "CCST"}))
 	if cb.Type != 8 || len(cb.Data.Choices) != 1 || cb.Data.Choices[0]["value"] != "Fournitures pour la plomberie et le sanitaire" {
@@ -159,6 +163,7 @@ func TestScenarioSectorAutocomplete(t *testing.T) {
 // With a language model the narrative is rewritten (and verified), the
 // figures stay the generator's, the tokens count against the budgets.
 func TestScenarioWithALanguageModel(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	srv.Respond(func(req openaitest.ChatRequest) openaitest.Reply {
 		facts := req.Messages[len(req.Messages)-1].Content

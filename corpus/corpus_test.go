@@ -3,14 +3,18 @@ package corpus
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	tutor "github.com/btstutor/tutor"
 )
 
+// shared is the embedded texts parsed once for the tests that only read them.
+var shared = sync.OnceValues(func() (*Corpus, error) { return Load() })
+
 func load(t *testing.T) *Corpus {
 	t.Helper()
-	c, err := Load()
+	c, err := shared()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -19,6 +23,7 @@ func load(t *testing.T) *Corpus {
 
 // Every compétence code written in the texts is in the model, with its title.
 func TestCompetencesMatchTexts(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	want := map[string]map[string]string{
 		"CCST": {
@@ -68,6 +73,7 @@ func TestCompetencesMatchTexts(t *testing.T) {
 
 // Every épreuve's coefficient and ponctuelle duration is the one in the texts.
 func TestEpreuvesMatchTexts(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	type ep struct{ coef, form, duration, prep string }
 	want := map[string]map[string]ep{
@@ -112,6 +118,7 @@ func TestEpreuvesMatchTexts(t *testing.T) {
 
 // The NRC's interleaved columns are paired as the text allows.
 func TestNRCColumnRecovery(t *testing.T) {
+	t.Parallel()
 	m := load(t).Doc("NRC").Model
 	c1, _ := m.Competence("C1")
 	if len(c1.Conditions) != 4 || c1.Conditions[0] != "Une problématique commerciale et son contexte" {
@@ -140,6 +147,7 @@ func TestNRCColumnRecovery(t *testing.T) {
 }
 
 func TestSectionsAreDisplayable(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	for _, d := range c.Docs {
 		lines := strings.Count(d.Text, "\n") + 1
@@ -171,6 +179,7 @@ func TestSectionsAreDisplayable(t *testing.T) {
 }
 
 func TestParseRejectsBadInput(t *testing.T) {
+	t.Parallel()
 	meta := tutor.Document{Diploma: "NDRC", Title: "BTS NDRC", Source: "x.md"}
 	tests := []struct {
 		name string
@@ -195,6 +204,7 @@ func TestParseRejectsBadInput(t *testing.T) {
 }
 
 func TestLoadExtraFolder(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	md := "# Référentiel NDRC\n\n## Bloc de compétences 1\n\n### C1.1 Cibler et prospecter la clientèle\n\n- Analyser le portefeuille\n"
 	os.WriteFile(dir+"/ndrc.md", []byte(md), 0o644)
@@ -220,6 +230,7 @@ func TestLoadExtraFolder(t *testing.T) {
 // A heading is never a passage alone: a heading without content of its own
 // opens the next passage.
 func TestHeadingsAreNeverAlone(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	for _, d := range c.Docs {
 		for _, s := range d.Sections {
@@ -236,6 +247,7 @@ func TestHeadingsAreNeverAlone(t *testing.T) {
 
 // Table rows carry their column headers: a row is found by what it means.
 func TestTableRowsCarryTheirHeaders(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	want := map[string][]string{
 		"CCST": {
@@ -269,6 +281,7 @@ func TestTableRowsCarryTheirHeaders(t *testing.T) {
 // A savoir of the NRC is read with its limits; a list with its announcing
 // sentence.
 func TestSavoirWithItsLimitsAndListsWhole(t *testing.T) {
+	t.Parallel()
 	c := load(t)
 	d := c.Doc("NRC")
 	for _, s := range d.Sections {
@@ -287,6 +300,7 @@ func TestSavoirWithItsLimitsAndListsWhole(t *testing.T) {
 }
 
 func TestCutLastSentence(t *testing.T) {
+	t.Parallel()
 	before, last, ok := cutLastSentence("Le stage fait l'objet d'une convention. Elle comporte une annexe qui précise :")
 	if !ok || before != "Le stage fait l'objet d'une convention." || last != "Elle comporte une annexe qui précise :" {
 		t.Errorf("got %q | %q | %v", before, last, ok)

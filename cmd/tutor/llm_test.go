@@ -9,6 +9,7 @@ import (
 )
 
 func TestAskWithLLM(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	env := dataEnv(t)
 	env["TUTOR_LLM_BASE_URL"] = srv.URL
@@ -54,6 +55,7 @@ func TestAskWithLLM(t *testing.T) {
 }
 
 func TestRemoteEmbeddings(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New(t)
 	env := dataEnv(t)
 	env["TUTOR_LLM_BASE_URL"] = srv.URL

@@ -37,6 +37,9 @@ type Main struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	// Builds, when set, is shared by several Mains (the tests) so that the
+	// texts are parsed and indexed once, not once per command.
+	Builds *Builds
 }
 
 // Exit codes.
@@ -166,16 +169,15 @@ func (m *Main) dataDir() string {
 func (m *Main) referentielsDir() string { return filepath.Join(m.dataDir(), "referentiels") }
 
 func (m *Main) loadCorpus() (*corpus.Corpus, error) {
-	return corpus.Load(m.referentielsDir())
+	if m.Builds == nil {
+		return corpus.Load(m.referentielsDir())
+	}
+	return m.Builds.corpus(m.referentielsDir())
 }
 
 // engine loads the corpus and builds the index once, with the embedding
 // model when TUTOR_EMBED_MODEL is set.
 func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
-	c, err := m.loadCorpus()
-	if err != nil {
-		return nil, err
-	}
 	var opts retrieval.Options
 	client, err := m.llm()
 	if err != nil {
@@ -183,6 +185,13 @@ func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 	}
 	if client != nil && m.Getenv("TUTOR_EMBED_MODEL") != "" {
 		opts.Embedder = client.Embed
+	}
+	if m.Builds != nil && opts.Embedder == nil {
+		return m.Builds.engine(ctx, m.referentielsDir())
+	}
+	c, err := m.loadCorpus()
+	if err != nil {
+		return nil, err
 	}
 	return answer.New(ctx, c, opts)
 }

@@ -10,10 +10,14 @@ import (
 	"testing"
 )
 
+// testBuilds shares the parsed texts and the engine between the tests'
+// commands; each test still has its own data folder.
+var testBuilds = &Builds{}
+
 func run(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
 	code := m.Run(context.Background(), args)
 	return code, out.String(), errb.String()
 }
@@ -23,6 +27,7 @@ func dataEnv(t *testing.T) map[string]string {
 }
 
 func TestAskJSON(t *testing.T) {
+	t.Parallel()
 	code, out, errs := run(t, "", dataEnv(t), "ask", "--json", "coef", "e4", "ccst")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -53,6 +58,7 @@ func TestAskJSON(t *testing.T) {
 }
 
 func TestAskBadInput(t *testing.T) {
+	t.Parallel()
 	env := dataEnv(t)
 	tests := []struct {
 		args []string
@@ -75,6 +81,7 @@ func TestAskBadInput(t *testing.T) {
 }
 
 func TestBatchGoesOnAfterBadLines(t *testing.T) {
+	t.Parallel()
 	in := "coef e4 ccst\n\n" + strings.Repeat("x", 2500) + "\ncoef \xff\nquelle est la capitale de l'australie\n"
 	code, out, errs := run(t, in, dataEnv(t), "ask")
 	if code != 0 {
@@ -104,6 +111,7 @@ func TestBatchGoesOnAfterBadLines(t *testing.T) {
 }
 
 func TestSearchJSON(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, "", dataEnv(t), "search", "-k", "3", "--diploma", "nrc", "--json", "duree du stage")
 	if code != 0 {
 		t.Fatal(out)
@@ -118,6 +126,7 @@ func TestSearchJSON(t *testing.T) {
 }
 
 func TestReferentielJSON(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, "", dataEnv(t), "referentiel", "--json")
 	if code != 0 {
 		t.Fatal(out)
@@ -144,6 +153,7 @@ func TestReferentielJSON(t *testing.T) {
 }
 
 func TestIngest(t *testing.T) {
+	t.Parallel()
 	env := dataEnv(t)
 	src := filepath.Join(t.TempDir(), "ndrc.md")
 	os.WriteFile(src, []byte("# BTS NDRC\n\n## Bloc de compétences 1\n\n### C1.1 Cibler et prospecter la clientèle\n\n- Analyser le portefeuille clients\n"), 0o644)
@@ -176,6 +186,7 @@ func TestIngest(t *testing.T) {
 }
 
 func TestConsole(t *testing.T) {
+	t.Parallel()
 	env := dataEnv(t)
 	in := "/aide\ncoef e4 ccst\n/epreuve E9\n/diplome NRC\n/competence C 31\n/epreuve E4\n/epreuve\n/inconnue x\n/quitter\n"
 	code, out, errs := run(t, in, env)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestQuizInTheTerminal(t *testing.T) {
+	t.Parallel()
 	code, out, errs := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -21,6 +22,7 @@ func TestQuizInTheTerminal(t *testing.T) {
 }
 
 func TestQuizBankJSON(t *testing.T) {
+	t.Parallel()
 	code, out, errs := run(t, "", dataEnv(t), "quiz", "--bank", "--json", "--diploma", "NRC", "--theme", "savoirs")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -46,6 +48,7 @@ func TestQuizBankJSON(t *testing.T) {
 }
 
 func TestConsoleQuiz(t *testing.T) {
+	t.Parallel()
 	in := "/quiz NRC competences\nA\n/revisions\n/rappel 7h\n/quiz-programmer jours=lundi heure=18h\n/quiz-liste\n/mes-donnees exporter\n/mes-donnees effacer\n/confirmer\n"
 	code, out, errs := run(t, in, dataEnv(t), "console")
 	if code != 0 {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestScenarioCommand(t *testing.T) {
+	t.Parallel()
 	env := dataEnv(t)
 	code, out, errs := run(t, "", env, "scenario", "--diploma", "NRC", "--client", "particulier", "--seed", "42", "--format", "json")
 	if code != 0 {
@@ -41,6 +42,7 @@ func TestScenarioCommand(t *testing.T) {
 }
 
 func TestScenarioBadOptions(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--diploma", "MCO"},
 		{"--seed", "-4"},
@@ -58,6 +60,7 @@ func TestScenarioBadOptions(t *testing.T) {
 }
 
 func TestConsoleScenario(t *testing.T) {
+	t.Parallel()
 	code, out, errs := run(t, "/scenario NRC distributeur conclusion graine=5\n/scenario couleur=bleu\n", dataEnv(t))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

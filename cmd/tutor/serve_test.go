@@ -30,11 +30,12 @@ func (l *lockedBuffer) String() string {
 
 // The binary's default command serves Discord when a token is set.
 func TestServeAgainstFakeDiscord(t *testing.T) {
+	t.Parallel()
 	const token = "serve-test-token"
 	fake := discordtest.New(t, token)
 	env := map[string]string{"TUTOR_DATA_DIR": t.TempDir(), "DISCORD_TOKEN": token, "DISCORD_API_BASE": fake.URL, "TUTOR_HTTP_ADDR": "127.0.0.1:0"}
 	var out, errs lockedBuffer
-	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Getenv: func(k string) string { return env[k] }}
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, nil) }()
@@ -65,6 +66,7 @@ func TestServeAgainstFakeDiscord(t *testing.T) {
 }
 
 func TestServeConfigErrors(t *testing.T) {
+	t.Parallel()
 	fake := discordtest.New(t, "right")
 	tests := []struct {
 		env  map[string]string
