@@ -2,6 +2,7 @@ package tutor
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -85,7 +86,7 @@ func CodeCandidates(s string) []string {
 	}
 	var out []string
 	for _, style := range styles {
-		if c := CanonicalCode(s, style); c != "" && !contains(out, c) {
+		if c := CanonicalCode(s, style); c != "" && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}

@@ -1,6 +1,9 @@
 package tutor
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Referentiel is the structured model of one diploma's référentiel, extracted
 // from its text. Every item keeps the source lines it was read from so that
@@ -99,7 +102,7 @@ func (r *Referentiel) Epreuve(code string) (*Epreuve, bool) {
 			if p := find(e.Parts); p != nil {
 				return p
 			}
-			if len(e.Parts) == 0 && contains(e.Units, code) {
+			if len(e.Parts) == 0 && slices.Contains(e.Units, code) {
 				return e
 			}
 		}
@@ -126,7 +129,7 @@ func (r *Referentiel) Savoir(code string) (*Savoir, bool) {
 func (r *Referentiel) Codes(prefix string) []string {
 	var out []string
 	add := func(c string) {
-		if c != "" && !contains(out, c) {
+		if c != "" && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
@@ -172,7 +175,7 @@ func (r *Referentiel) Codes(prefix string) []string {
 // HasCode reports whether the model defines the canonical code.
 func (r *Referentiel) HasCode(code string) bool {
 	for _, p := range []string{"C", "E", "U", "S", "A", "F"} {
-		if contains(r.Codes(p), code) {
+		if slices.Contains(r.Codes(p), code) {
 			return true
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -75,19 +76,10 @@ type Section struct {
 func (s *Section) Path() string { return strings.Join(s.Breadcrumb, " › ") }
 
 // HasCode reports whether the section mentions the canonical code.
-func (s *Section) HasCode(code string) bool { return contains(s.Codes, code) }
+func (s *Section) HasCode(code string) bool { return slices.Contains(s.Codes, code) }
 
 // DefinesCode reports whether the section defines the canonical code.
-func (s *Section) DefinesCode(code string) bool { return contains(s.Defines, code) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+func (s *Section) DefinesCode(code string) bool { return slices.Contains(s.Defines, code) }
 
 // Citation points to the passage that supports part of an answer.
 type Citation struct {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -196,7 +197,7 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 	// wanted, not what it is about.
 	asking := map[string]bool{}
 	for _, a := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
-		if !a.asking() && !containsAttr(q.Dropped, a) {
+		if !a.asking() && !slices.Contains(q.Dropped, a) {
 			continue
 		}
 		for _, t := range a.def().triggers {

@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"slices"
+
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/retrieval"
 )
@@ -157,7 +159,7 @@ func attrsIn(n retrieval.Normal) (asks, dropped []Attr) {
 	}
 	asks = refineAttrs(n, raw)
 	for _, a := range raw {
-		if !containsAttr(asks, a) {
+		if !slices.Contains(asks, a) {
 			dropped = append(dropped, a)
 		}
 	}
@@ -167,7 +169,7 @@ func attrsIn(n retrieval.Normal) (asks, dropped []Attr) {
 // refineAttrs sets aside what a question's words only seem to ask.
 func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	out := append([]Attr(nil), raw...)
-	has := func(a Attr) bool { return containsAttr(out, a) }
+	has := func(a Attr) bool { return slices.Contains(out, a) }
 	// "Sur quels critères le jury note-t-il…", "le jury regarde quoi": the
 	// jury is who asks, not what is asked, unless who sits on it is.
 	if has(AttrJury) && len(out) > 1 && !(n.Has("qui") || n.Has("composition") || n.Has("compose") || n.Has("composee") || n.Has("combien de personnes") || n.Has("membres")) {
@@ -188,15 +190,6 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 		out = removeAttr(out, AttrDuree)
 	}
 	return out
-}
-
-func containsAttr(list []Attr, a Attr) bool {
-	for _, x := range list {
-		if x == a {
-			return true
-		}
-	}
-	return false
 }
 
 func removeAttr(list []Attr, a Attr) []Attr {

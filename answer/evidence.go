@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/btstutor/tutor/retrieval"
@@ -33,7 +34,7 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	// answer is wanted: they weigh as the words that state it do.
 	asking := map[string]bool{}
 	for _, at := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
-		if !at.asking() && !containsAttr(q.Dropped, at) {
+		if !at.asking() && !slices.Contains(q.Dropped, at) {
 			continue
 		}
 		for _, tr := range at.def().triggers {

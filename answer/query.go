@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -47,7 +48,7 @@ type Query struct {
 }
 
 // Asked reports whether the question asks for the attribute.
-func (q *Query) Asked(a Attr) bool { return containsAttr(q.Asks, a) }
+func (q *Query) Asked(a Attr) bool { return slices.Contains(q.Asks, a) }
 
 // asksModel reports whether the question asks for anything the structured
 // model holds; asksText whether it asks for anything only the texts hold.

@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -338,7 +339,7 @@ func (a *builder) competence(d *corpus.Doc, c *tutor.Competence, in intent) {
 		}
 	}
 	for _, ep := range d.Model.Epreuves {
-		if contains(ep.Competences, c.Code) {
+		if slices.Contains(ep.Competences, c.Code) {
 			a.say("Elle est évaluée à l'épreuve %s « %s ».", ep.Code, ep.Title)
 			break
 		}
@@ -397,15 +398,6 @@ func (a *builder) unknownCode(code string, docs []*corpus.Doc) tutor.Reply {
 	a.reply.Abstained = true
 	a.done()
 	return a.reply
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 var reDuration = regexp.MustCompile(`^(\d+)\s*(h|min)(?:\s*(\d+))?$`)

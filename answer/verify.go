@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,7 +72,7 @@ func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base t
 			continue
 		}
 		if fix := factFor(sent, factLines); fix != "" {
-			if !contains(kept, fix) {
+			if !slices.Contains(kept, fix) {
 				kept = append(kept, fix)
 			}
 			v.corrected = true
@@ -167,7 +168,7 @@ func (e *Engine) claimsHold(sent string, docs []*corpus.Doc, asked []ref) bool {
 	if len(coefs) == 0 {
 		return true // no épreuve to check against: the number check applies
 	}
-	return contains(coefs, stated)
+	return slices.Contains(coefs, stated)
 }
 
 // factFor finds the fact line of the extractive answer that says what the

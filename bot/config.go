@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -38,7 +39,7 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 	if err != nil {
 		return Response{}, fmt.Errorf("lecture des réglages : %w", err)
 	}
-	teacher := req.ManageGuild || (set.TeacherRole != "" && contains(req.Roles, set.TeacherRole))
+	teacher := req.ManageGuild || (set.TeacherRole != "" && slices.Contains(req.Roles, set.TeacherRole))
 	switch req.Sub {
 	case SubVoir, "":
 		return msg(r.describe(ctx, req, set), OutcomeOK)
@@ -50,7 +51,7 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 		d := ""
 		if !strings.EqualFold(value, noDiploma) && !strings.EqualFold(value, "tous") {
 			if d, err = r.Engine.ResolveDiploma(value); err != nil || d == "" {
-				return msg(fmt.Sprintf("Diplôme inconnu « %s » : choisissez %s ou « aucun ».", clip(value, 40), strings.Join(r.Engine.Corpus.Diplomas(), ", ")), OutcomeRefused)
+				return msg(fmt.Sprintf("Diplôme inconnu « %s » : choisissez %s ou « aucun ».", tutor.Clip(value, 40), strings.Join(r.Engine.Corpus.Diplomas(), ", ")), OutcomeRefused)
 			}
 		}
 		channel, where := "", "du serveur"
@@ -81,7 +82,7 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 		}
 		return msg(fmt.Sprintf("Rôle enseignant : <@&%s>. Ses membres peuvent régler le diplôme par défaut.", role), OutcomeOK)
 	}
-	return msg(fmt.Sprintf("Réglage inconnu « %s ». Choisissez diplome, role ou voir.", clip(req.Sub, 40)), OutcomeRefused)
+	return msg(fmt.Sprintf("Réglage inconnu « %s ». Choisissez diplome, role ou voir.", tutor.Clip(req.Sub, 40)), OutcomeRefused)
 }
 
 func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings) string {
@@ -102,13 +103,4 @@ func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings
 		b.WriteString("Rôle enseignant : aucun (permission « Gérer le serveur » requise)\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

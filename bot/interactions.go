@@ -250,12 +250,12 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	switch req.Command {
 	case CmdCompetence, CmdEpreuve:
-		for _, c := range b.router.Suggest(ctx, req, clip(typed, maxChoiceLen)) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: c.Label(maxChoiceLen), Value: clip(c.Value(), maxChoiceLen)})
+		for _, c := range b.router.Suggest(ctx, req, tutor.Clip(typed, maxChoiceLen)) {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: c.Label(maxChoiceLen), Value: tutor.Clip(c.Value(), maxChoiceLen)})
 		}
 	case CmdScenario:
-		for _, s := range b.router.suggestSectors(ctx, req, clip(typed, maxChoiceLen)) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(s, maxChoiceLen), Value: clip(s, maxChoiceLen)})
+		for _, s := range b.router.suggestSectors(ctx, req, tutor.Clip(typed, maxChoiceLen)) {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: tutor.Clip(s, maxChoiceLen), Value: tutor.Clip(s, maxChoiceLen)})
 		}
 	}
 	err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -108,7 +109,7 @@ func (b *Bot) threadFor(ctx context.Context, m *discordgo.MessageCreate, questio
 		name = "Question"
 	}
 	th, err := b.session.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
-		Name: clip(name, maxThreadName), AutoArchiveDuration: 1440,
+		Name: tutor.Clip(name, maxThreadName), AutoArchiveDuration: 1440,
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		b.log.Warn("starting a thread failed: answering in the channel", "err", err)

@@ -158,7 +158,7 @@ func theme(opts map[string]string) (string, error) {
 			return x, nil
 		}
 	}
-	return "", fmt.Errorf("thème « %s » inconnu : %s", clip(opts[OptTheme], 30), strings.Join(quiz.Themes, ", "))
+	return "", fmt.Errorf("thème « %s » inconnu : %s", tutor.Clip(opts[OptTheme], 30), strings.Join(quiz.Themes, ", "))
 }
 
 // askQuiz shows one question now, to the student who asked.
@@ -257,7 +257,7 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK}, nil
 }
 
-func quoteText(s string) string { return strings.ReplaceAll(clip(s, 700), "\n", "\n> ") }
+func quoteText(s string) string { return strings.ReplaceAll(tutor.Clip(s, 700), "\n", "\n> ") }
 
 func inDays(n int) string {
 	if n <= 1 {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/quiz"
 )
 
@@ -64,7 +65,7 @@ func responseData(resp Response) *discordgo.InteractionResponseData {
 			if bt.Danger {
 				style = discordgo.DangerButton
 			}
-			row = append(row, discordgo.Button{Label: clip(bt.Label, maxButtonLabel), Style: style, CustomID: bt.ID})
+			row = append(row, discordgo.Button{Label: tutor.Clip(bt.Label, maxButtonLabel), Style: style, CustomID: bt.ID})
 		}
 		data.Components = append(data.Components, discordgo.ActionsRow{Components: row})
 	}
@@ -80,7 +81,7 @@ func questionEmbed(title string, q *Question) *discordgo.MessageEmbed {
 	if q.Header != "" {
 		footer = q.Header + " · " + footer
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: clip(footer, maxFooter)}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: tutor.Clip(footer, maxFooter)}
 	return e
 }
 
@@ -158,7 +159,7 @@ func (b *Bot) PostRun(ctx context.Context, sc quiz.Schedule, run *quiz.Run) erro
 	if err != nil {
 		return fmt.Errorf("announcement: %w", err)
 	}
-	name := clip(fmt.Sprintf("Quiz du %s", quiz.FormatTime(run.ScheduledAt.In(loc))), 100)
+	name := tutor.Clip(fmt.Sprintf("Quiz du %s", quiz.FormatTime(run.ScheduledAt.In(loc))), 100)
 	thread, err := b.session.MessageThreadStart(sc.ChannelID, announce.ID, name, 1440, discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("thread: %w", err)
@@ -202,7 +203,7 @@ func (b *Bot) PostResults(ctx context.Context, run quiz.Run) error {
 			continue
 		}
 		total := t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]
-		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[it.Correct], clip(it.Answer(), 200), t.Counts[it.Correct], total)
+		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[it.Correct], tutor.Clip(it.Answer(), 200), t.Counts[it.Correct], total)
 	}
 	if len(scores) == 0 {
 		s.WriteString("\nPersonne n'a répondu cette fois-ci.")

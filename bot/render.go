@@ -43,7 +43,7 @@ func embedSize(e *discordgo.MessageEmbed) int {
 // too long is trimmed at a line or word boundary, never rejected.
 func answerEmbed(resp Response) *discordgo.MessageEmbed {
 	r := resp.Reply
-	e := &discordgo.MessageEmbed{Title: clip(resp.Title, maxTitle), Color: colorAnswer}
+	e := &discordgo.MessageEmbed{Title: tutor.Clip(resp.Title, maxTitle), Color: colorAnswer}
 	if r.Abstained {
 		e.Color = colorAbstained
 	}
@@ -54,7 +54,7 @@ func answerEmbed(resp Response) *discordgo.MessageEmbed {
 	if resp.Hint != "" {
 		footer += "\n" + resp.Hint
 	}
-	e.Footer = &discordgo.MessageEmbedFooter{Text: clip(footer, maxFooter)}
+	e.Footer = &discordgo.MessageEmbedFooter{Text: tutor.Clip(footer, maxFooter)}
 
 	// Keep room for the sources: at least 1 200 characters when there are any.
 	room := maxEmbedsTotal - runes(e.Title) - runes(e.Footer.Text)
@@ -64,14 +64,14 @@ func answerEmbed(resp Response) *discordgo.MessageEmbed {
 	}
 	desc := r.Answer
 	if runes(desc) > descMax {
-		desc = clip(desc, descMax-runes(cutNote)) + cutNote
+		desc = tutor.Clip(desc, descMax-runes(cutNote)) + cutNote
 	}
 	e.Description = desc
 	room -= runes(desc)
 
 	for i, c := range r.Citations {
-		name := clip(fmt.Sprintf("[%d] BTS %s · %s", c.N, c.Diploma, c.Lines), maxFieldName)
-		value := clip(c.Section, 600) + "\n*" + clip(c.DocTitle+", "+c.DocDate, 400) + "*"
+		name := tutor.Clip(fmt.Sprintf("[%d] BTS %s · %s", c.N, c.Diploma, c.Lines), maxFieldName)
+		value := tutor.Clip(c.Section, 600) + "\n*" + tutor.Clip(c.DocTitle+", "+c.DocDate, 400) + "*"
 		left := len(r.Citations) - i - 1
 		reserve := 0
 		if left > 0 {
@@ -105,8 +105,8 @@ const cutNote = "\n*(réponse abrégée : « Voir les passages » donne les text
 
 // infoEmbed renders a plain message.
 func infoEmbed(title, text string) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Title: clip(title, maxTitle), Color: colorInfo}
-	e.Description = clip(text, min(maxDescription, maxEmbedsTotal-runes(e.Title)))
+	e := &discordgo.MessageEmbed{Title: tutor.Clip(title, maxTitle), Color: colorInfo}
+	e.Description = tutor.Clip(text, min(maxDescription, maxEmbedsTotal-runes(e.Title)))
 	return e
 }
 
@@ -160,9 +160,9 @@ func passageEmbeds(r tutor.Reply) []*discordgo.MessageEmbed {
 			break
 		}
 		e := &discordgo.MessageEmbed{
-			Title:  clip(fmt.Sprintf("[%d] BTS %s — %s", c.N, c.Diploma, c.Section), maxTitle),
+			Title:  tutor.Clip(fmt.Sprintf("[%d] BTS %s — %s", c.N, c.Diploma, c.Section), maxTitle),
 			Color:  colorAnswer,
-			Footer: &discordgo.MessageEmbedFooter{Text: clip(fmt.Sprintf("%s, %s — %s, %s", c.DocTitle, c.DocDate, c.Source, c.Lines), maxFooter)},
+			Footer: &discordgo.MessageEmbedFooter{Text: tutor.Clip(fmt.Sprintf("%s, %s — %s, %s", c.DocTitle, c.DocDate, c.Source, c.Lines), maxFooter)},
 		}
 		left := len(r.Citations) - i - 1
 		reserve := 0
@@ -173,7 +173,7 @@ func passageEmbeds(r tutor.Reply) []*discordgo.MessageEmbed {
 		if budget < 100 {
 			break
 		}
-		e.Description = clip(quoteBlock(c.Text), budget)
+		e.Description = tutor.Clip(quoteBlock(c.Text), budget)
 		room -= embedSize(e)
 		out = append(out, e)
 	}
@@ -196,4 +196,4 @@ func quoteBlock(s string) string {
 }
 
 // textContent is a plain message body within the 2 000 characters.
-func textContent(s string) string { return clip(s, maxContent) }
+func textContent(s string) string { return tutor.Clip(s, maxContent) }

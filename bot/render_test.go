@@ -95,9 +95,9 @@ func TestClip(t *testing.T) {
 		{"abc", 1, "a"},
 	}
 	for _, tc := range tests {
-		got := clip(tc.in, tc.n)
+		got := tutor.Clip(tc.in, tc.n)
 		if got != tc.want || runes(got) > tc.n {
-			t.Errorf("clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+			t.Errorf("tutor.Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
 	}
 }

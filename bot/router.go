@@ -170,7 +170,7 @@ func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
 	case CmdQuiz, CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer, CmdRevisions, CmdRappel, CmdClassement, CmdMesDonnees:
 		return r.quizCommand(ctx, req)
 	}
-	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
+	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", tutor.Clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
 }
 
 func refused(err error) *Response {
@@ -291,7 +291,7 @@ func (r *Router) question(ctx context.Context, req Request, q, d string) (tutor.
 	}
 	rep.Question = strings.TrimSpace(q)
 	if req.Conversation != "" && r.Store != nil {
-		for _, m := range []tutor.ChatMessage{{Role: "user", Content: q}, {Role: "assistant", Content: clip(rep.Answer, 1500)}} {
+		for _, m := range []tutor.ChatMessage{{Role: "user", Content: q}, {Role: "assistant", Content: tutor.Clip(rep.Answer, 1500)}} {
 			if err := r.Store.AddTurn(ctx, req.Conversation, req.UserID, m); err != nil {
 				return rep, gen, fmt.Errorf("enregistrement de la conversation : %w", err)
 			}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ func ScenarioOptions(opts map[string]string) (scenario.Options, error) {
 		}
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return fmt.Errorf("%s doit être un nombre entier (reçu « %s »)", what, clip(v, 20))
+			return fmt.Errorf("%s doit être un nombre entier (reçu « %s »)", what, tutor.Clip(v, 20))
 		}
 		*into = n
 		return nil
@@ -62,7 +63,7 @@ func ScenarioOptions(opts map[string]string) (scenario.Options, error) {
 	if v := strings.TrimSpace(opts[OptGraine]); v != "" {
 		seed, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
-			return o, fmt.Errorf("la graine doit être un nombre entier positif (reçu « %s »)", clip(v, 20))
+			return o, fmt.Errorf("la graine doit être un nombre entier positif (reçu « %s »)", tutor.Clip(v, 20))
 		}
 		o.Seed = seed
 	} else {
@@ -84,7 +85,7 @@ func (r *Router) isTeacher(ctx context.Context, req Request) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("lecture des réglages : %w", err)
 	}
-	return set.TeacherRole != "" && contains(req.Roles, set.TeacherRole), nil
+	return set.TeacherRole != "" && slices.Contains(req.Roles, set.TeacherRole), nil
 }
 
 // scenario writes a simulation brief for a teacher; a language model, when
@@ -244,19 +245,19 @@ func (b *Bot) sendSellerSheet(ctx context.Context, userID string, brief *scenari
 
 // briefEmbeds renders the teacher's private sheets.
 func briefEmbeds(brief *scenario.Brief) (buyer, jury *discordgo.MessageEmbed) {
-	footer := &discordgo.MessageEmbedFooter{Text: clip(brief.Header(), maxFooter)}
-	buyer = &discordgo.MessageEmbed{Title: clip("Fiche acheteur — "+brief.Title, maxTitle), Color: colorInfo,
-		Description: clip(brief.BuyerSheet(), maxDescription)}
-	jury = &discordgo.MessageEmbed{Title: clip("Fiche jury — "+brief.Title, maxTitle), Color: colorAnswer,
-		Description: clip(brief.JurySheet(false), maxDescription), Footer: footer}
+	footer := &discordgo.MessageEmbedFooter{Text: tutor.Clip(brief.Header(), maxFooter)}
+	buyer = &discordgo.MessageEmbed{Title: tutor.Clip("Fiche acheteur — "+brief.Title, maxTitle), Color: colorInfo,
+		Description: tutor.Clip(brief.BuyerSheet(), maxDescription)}
+	jury = &discordgo.MessageEmbed{Title: tutor.Clip("Fiche jury — "+brief.Title, maxTitle), Color: colorAnswer,
+		Description: tutor.Clip(brief.JurySheet(false), maxDescription), Footer: footer}
 	return buyer, jury
 }
 
 // sellerEmbed renders what the student receives.
 func sellerEmbed(brief *scenario.Brief) *discordgo.MessageEmbed {
-	return &discordgo.MessageEmbed{Title: clip("Fiche vendeur — "+brief.Title, maxTitle), Color: colorAnswer,
-		Description: clip("**Mise en situation.** "+brief.Narrative+"\n\n"+brief.SellerSheet(), maxDescription),
-		Footer:      &discordgo.MessageEmbedFooter{Text: clip(fmt.Sprintf("BTS %s · %s · graine %d", brief.Diploma, brief.Epreuve, brief.Options.Seed), maxFooter)}}
+	return &discordgo.MessageEmbed{Title: tutor.Clip("Fiche vendeur — "+brief.Title, maxTitle), Color: colorAnswer,
+		Description: tutor.Clip("**Mise en situation.** "+brief.Narrative+"\n\n"+brief.SellerSheet(), maxDescription),
+		Footer:      &discordgo.MessageEmbedFooter{Text: tutor.Clip(fmt.Sprintf("BTS %s · %s · graine %d", brief.Diploma, brief.Epreuve, brief.Options.Seed), maxFooter)}}
 }
 
 // suggestSectors lists the sectors matching what a teacher typed.

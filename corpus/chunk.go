@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -261,10 +262,10 @@ func packSentences(s string, max int) []string {
 	for _, sent := range splitSentences(s) {
 		for utf8.RuneCountInString(sent) > max {
 			// A single overlong sentence: cut on a word boundary.
-			head := shorten(sent, max)
-			head = strings.TrimSuffix(head, "…")
+			flat := strings.ReplaceAll(sent, "\n", " ") // same length: head is its prefix
+			head := strings.TrimSuffix(tutor.Clip(flat, max), "…")
 			out = append(out, head)
-			sent = strings.TrimSpace(sent[len(head):])
+			sent = strings.TrimSpace(flat[len(head):])
 		}
 		if cur.Len() > 0 && utf8.RuneCountInString(cur.String())+1+utf8.RuneCountInString(sent) > max {
 			out = append(out, cur.String())
@@ -293,7 +294,7 @@ func (c *chunker) emit(units []unit, _ string) {
 		}
 	}
 	for _, h := range stack {
-		crumb = append(crumb, shorten(h.text, maxCrumbTitle))
+		crumb = append(crumb, tutor.Clip(h.text, maxCrumbTitle))
 		addCode(h.code)
 	}
 	var lines []string
@@ -306,7 +307,7 @@ func (c *chunker) emit(units []unit, _ string) {
 			continue // the section's own heading, written below
 		}
 		lines = append(lines, h.text)
-		if !contains(defines, h.code) {
+		if !slices.Contains(defines, h.code) {
 			defines = append(defines, h.code)
 		}
 		if from == 0 || h.from < from {
@@ -317,7 +318,7 @@ func (c *chunker) emit(units []unit, _ string) {
 	if n := len(stack); n > 0 && stack[n-1].code != "" {
 		top := stack[n-1]
 		lines = append(lines, top.text)
-		if !contains(defines, top.code) {
+		if !slices.Contains(defines, top.code) {
 			defines = append(defines, top.code)
 		}
 		if from == 0 || top.from < from {
@@ -329,7 +330,7 @@ func (c *chunker) emit(units []unit, _ string) {
 		if u.text != "" {
 			lines = append(lines, u.text)
 		}
-		if u.code != "" && !contains(defines, u.code) {
+		if u.code != "" && !slices.Contains(defines, u.code) {
 			defines = append(defines, u.code)
 		}
 		if from == 0 || u.from < from {
@@ -388,18 +389,9 @@ func (c *chunker) mergeLimits(crumb []string, text string, lines tutor.Lines, co
 	prev.Text = merged
 	prev.Lines[1] = max(prev.Lines[1], lines[1])
 	for _, code := range codes {
-		if !contains(prev.Codes, code) {
+		if !slices.Contains(prev.Codes, code) {
 			prev.Codes = append(prev.Codes, code)
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,7 +83,7 @@ func (c *Corpus) loadFS(fsys fs.FS, dir string) error {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
-		if e.IsDir() || !contains(Extensions, ext) {
+		if e.IsDir() || !slices.Contains(Extensions, ext) {
 			continue
 		}
 		metaName := strings.TrimSuffix(e.Name(), ext) + ".json"

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -111,7 +112,7 @@ func TestEpreuvesMatchTexts(t *testing.T) {
 		t.Errorf("CCST E4 compétences %v, %d critères", e4.Competences, len(e4.Criteres))
 	}
 	n4, _ := c.Doc("NRC").Model.Epreuve("E4")
-	if !contains(n4.Competences, "C31") || len(n4.Criteres) != 10 {
+	if !slices.Contains(n4.Competences, "C31") || len(n4.Criteres) != 10 {
 		t.Errorf("NRC E4 compétences %v, %d critères", n4.Competences, len(n4.Criteres))
 	}
 }

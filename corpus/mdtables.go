@@ -385,7 +385,7 @@ func describeEpreuve(name string, e *tutor.Epreuve) string {
 			s += ", durée " + r.Duration
 		}
 		if s != "" {
-			parts = append(parts, shorten(r.Name, 60)+" : "+s)
+			parts = append(parts, tutor.Clip(r.Name, 60)+" : "+s)
 		}
 	}
 	if len(e.Routes) == 0 {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -194,7 +195,7 @@ func extractModel(doc tutor.Document, blocks []block) *tutor.Referentiel {
 			if ep := ancestor(roleEpreuve); ep != nil && role == roleContenu {
 				d := defs[ep.code]
 				for _, m := range tutor.FindCodes(b.text, doc.CodeStyle) {
-					if m.Prefix == "C" && !contains(d.competences, m.Canonical) {
+					if m.Prefix == "C" && !slices.Contains(d.competences, m.Canonical) {
 						d.competences = append(d.competences, m.Canonical)
 					}
 				}
@@ -231,11 +232,11 @@ func extractModel(doc tutor.Document, blocks []block) *tutor.Referentiel {
 		for i := range ep.Parts {
 			fill(&ep.Parts[i])
 			for _, c := range ep.Parts[i].Competences {
-				if !contains(ep.Competences, c) {
+				if !slices.Contains(ep.Competences, c) {
 					ep.Competences = append(ep.Competences, c)
 				}
 			}
-			if !contains(ep.Units, ep.Parts[i].Units[0]) {
+			if !slices.Contains(ep.Units, ep.Parts[i].Units[0]) {
 				ep.Units = append(ep.Units, ep.Parts[i].Units...)
 			}
 		}

@@ -52,19 +52,3 @@ func splitSentences(s string) []string {
 	}
 	return out
 }
-
-// shorten trims s to at most n runes, on a word boundary, with an ellipsis.
-func shorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	cut := n - 1
-	for i := cut; i > n/2; i-- {
-		if rs[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(rs[:cut]), " ,;:–-") + "…"
-}

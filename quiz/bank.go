@@ -182,7 +182,7 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 	it := &Item{ID: id, Diploma: d.Diploma, Kind: kind, Theme: themeOf[kind], Question: question, Choices: choices,
 		Correct: slices.Index(choices, answer), Explanation: explanation, Evidence: evidence,
 		Citation: tutor.Citation{N: 1, Diploma: d.Diploma, Source: d.Source, Section: sectionOf(w.doc, lines), Lines: lines,
-			Text: clipRunes(reTag.ReplaceAllString(passage, ""), 600), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
+			Text: tutor.Clip(reTag.ReplaceAllString(passage, ""), 600), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
 	w.bank.Items = append(w.bank.Items, it)
 	w.bank.byID[id] = it
 }
@@ -486,7 +486,7 @@ func savoirShort(s *tutor.Savoir) string {
 	if s.Code != "" {
 		return s.Code
 	}
-	return "« " + clipRunes(s.Title, 50) + " »"
+	return "« " + tutor.Clip(s.Title, 50) + " »"
 }
 
 func savoirLabel(s *tutor.Savoir) string {
@@ -551,12 +551,4 @@ func activityLabel(a *tutor.Activite) string {
 		return title
 	}
 	return a.Code + " " + title
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

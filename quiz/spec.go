@@ -54,7 +54,7 @@ func ParseSpec(expr, zone string) (*Spec, error) {
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil || zone == "Local" {
-		return nil, specError("fuseau horaire « %s » inconnu (ex. Europe/Paris, America/Martinique, Indian/Reunion)", clipRunes(zone, 40))
+		return nil, specError("fuseau horaire « %s » inconnu (ex. Europe/Paris, America/Martinique, Indian/Reunion)", tutor.Clip(zone, 40))
 	}
 	switch {
 	case expr == "":
@@ -178,7 +178,7 @@ func SimpleSpec(days, at string) (string, error) {
 			}
 			n, ok := dayNames[part]
 			if !ok {
-				return "", specError("jour « %s » inconnu (lundi, mardi, … ou « semaine », « tous »)", clipRunes(part, 20))
+				return "", specError("jour « %s » inconnu (lundi, mardi, … ou « semaine », « tous »)", tutor.Clip(part, 20))
 			}
 			list = append(list, strconv.Itoa(n))
 		}
@@ -201,7 +201,7 @@ func ParseClock(s string) (hour, minute int, err error) {
 	hour, err1 := strconv.Atoi(hs)
 	minute, err2 := strconv.Atoi(ms)
 	if err1 != nil || err2 != nil || hour < 0 || hour > 23 || minute < 0 || minute > 59 {
-		return 0, 0, specError("heure « %s » illisible (ex. 18h, 18h30, 07:45)", clipRunes(s, 20))
+		return 0, 0, specError("heure « %s » illisible (ex. 18h, 18h30, 07:45)", tutor.Clip(s, 20))
 	}
 	return hour, minute, nil
 }

@@ -285,7 +285,7 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 	if o.Diploma == "" {
 		o.Diploma = ds[r.IntN(len(ds))]
 	} else if !slices.Contains(ds, o.Diploma) {
-		return o, sector, badOption("diplôme « %s » inconnu (choisissez %s)", clipRunes(o.Diploma, 20), strings.Join(ds, " ou "))
+		return o, sector, badOption("diplôme « %s » inconnu (choisissez %s)", tutor.Clip(o.Diploma, 20), strings.Join(ds, " ou "))
 	}
 	if o.Difficulty == 0 {
 		o.Difficulty = 2
@@ -297,7 +297,7 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 		f := tutor.Fold(strings.TrimSpace(o.Focus))
 		i := slices.IndexFunc(Stages, func(s string) bool { return tutor.Fold(s) == f })
 		if i < 0 {
-			return o, sector, badOption("étape « %s » inconnue (choisissez %s)", clipRunes(o.Focus, 30), strings.Join(Stages, ", "))
+			return o, sector, badOption("étape « %s » inconnue (choisissez %s)", tutor.Clip(o.Focus, 30), strings.Join(Stages, ", "))
 		}
 		o.Focus = Stages[i]
 	}
@@ -325,7 +325,7 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 		} else if i := slices.Index(ClientTypes, client); i >= 0 {
 			o.Client = ClientTypes[i]
 		} else {
-			return o, sector, badOption("type de client « %s » inconnu (choisissez %s)", clipRunes(o.Client, 30), strings.Join(ClientTypes, ", "))
+			return o, sector, badOption("type de client « %s » inconnu (choisissez %s)", tutor.Clip(o.Client, 30), strings.Join(ClientTypes, ", "))
 		}
 	}
 	if o.Sector != "" {
@@ -351,7 +351,7 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 			}
 		}
 		if len(found) == 0 {
-			return o, sector, badOption("secteur « %s » inconnu en %s (secteurs : %s)", clipRunes(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
+			return o, sector, badOption("secteur « %s » inconnu en %s (secteurs : %s)", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
 		}
 		sector = found[0]
 	} else {
@@ -1127,12 +1127,4 @@ func tvaNote(o Offer) string {
 		return ""
 	}
 	return " : " + o.TVANote
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
