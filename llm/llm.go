@@ -12,7 +12,6 @@ import (
 	"io"
 	"math"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -51,70 +50,6 @@ var (
 	ErrNoConfig = errors.New("modèle de langue non configuré")
 )
 
-// FromEnv reads TUTOR_LLM_BASE_URL, TUTOR_LLM_API_KEY (else OPENAI_API_KEY),
-// TUTOR_LLM_MODEL, TUTOR_EMBED_MODEL, TUTOR_LLM_MAX_TOKENS,
-// TUTOR_LLM_FIRST_TOKEN_TIMEOUT and TUTOR_LLM_TIMEOUT. With none of the first
-// three set it returns ErrNoConfig: the tutor stays extractive.
-func FromEnv(getenv func(string) string) (Config, error) {
-	c := Config{
-		BaseURL:    strings.TrimSpace(getenv("TUTOR_LLM_BASE_URL")),
-		APIKey:     strings.TrimSpace(getenv("TUTOR_LLM_API_KEY")),
-		Model:      strings.TrimSpace(getenv("TUTOR_LLM_MODEL")),
-		EmbedModel: strings.TrimSpace(getenv("TUTOR_EMBED_MODEL")),
-	}
-	if c.APIKey == "" {
-		c.APIKey = strings.TrimSpace(getenv("OPENAI_API_KEY"))
-	}
-	if c.BaseURL == "" && c.Model == "" && getenv("TUTOR_LLM_API_KEY") == "" {
-		// OPENAI_API_KEY alone may belong to another program: ignore it.
-		return c, ErrNoConfig
-	}
-	if c.BaseURL == "" && c.APIKey == "" {
-		return c, errors.New("TUTOR_LLM_MODEL est défini mais ni TUTOR_LLM_BASE_URL ni TUTOR_LLM_API_KEY : indiquez le serveur (ex. http://localhost:11434/v1 pour Ollama)")
-	}
-	if c.Model == "" {
-		if c.BaseURL != "" {
-			return c, errors.New("TUTOR_LLM_MODEL manquant : indiquez le modèle servi par " + c.BaseURL)
-		}
-		c.Model = DefaultOpenAI
-	}
-	var err error
-	if c.MaxTokens, err = intEnv(getenv, "TUTOR_LLM_MAX_TOKENS"); err != nil {
-		return c, err
-	}
-	if c.FirstToken, err = durationEnv(getenv, "TUTOR_LLM_FIRST_TOKEN_TIMEOUT"); err != nil {
-		return c, err
-	}
-	if c.Total, err = durationEnv(getenv, "TUTOR_LLM_TIMEOUT"); err != nil {
-		return c, err
-	}
-	return c, nil
-}
-
-func intEnv(getenv func(string) string, name string) (int, error) {
-	v := strings.TrimSpace(getenv(name))
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%s invalide %q : entier positif attendu", name, v)
-	}
-	return n, nil
-}
-
-func durationEnv(getenv func(string) string, name string) (time.Duration, error) {
-	v := strings.TrimSpace(getenv(name))
-	if v == "" {
-		return 0, nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("%s invalide %q : durée attendue (ex. 20s)", name, v)
-	}
-	return d, nil
-}
-
 // Client is an OpenAI-compatible chat and embedding client.
 type Client struct {
 	c   *openai.Client
@@ -141,7 +76,7 @@ func New(cfg Config) (*Client, error) {
 	oc := openai.DefaultConfig(cfg.APIKey)
 	if cfg.BaseURL != "" {
 		if !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
-			return nil, fmt.Errorf("TUTOR_LLM_BASE_URL invalide %q : URL http(s) attendue", cfg.BaseURL)
+			return nil, fmt.Errorf("adresse du modèle invalide %q : URL http(s) attendue", cfg.BaseURL)
 		}
 		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	}
@@ -253,7 +188,7 @@ func (c *Client) wrap(ctx context.Context, err error) error {
 // it is a chromem-go EmbeddingFunc when wrapped.
 func (c *Client) Embed(ctx context.Context, text string) ([]float32, error) {
 	if c.cfg.EmbedModel == "" {
-		return nil, errors.New("TUTOR_EMBED_MODEL non défini")
+		return nil, errors.New("modèle d'embeddings non configuré")
 	}
 	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Total, ErrTimeout)
 	defer cancel()

@@ -40,6 +40,9 @@ type Main struct {
 	// Builds, when set, is shared by several Mains (the tests) so that the
 	// texts are parsed and indexed once, not once per command.
 	Builds *Builds
+
+	cfg    Config      // read once by Run
+	client *llm.Client // built once, when a model is configured
 }
 
 // Exit codes.
@@ -69,25 +72,12 @@ Usage :
                                 la banque de questions
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
   tutor eval [--golden FICHIER]
+  tutor config                  les variables d'environnement, leurs valeurs et leurs défauts
   tutor version
 
 Sans QUESTION (ou REQUÊTE), ask et search lisent une question par ligne sur
 l'entrée standard et écrivent un objet JSON par ligne.
 
-Environnement :
-  TUTOR_DATA_DIR     dossier de données : base tutor.db, référentiels ajoutés
-                     dans TUTOR_DATA_DIR/referentiels
-  DISCORD_TOKEN      jeton du bot (portail développeur Discord, onglet Bot)
-  DISCORD_GUILD_ID   enregistrer les commandes sur un seul serveur (développement)
-  DISCORD_API_BASE   autre adresse que https://discord.com (proxy de limitation)
-  TUTOR_HTTP_ADDR    adresse de /healthz et /metrics (ex. :8080)
-  TUTOR_RATE_LIMIT   questions par minute et par utilisateur (défaut 6)
-  TUTOR_LLM_BASE_URL, TUTOR_LLM_API_KEY (ou OPENAI_API_KEY), TUTOR_LLM_MODEL
-                     un modèle de langue compatible OpenAI (voir le README) ;
-                     sans eux, les réponses sont extractives
-  TUTOR_EMBED_MODEL  embeddings par la même API (sinon : embedder local)
-  TUTOR_LLM_MAX_TOKENS, TUTOR_LLM_FIRST_TOKEN_TIMEOUT, TUTOR_LLM_TIMEOUT
-  TUTOR_LLM_USER_DAILY_TOKENS, TUTOR_LLM_GUILD_DAILY_TOKENS   quotas quotidiens
 `
 
 // Run executes one command line and returns the exit code.
@@ -96,10 +86,27 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
 	}
-	var err error
 	switch cmd {
+	case "help", "-h", "--help", "aide":
+		fmt.Fprint(m.Stdout, usage, "\n", environmentHelp())
+		return exitOK
+	case "version":
+		fmt.Fprintln(m.Stdout, "tutor", Version)
+		return exitOK
+	case "config":
+		printSettings(m.Stdout, m.Getenv)
+	}
+	cfg, err := readConfig(m.Getenv)
+	if err != nil {
+		fmt.Fprintf(m.Stderr, "erreur de configuration : %v\n", err)
+		return exitUsage
+	}
+	m.cfg = cfg
+	switch cmd {
+	case "config":
+		fmt.Fprintln(m.Stdout, "\nConfiguration valide.")
 	case "":
-		if m.Getenv("DISCORD_TOKEN") != "" {
+		if m.cfg.DiscordToken != "" {
 			err = m.serve(ctx, args)
 		} else {
 			err = m.console(ctx, args)
@@ -122,10 +129,6 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.ingest(args)
 	case "eval":
 		err = m.eval(ctx, args)
-	case "version":
-		fmt.Fprintln(m.Stdout, "tutor", Version)
-	case "help", "-h", "--help", "aide":
-		fmt.Fprint(m.Stdout, usage)
 	default:
 		err = usageError{fmt.Errorf("commande inconnue %q", cmd)}
 	}
@@ -153,18 +156,7 @@ type usageError struct{ error }
 func (e usageError) Unwrap() error { return e.error }
 
 // dataDir is where the tutor keeps its state and added référentiels.
-func (m *Main) dataDir() string {
-	if d := m.Getenv("TUTOR_DATA_DIR"); d != "" {
-		return d
-	}
-	if d := m.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "tutor")
-	}
-	if home := m.Getenv("HOME"); home != "" {
-		return filepath.Join(home, ".local", "share", "tutor")
-	}
-	return "data"
-}
+func (m *Main) dataDir() string { return m.cfg.DataDir }
 
 func (m *Main) referentielsDir() string { return filepath.Join(m.dataDir(), "referentiels") }
 
@@ -183,7 +175,7 @@ func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if client != nil && m.Getenv("TUTOR_EMBED_MODEL") != "" {
+	if client != nil && m.cfg.LLM.EmbedModel != "" {
 		opts.Embedder = client.Embed
 	}
 	if m.Builds != nil && opts.Embedder == nil {
@@ -196,20 +188,17 @@ func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 	return answer.New(ctx, c, opts)
 }
 
-// llm returns the language model configured by the environment, or nil when
-// none is (the answers stay extractive).
+// llm returns the language model configured, built once, or nil when none
+// is (the answers stay extractive).
 func (m *Main) llm() (*llm.Client, error) {
-	cfg, err := llm.FromEnv(m.Getenv)
-	if errors.Is(err, llm.ErrNoConfig) {
-		return nil, nil
+	if m.cfg.LLM == nil || m.client != nil {
+		return m.client, nil
 	}
+	c, err := llm.New(*m.cfg.LLM)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	c, err := llm.New(cfg)
-	if err != nil {
-		return nil, usageError{err}
-	}
+	m.client = c
 	return c, nil
 }
 

@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,25 +18,6 @@ import (
 	"github.com/btstutor/tutor/scenario"
 	"github.com/btstutor/tutor/sqlite"
 )
-
-// Daily token budgets of the language model by default: about 25 answers a
-// student, 600 a server.
-const (
-	defaultUserBudget  = 50_000
-	defaultGuildBudget = 1_200_000
-)
-
-func positiveEnv(getenv func(string) string, name string, def int) (int, error) {
-	v := strings.TrimSpace(getenv(name))
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return 0, usageError{fmt.Errorf("%s invalide %q : entier positif attendu (0 : sans limite)", name, v)}
-	}
-	return n, nil
-}
 
 // replyRetention is how long replies (and their buttons) are kept.
 const replyRetention = 90 * 24 * time.Hour
@@ -62,14 +42,6 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	userBudget, err := positiveEnv(m.Getenv, "TUTOR_LLM_USER_DAILY_TOKENS", defaultUserBudget)
-	if err != nil {
-		return nil, err
-	}
-	guildBudget, err := positiveEnv(m.Getenv, "TUTOR_LLM_GUILD_DAILY_TOKENS", defaultGuildBudget)
-	if err != nil {
-		return nil, err
-	}
 	store, err := sqlite.Open(ctx, m.dbPath())
 	if err != nil {
 		return nil, err
@@ -78,7 +50,7 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	if err != nil { // the rest works without the briefs
 		fmt.Fprintf(m.Stderr, "jeux de rôle indisponibles : %v\n", err)
 	}
-	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: userBudget, GuildBudget: guildBudget, Scenarios: scenarios, Quiz: quiz.Build(e.Corpus)}
+	r := &bot.Router{Engine: e, Store: store, Metrics: bot.NewMetrics(), UserBudget: m.cfg.UserDailyTokens, GuildBudget: m.cfg.GuildDailyTokens, Scenarios: scenarios, Quiz: quiz.Build(e.Corpus)}
 	if client != nil {
 		r.LLM = client
 	}
@@ -88,8 +60,8 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 // serve runs the Discord bot until ctx is done (SIGINT, SIGTERM).
 func (m *Main) serve(ctx context.Context, args []string) error {
 	fs := m.newFlags("serve")
-	guild := fs.String("guild", m.Getenv("DISCORD_GUILD_ID"), "serveur où enregistrer les commandes (développement)")
-	httpAddr := fs.String("http", m.Getenv("TUTOR_HTTP_ADDR"), "adresse de /healthz et /metrics (ex. :8080)")
+	guild := fs.String("guild", m.cfg.GuildID, "serveur où enregistrer les commandes (développement)")
+	httpAddr := fs.String("http", m.cfg.HTTPAddr, "adresse de /healthz et /metrics (ex. :8080)")
 	rate := fs.Int("rate-limit", 0, "questions par minute et par utilisateur (défaut 6, -1 : sans limite)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -98,19 +70,13 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return usageError{fmt.Errorf("serve ne prend pas d'argument (reçu %q)", strings.Join(fs.Args(), " "))}
 	}
 	if *rate == 0 {
-		if v := m.Getenv("TUTOR_RATE_LIMIT"); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n == 0 {
-				return usageError{fmt.Errorf("TUTOR_RATE_LIMIT invalide %q : nombre entier attendu (-1 : sans limite)", v)}
-			}
-			*rate = n
-		}
+		*rate = m.cfg.RateLimit
 	}
-	token := m.Getenv("DISCORD_TOKEN")
-	if strings.TrimSpace(token) == "" {
+	token := m.cfg.DiscordToken
+	if token == "" {
 		return usageError{errors.New("DISCORD_TOKEN n'est pas défini : voir le README pour créer l'application Discord (sans jeton, lancez simplement « tutor » pour la console)")}
 	}
-	cfg := bot.Config{Token: token, GuildID: *guild, APIBase: m.Getenv("DISCORD_API_BASE"), RateLimit: *rate}
+	cfg := bot.Config{Token: token, GuildID: *guild, APIBase: m.cfg.APIBase, RateLimit: *rate}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err}
 	}
