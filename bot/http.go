@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	tutor "github.com/btstutor/tutor"
 )
 
 // Handler serves /healthz (gateway connected, store writable: 200, else 503
 // with the failing part) and /metrics (Prometheus text format). connected
 // may be nil where there is no gateway.
-func Handler(connected func() bool, store Store, m *Metrics) http.Handler {
+func Handler(connected func() bool, store tutor.Store, m *Metrics) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

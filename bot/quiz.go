@@ -41,31 +41,9 @@ const (
 	defaultOpenMinutes = 60
 )
 
-// QuizStore is what the quiz commands keep (the sqlite store).
-type QuizStore interface {
-	AddPost(ctx context.Context, p *quiz.Post) error
-	Post(ctx context.Context, id int64) (quiz.Post, error)
-	Answer(ctx context.Context, p quiz.Post, userID string, choice int, correct bool) (bool, error)
-	Card(ctx context.Context, userID, itemID string) (quiz.Card, bool, error)
-	SaveCard(ctx context.Context, c quiz.Card) error
-	DueCards(ctx context.Context, userID string, now time.Time, n int) ([]quiz.Card, error)
-	DueCount(ctx context.Context, userID string, now time.Time) (int, error)
-	SetReminder(ctx context.Context, r quiz.Reminder) error
-	DeleteReminder(ctx context.Context, userID string) (bool, error)
-	Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]quiz.Score, error)
-	UserData(ctx context.Context, userID string) (map[string][]map[string]any, error)
-	EraseUser(ctx context.Context, userID string) (map[string]int64, error)
-	AddSchedule(ctx context.Context, s *quiz.Schedule) error
-	Schedules(ctx context.Context, guildID string) ([]quiz.Schedule, error)
-	DeleteSchedule(ctx context.Context, guildID string, id int64) (bool, error)
-	Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error)
-	RunScores(ctx context.Context, runID int64) ([]quiz.Score, error)
-	quiz.SchedulerStore
-}
-
 // Armer arms and disarms schedules: the running scheduler.
 type Armer interface {
-	Arm(s quiz.Schedule) error
+	Arm(s tutor.Schedule) error
 	Disarm(id int64)
 }
 
@@ -88,12 +66,12 @@ type Attachment struct {
 	Content []byte
 }
 
-// quizStore returns the store's quiz side, or nil.
-func (r *Router) quizStore() QuizStore {
-	if qs, ok := r.Store.(QuizStore); ok && r.Quiz != nil {
-		return qs
+// quizStore returns the store when quizzes are on (a bank is loaded), or nil.
+func (r *Router) quizStore() tutor.Store {
+	if r.Quiz == nil {
+		return nil
 	}
-	return nil
+	return r.Store
 }
 
 func (r *Router) now() time.Time {
@@ -162,7 +140,7 @@ func theme(opts map[string]string) (string, error) {
 }
 
 // askQuiz shows one question now, to the student who asked.
-func (r *Router) askQuiz(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) askQuiz(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	d, _, err := r.diploma(ctx, req)
 	if err != nil {
 		return Response{}, err
@@ -181,8 +159,8 @@ func (r *Router) askQuiz(ctx context.Context, qs QuizStore, req Request) (Respon
 	return r.showQuestion(ctx, qs, req, items[0], "")
 }
 
-func (r *Router) showQuestion(ctx context.Context, qs QuizStore, req Request, it *quiz.Item, header string) (Response, error) {
-	p := quiz.Post{GuildID: req.GuildID, ChannelID: req.ChannelID, UserID: req.UserID, ItemID: it.ID}
+func (r *Router) showQuestion(ctx context.Context, qs tutor.Store, req Request, it *quiz.Item, header string) (Response, error) {
+	p := tutor.QuizPost{GuildID: req.GuildID, ChannelID: req.ChannelID, UserID: req.UserID, ItemID: it.ID}
 	if err := qs.AddPost(ctx, &p); err != nil {
 		return Response{}, fmt.Errorf("enregistrement de la question : %w", err)
 	}
@@ -267,7 +245,7 @@ func inDays(n int) string {
 }
 
 // revisions shows the student's next due card.
-func (r *Router) revisions(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) revisions(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	now := r.now()
 	cards, err := qs.DueCards(ctx, req.UserID, now, 50)
 	if err != nil {
@@ -283,7 +261,7 @@ func (r *Router) revisions(ctx context.Context, qs QuizStore, req Request) (Resp
 }
 
 // reminder turns the daily DM on ("18h30") or off ("non").
-func (r *Router) reminder(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	v := tutor.Fold(strings.TrimSpace(req.Options[OptHeure]))
 	switch v {
 	case "non", "off", "aucun", "stop", "arret":
@@ -300,7 +278,7 @@ func (r *Router) reminder(ctx context.Context, qs QuizStore, req Request) (Respo
 	if err != nil {
 		return private("Rappel", "Heure illisible : écrivez par exemple 18h30, ou « non » pour arrêter les rappels.", OutcomeRefused)
 	}
-	if err := qs.SetReminder(ctx, quiz.Reminder{UserID: req.UserID, MinuteOfDay: h*60 + m, Zone: quiz.DefaultZone}); err != nil {
+	if err := qs.SetReminder(ctx, tutor.Reminder{UserID: req.UserID, MinuteOfDay: h*60 + m, Zone: quiz.DefaultZone}); err != nil {
 		return Response{}, err
 	}
 	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (heure de Paris), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel heure:non. Pensez à autoriser les messages privés des membres du serveur.", h, m), OutcomeOK)
@@ -315,7 +293,7 @@ func weekStart(t time.Time) time.Time {
 }
 
 // leaderboard ranks the server's students this week.
-func (r *Router) leaderboard(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) leaderboard(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	if req.GuildID == "" {
 		return private("Classement", "Le classement est celui d'un serveur : utilisez /classement dans le serveur de la classe.", OutcomeRefused)
 	}
@@ -341,7 +319,7 @@ func (r *Router) leaderboard(ctx context.Context, qs QuizStore, req Request) (Re
 }
 
 // myData shows, exports or erases the requester's data.
-func (r *Router) myData(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) myData(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	data, err := qs.UserData(ctx, req.UserID)
 	if err != nil {
 		return Response{}, err
@@ -398,7 +376,7 @@ func (r *Router) EraseConfirmed(ctx context.Context, userID, clicker string) (Re
 }
 
 // addSchedule programs a recurring quiz.
-func (r *Router) addSchedule(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) addSchedule(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	title := "Programmer un quiz"
 	o := req.Options
 	expr := strings.TrimSpace(o[OptCron])
@@ -446,7 +424,7 @@ func (r *Router) addSchedule(ctx context.Context, qs QuizStore, req Request) (Re
 	if channel == "" {
 		channel = req.ChannelID
 	}
-	sc := quiz.Schedule{GuildID: req.GuildID, ChannelID: channel, Expr: spec.Expr, Zone: spec.Zone.String(), Diploma: d, Theme: th,
+	sc := tutor.Schedule{GuildID: req.GuildID, ChannelID: channel, Expr: spec.Expr, Zone: spec.Zone.String(), Diploma: d, Theme: th,
 		Questions: n, OpenMinutes: open, CreatedBy: req.UserID}
 	if err := qs.AddSchedule(ctx, &sc); err != nil {
 		return Response{}, err
@@ -480,7 +458,7 @@ func intOption(o map[string]string, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-func describeSchedule(sc quiz.Schedule) string {
+func describeSchedule(sc tutor.Schedule) string {
 	what := fmt.Sprintf("%d question(s)", sc.Questions)
 	if sc.Diploma != "" {
 		what += ", BTS " + sc.Diploma
@@ -499,7 +477,7 @@ func nextRuns(spec *quiz.Spec, now time.Time) string {
 	return strings.Join(lines, "\n")
 }
 
-func (r *Router) listSchedules(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) listSchedules(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	list, err := qs.Schedules(ctx, req.GuildID)
 	if err != nil {
 		return Response{}, err
@@ -520,7 +498,7 @@ func (r *Router) listSchedules(ctx context.Context, qs QuizStore, req Request) (
 	return private("Quiz programmés", b.String(), OutcomeOK)
 }
 
-func (r *Router) deleteSchedule(ctx context.Context, qs QuizStore, req Request) (Response, error) {
+func (r *Router) deleteSchedule(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(req.Options[OptID]), "n°"), 10, 64)
 	if err != nil || id <= 0 {
 		return private("Quiz programmés", "Indiquez le numéro du quiz à supprimer (voir /quiz-liste).", OutcomeRefused)

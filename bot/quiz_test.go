@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/internal/discordtest"
 	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/sqlite"
@@ -310,7 +311,7 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 	fake2.WaitFor("Wednesday's quiz", func(r discordtest.Request) bool { return strings.HasSuffix(r.Path, "/threads") })
 	h2.bot.sched.CatchUp(ctx, clock.Now())
 	runs, _ := h2.store.Runs(ctx, list[0].ID)
-	if len(runs) != 2 || !runs[1].ScheduledAt.Equal(time.Date(2026, 11, 25, 18, 0, 0, 0, paris)) || runs[0].Status != quiz.RunClosed {
+	if len(runs) != 2 || !runs[1].ScheduledAt.Equal(time.Date(2026, 11, 25, 18, 0, 0, 0, paris)) || runs[0].Status != tutor.RunClosed {
 		t.Fatalf("runs after restart: %+v", runs)
 	}
 	threads := 0
@@ -334,7 +335,7 @@ func TestTwoBotsOneStorePostOnce(t *testing.T) {
 	a := start(t, fake, db, nil, withQuiz(t, clock))
 	b := start(t, fake, db, nil, withQuiz(t, clock))
 	ctx := context.Background()
-	sc := quiz.Schedule{GuildID: "guild-1", ChannelID: "chan-1", Expr: "0 18 * * *", Zone: "Europe/Paris", Diploma: "NRC", Questions: 2, OpenMinutes: 30}
+	sc := tutor.Schedule{GuildID: "guild-1", ChannelID: "chan-1", Expr: "0 18 * * *", Zone: "Europe/Paris", Diploma: "NRC", Questions: 2, OpenMinutes: 30}
 	if err := a.store.AddSchedule(ctx, &sc); err != nil {
 		t.Fatal(err)
 	}

@@ -132,7 +132,7 @@ func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, use
 
 // PostRun posts a scheduled quiz: an announcement in the channel, a thread
 // from it, one message per question with its buttons.
-func (b *Bot) PostRun(ctx context.Context, sc quiz.Schedule, run *quiz.Run) error {
+func (b *Bot) PostRun(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun) error {
 	qs := b.router.quizStore()
 	if qs == nil {
 		return errors.New("quiz store missing")
@@ -166,7 +166,7 @@ func (b *Bot) PostRun(ctx context.Context, sc quiz.Schedule, run *quiz.Run) erro
 	}
 	run.ThreadID = thread.ID
 	for i, it := range items {
-		p := quiz.Post{RunID: run.ID, GuildID: sc.GuildID, ChannelID: thread.ID, ItemID: it.ID, ClosesAt: run.ClosesAt}
+		p := tutor.QuizPost{RunID: run.ID, GuildID: sc.GuildID, ChannelID: thread.ID, ItemID: it.ID, ClosesAt: run.ClosesAt}
 		if err := qs.AddPost(ctx, &p); err != nil {
 			return err
 		}
@@ -182,7 +182,7 @@ func (b *Bot) PostRun(ctx context.Context, sc quiz.Schedule, run *quiz.Run) erro
 }
 
 // PostResults posts, in the run's thread, the answers and the ranking.
-func (b *Bot) PostResults(ctx context.Context, run quiz.Run) error {
+func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun) error {
 	qs := b.router.quizStore()
 	if qs == nil {
 		return errors.New("quiz store missing")

@@ -42,22 +42,6 @@ const (
 	OutcomeError       = "error"
 )
 
-// Store is what the router and the bot keep: settings, replies and votes.
-// The sqlite package implements it.
-type Store interface {
-	Settings(ctx context.Context, guildID, channelID string) (tutor.Settings, error)
-	SetDiploma(ctx context.Context, guildID, channelID, diploma string) error
-	SetTeacherRole(ctx context.Context, guildID, roleID string) error
-	SaveReply(ctx context.Context, r *tutor.StoredReply) error
-	Reply(ctx context.Context, id int64) (tutor.StoredReply, error)
-	Vote(ctx context.Context, replyID int64, userID string, vote int) (bool, error)
-	Ping(ctx context.Context) error
-	AddUsage(ctx context.Context, guildID, userID string, tokens int) error
-	Usage(ctx context.Context, guildID, userID string) (user, guild int, err error)
-	AddTurn(ctx context.Context, channelID, userID string, m tutor.ChatMessage) error
-	Turns(ctx context.Context, channelID string, n, maxChars int) ([]tutor.ChatMessage, error)
-}
-
 // Request is one command as typed by a user, on Discord or in the console.
 type Request struct {
 	Command string
@@ -103,7 +87,7 @@ type Response struct {
 // Router runs commands against the answer engine and the store.
 type Router struct {
 	Engine  *answer.Engine
-	Store   Store
+	Store   tutor.Store
 	Metrics *Metrics
 	// LLM, when set, writes the answers to questions; they are verified
 	// against the passages. Nil keeps the extractive answers.

@@ -8,96 +8,15 @@ import (
 	"sync"
 	"time"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/robfig/cron/v3"
 )
-
-// Schedule is a teacher's recurring quiz.
-type Schedule struct {
-	ID          int64     `json:"id"`
-	GuildID     string    `json:"guild_id"`
-	ChannelID   string    `json:"channel_id"`
-	Expr        string    `json:"expr"`
-	Zone        string    `json:"zone"`
-	Diploma     string    `json:"diploma,omitempty"`
-	Theme       string    `json:"theme,omitempty"`
-	Questions   int       `json:"questions"`
-	OpenMinutes int       `json:"open_minutes"` // how long answers are accepted
-	CreatedBy   string    `json:"-"`
-	CreatedAt   time.Time `json:"created_at"`
-}
-
-// Run statuses.
-const (
-	RunClaimed = "claimed" // a process owns the firing and is posting
-	RunPosted  = "posted"  // open for answers
-	RunFailed  = "failed"
-	RunClosed  = "closed" // results posted
-)
-
-// Run is one firing of a schedule. (ScheduleID, ScheduledAt) is unique: the
-// store lets one process claim it, once.
-type Run struct {
-	ID          int64
-	ScheduleID  int64
-	ScheduledAt time.Time
-	ClosesAt    time.Time
-	GuildID     string
-	ChannelID   string
-	ThreadID    string
-	Status      string
-}
-
-// Post is a question shown with answer buttons.
-type Post struct {
-	ID        int64
-	RunID     int64 // 0 for /quiz and /revisions
-	GuildID   string
-	ChannelID string
-	UserID    string // who asked (/quiz, /revisions); "" for scheduled posts
-	ItemID    string
-	CreatedAt time.Time
-	ClosesAt  time.Time // zero: open
-}
-
-// Score is a student's result.
-type Score struct {
-	UserID   string `json:"user_id"`
-	Right    int    `json:"right"`
-	Answered int    `json:"answered"`
-}
-
-// Tally is how one posted question was answered.
-type Tally struct {
-	PostID int64
-	ItemID string
-	Counts [4]int
-}
-
-// Reminder is a student's opt-in daily reminder.
-type Reminder struct {
-	UserID      string
-	MinuteOfDay int
-	Zone        string
-	LastSent    string // local date of the last check, YYYY-MM-DD
-}
-
-// SchedulerStore is what the scheduler keeps.
-type SchedulerStore interface {
-	AllSchedules(ctx context.Context) ([]Schedule, error)
-	ClaimRun(ctx context.Context, r *Run) (bool, error)
-	UpdateRun(ctx context.Context, r Run) error
-	RunsToClose(ctx context.Context, now time.Time) ([]Run, error)
-	ClaimClose(ctx context.Context, runID int64) (bool, error)
-	Reminders(ctx context.Context) ([]Reminder, error)
-	ClaimReminder(ctx context.Context, userID, localDay string) (bool, error)
-	DueCount(ctx context.Context, userID string, now time.Time) (int, error)
-}
 
 // Poster shows what the scheduler decides: on Discord, the bot.
 type Poster interface {
 	// PostRun posts a run's questions; it sets run.ThreadID.
-	PostRun(ctx context.Context, s Schedule, run *Run) error
-	PostResults(ctx context.Context, run Run) error
+	PostRun(ctx context.Context, s tutor.Schedule, run *tutor.QuizRun) error
+	PostResults(ctx context.Context, run tutor.QuizRun) error
 	SendReminder(ctx context.Context, userID string, due int) error
 }
 
@@ -113,7 +32,7 @@ const DefaultGrace = 30 * time.Minute
 // time is up (posting the results), sends the due reminders, and arms the
 // schedules added by another process.
 type Scheduler struct {
-	Store  SchedulerStore
+	Store  tutor.Store
 	Poster Poster
 	Log    *slog.Logger
 	Now    func() time.Time
@@ -205,7 +124,7 @@ func (s *Scheduler) sync(ctx context.Context) error {
 }
 
 // Arm adds a schedule to the runner (again if its expression changed).
-func (s *Scheduler) Arm(sc Schedule) error {
+func (s *Scheduler) Arm(sc tutor.Schedule) error {
 	spec, err := ParseSpec(sc.Expr, sc.Zone)
 	if err != nil {
 		return err
@@ -256,26 +175,26 @@ func (s *Scheduler) Armed() int {
 // Fire posts the firing of sc scheduled at at, unless it was already
 // claimed (by this process before a restart, or by another one). A panic
 // while posting is recovered: the run is marked failed.
-func (s *Scheduler) Fire(ctx context.Context, sc Schedule, at time.Time) (posted bool, err error) {
+func (s *Scheduler) Fire(ctx context.Context, sc tutor.Schedule, at time.Time) (posted bool, err error) {
 	open := time.Duration(max(sc.OpenMinutes, 1)) * time.Minute
-	run := &Run{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: RunClaimed}
+	run := &tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: tutor.RunClaimed}
 	claimed, err := s.Store.ClaimRun(ctx, run)
 	if err != nil || !claimed {
 		return false, err
 	}
 	if err := s.post(ctx, sc, run); err != nil {
-		run.Status = RunFailed
+		run.Status = tutor.RunFailed
 		if uerr := s.Store.UpdateRun(ctx, *run); uerr != nil {
 			err = errors.Join(err, uerr)
 		}
 		return false, err
 	}
-	run.Status = RunPosted
+	run.Status = tutor.RunPosted
 	return true, s.Store.UpdateRun(ctx, *run)
 }
 
 // post calls the poster, turning a panic into an error.
-func (s *Scheduler) post(ctx context.Context, sc Schedule, run *Run) (err error) {
+func (s *Scheduler) post(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic while posting: %v", p)

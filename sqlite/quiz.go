@@ -7,7 +7,6 @@ import (
 	"time"
 
 	tutor "github.com/btstutor/tutor"
-	"github.com/btstutor/tutor/quiz"
 )
 
 func ms(t time.Time) int64 {
@@ -43,7 +42,7 @@ func collect[T any](ctx context.Context, db *sql.DB, scan func(interface{ Scan(.
 }
 
 // AddSchedule stores a schedule and sets its ID.
-func (s *Store) AddSchedule(ctx context.Context, sc *quiz.Schedule) error {
+func (s *Store) AddSchedule(ctx context.Context, sc *tutor.Schedule) error {
 	sc.CreatedAt = s.Now()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_schedules (guild_id, channel_id, expr, zone, diploma, theme, questions, open_minutes, created_by, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, sc.GuildID, sc.ChannelID, sc.Expr, sc.Zone, sc.Diploma, sc.Theme, sc.Questions, sc.OpenMinutes, sc.CreatedBy, ms(sc.CreatedAt))
@@ -56,25 +55,25 @@ func (s *Store) AddSchedule(ctx context.Context, sc *quiz.Schedule) error {
 
 const scheduleCols = `id, guild_id, channel_id, expr, zone, diploma, theme, questions, open_minutes, created_by, created_at`
 
-func scanSchedule(row interface{ Scan(...any) error }) (quiz.Schedule, error) {
-	var sc quiz.Schedule
+func scanSchedule(row interface{ Scan(...any) error }) (tutor.Schedule, error) {
+	var sc tutor.Schedule
 	var at int64
 	err := row.Scan(&sc.ID, &sc.GuildID, &sc.ChannelID, &sc.Expr, &sc.Zone, &sc.Diploma, &sc.Theme, &sc.Questions, &sc.OpenMinutes, &sc.CreatedBy, &at)
 	sc.CreatedAt = fromMS(at)
 	return sc, err
 }
 
-func (s *Store) schedules(ctx context.Context, where string, args ...any) ([]quiz.Schedule, error) {
+func (s *Store) schedules(ctx context.Context, where string, args ...any) ([]tutor.Schedule, error) {
 	return collect(ctx, s.db, scanSchedule, `SELECT `+scheduleCols+` FROM quiz_schedules `+where+` ORDER BY id`, args...)
 }
 
 // AllSchedules lists every schedule.
-func (s *Store) AllSchedules(ctx context.Context) ([]quiz.Schedule, error) {
+func (s *Store) AllSchedules(ctx context.Context) ([]tutor.Schedule, error) {
 	return s.schedules(ctx, "")
 }
 
 // Schedules lists a server's schedules.
-func (s *Store) Schedules(ctx context.Context, guildID string) ([]quiz.Schedule, error) {
+func (s *Store) Schedules(ctx context.Context, guildID string) ([]tutor.Schedule, error) {
 	return s.schedules(ctx, "WHERE guild_id = ?", guildID)
 }
 
@@ -89,7 +88,7 @@ func (s *Store) DeleteSchedule(ctx context.Context, guildID string, id int64) (b
 }
 
 // ClaimRun records a firing; false when it was already recorded.
-func (s *Store) ClaimRun(ctx context.Context, r *quiz.Run) (bool, error) {
+func (s *Store) ClaimRun(ctx context.Context, r *tutor.QuizRun) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_runs (schedule_id, scheduled_at, closes_at, guild_id, channel_id, status, claimed_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, scheduled_at) DO NOTHING`,
 		r.ScheduleID, ms(r.ScheduledAt), ms(r.ClosesAt), r.GuildID, r.ChannelID, r.Status, s.now())
@@ -104,15 +103,15 @@ func (s *Store) ClaimRun(ctx context.Context, r *quiz.Run) (bool, error) {
 }
 
 // UpdateRun saves a run's status and thread.
-func (s *Store) UpdateRun(ctx context.Context, r quiz.Run) error {
+func (s *Store) UpdateRun(ctx context.Context, r tutor.QuizRun) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE quiz_runs SET status = ?, thread_id = ? WHERE id = ?`, r.Status, r.ThreadID, r.ID)
 	return err
 }
 
 const runCols = `id, schedule_id, scheduled_at, closes_at, guild_id, channel_id, thread_id, status`
 
-func scanRun(row interface{ Scan(...any) error }) (quiz.Run, error) {
-	var r quiz.Run
+func scanRun(row interface{ Scan(...any) error }) (tutor.QuizRun, error) {
+	var r tutor.QuizRun
 	var at, closes int64
 	err := row.Scan(&r.ID, &r.ScheduleID, &at, &closes, &r.GuildID, &r.ChannelID, &r.ThreadID, &r.Status)
 	r.ScheduledAt, r.ClosesAt = fromMS(at), fromMS(closes)
@@ -120,18 +119,18 @@ func scanRun(row interface{ Scan(...any) error }) (quiz.Run, error) {
 }
 
 // Runs lists a schedule's runs, oldest first.
-func (s *Store) Runs(ctx context.Context, scheduleID int64) ([]quiz.Run, error) {
+func (s *Store) Runs(ctx context.Context, scheduleID int64) ([]tutor.QuizRun, error) {
 	return collect(ctx, s.db, scanRun, `SELECT `+runCols+` FROM quiz_runs WHERE schedule_id = ? ORDER BY scheduled_at`, scheduleID)
 }
 
 // RunsToClose lists the open runs whose time is up.
-func (s *Store) RunsToClose(ctx context.Context, now time.Time) ([]quiz.Run, error) {
-	return collect(ctx, s.db, scanRun, `SELECT `+runCols+` FROM quiz_runs WHERE status = ? AND closes_at <= ? ORDER BY id`, quiz.RunPosted, ms(now))
+func (s *Store) RunsToClose(ctx context.Context, now time.Time) ([]tutor.QuizRun, error) {
+	return collect(ctx, s.db, scanRun, `SELECT `+runCols+` FROM quiz_runs WHERE status = ? AND closes_at <= ? ORDER BY id`, tutor.RunPosted, ms(now))
 }
 
 // ClaimClose marks an open run closed; false if someone else did.
 func (s *Store) ClaimClose(ctx context.Context, runID int64) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE quiz_runs SET status = ? WHERE id = ? AND status = ?`, quiz.RunClosed, runID, quiz.RunPosted)
+	res, err := s.db.ExecContext(ctx, `UPDATE quiz_runs SET status = ? WHERE id = ? AND status = ?`, tutor.RunClosed, runID, tutor.RunPosted)
 	if err != nil {
 		return false, err
 	}
@@ -140,7 +139,7 @@ func (s *Store) ClaimClose(ctx context.Context, runID int64) (bool, error) {
 }
 
 // AddPost stores a posted question and sets its ID.
-func (s *Store) AddPost(ctx context.Context, p *quiz.Post) error {
+func (s *Store) AddPost(ctx context.Context, p *tutor.QuizPost) error {
 	p.CreatedAt = s.Now()
 	var run any
 	if p.RunID != 0 {
@@ -156,8 +155,8 @@ func (s *Store) AddPost(ctx context.Context, p *quiz.Post) error {
 }
 
 // Post returns a posted question; tutor.ErrNotFound if it is gone.
-func (s *Store) Post(ctx context.Context, id int64) (quiz.Post, error) {
-	var p quiz.Post
+func (s *Store) Post(ctx context.Context, id int64) (tutor.QuizPost, error) {
+	var p tutor.QuizPost
 	var run sql.NullInt64
 	var at, closes int64
 	err := s.db.QueryRowContext(ctx, `SELECT id, run_id, guild_id, channel_id, user_id, item_id, created_at, closes_at FROM quiz_posts WHERE id = ?`, id).
@@ -171,7 +170,7 @@ func (s *Store) Post(ctx context.Context, id int64) (quiz.Post, error) {
 
 // Answer records a student's answer to a question; false if they had
 // already answered it (the first answer counts).
-func (s *Store) Answer(ctx context.Context, p quiz.Post, userID string, choice int, correct bool) (bool, error) {
+func (s *Store) Answer(ctx context.Context, p tutor.QuizPost, userID string, choice int, correct bool) (bool, error) {
 	res, err := s.db.ExecContext(ctx, `INSERT INTO quiz_answers (post_id, user_id, guild_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (post_id, user_id) DO NOTHING`, p.ID, userID, p.GuildID, choice, correct, s.now())
 	if err != nil {
@@ -182,14 +181,14 @@ func (s *Store) Answer(ctx context.Context, p quiz.Post, userID string, choice i
 }
 
 // Tallies counts the answers to each question of a run.
-func (s *Store) Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error) {
+func (s *Store) Tallies(ctx context.Context, runID int64) ([]tutor.Tally, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.item_id, a.choice, COUNT(a.user_id) FROM quiz_posts p
 		LEFT JOIN quiz_answers a ON a.post_id = p.id WHERE p.run_id = ? GROUP BY p.id, a.choice ORDER BY p.id`, runID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []quiz.Tally
+	var out []tutor.Tally
 	for rows.Next() {
 		var id int64
 		var item string
@@ -199,7 +198,7 @@ func (s *Store) Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error) 
 			return nil, err
 		}
 		if len(out) == 0 || out[len(out)-1].PostID != id {
-			out = append(out, quiz.Tally{PostID: id, ItemID: item})
+			out = append(out, tutor.Tally{PostID: id, ItemID: item})
 		}
 		if choice.Valid && choice.Int64 >= 0 && choice.Int64 < 4 {
 			out[len(out)-1].Counts[choice.Int64] = n
@@ -209,39 +208,39 @@ func (s *Store) Tallies(ctx context.Context, runID int64) ([]quiz.Tally, error) 
 }
 
 // RunScores ranks the students of a run: most right answers first.
-func (s *Store) RunScores(ctx context.Context, runID int64) ([]quiz.Score, error) {
+func (s *Store) RunScores(ctx context.Context, runID int64) ([]tutor.Score, error) {
 	return s.scores(ctx, `SELECT a.user_id, SUM(a.correct), COUNT(*) FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
 		WHERE p.run_id = ? GROUP BY a.user_id ORDER BY SUM(a.correct) DESC, MIN(a.answered_at) LIMIT 50`, runID)
 }
 
 // Leaderboard ranks a server's students since a time (the week's start).
-func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]quiz.Score, error) {
+func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]tutor.Score, error) {
 	return s.scores(ctx, `SELECT user_id, SUM(correct), COUNT(*) FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
 		GROUP BY user_id ORDER BY SUM(correct) DESC, COUNT(*) ASC, MIN(answered_at) LIMIT ?`, guildID, ms(since), n)
 }
 
-func (s *Store) scores(ctx context.Context, q string, args ...any) ([]quiz.Score, error) {
-	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Score, error) {
-		var sc quiz.Score
+func (s *Store) scores(ctx context.Context, q string, args ...any) ([]tutor.Score, error) {
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (tutor.Score, error) {
+		var sc tutor.Score
 		return sc, r.Scan(&sc.UserID, &sc.Right, &sc.Answered)
 	}, q, args...)
 }
 
 // Card returns a student's card for an item; ok is false when there is none.
-func (s *Store) Card(ctx context.Context, userID, itemID string) (quiz.Card, bool, error) {
-	c := quiz.Card{UserID: userID, ItemID: itemID}
+func (s *Store) Card(ctx context.Context, userID, itemID string) (tutor.Card, bool, error) {
+	c := tutor.Card{UserID: userID, ItemID: itemID}
 	var due, reviewed int64
 	err := s.db.QueryRowContext(ctx, `SELECT ease, interval_days, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND item_id = ?`, userID, itemID).
 		Scan(&c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return quiz.NewCard(userID, itemID), false, nil
+		return tutor.NewCard(userID, itemID), false, nil
 	}
 	c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
 	return c, err == nil, err
 }
 
 // SaveCard stores a card.
-func (s *Store) SaveCard(ctx context.Context, c quiz.Card) error {
+func (s *Store) SaveCard(ctx context.Context, c tutor.Card) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_cards (user_id, item_id, ease, interval_days, reps, lapses, due, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (user_id, item_id) DO UPDATE SET ease = excluded.ease, interval_days = excluded.interval_days, reps = excluded.reps,
 		lapses = excluded.lapses, due = excluded.due, reviewed = excluded.reviewed`,
@@ -250,9 +249,9 @@ func (s *Store) SaveCard(ctx context.Context, c quiz.Card) error {
 }
 
 // DueCards lists a student's cards due at now, most overdue first.
-func (s *Store) DueCards(ctx context.Context, userID string, now time.Time, n int) ([]quiz.Card, error) {
-	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Card, error) {
-		c := quiz.Card{UserID: userID}
+func (s *Store) DueCards(ctx context.Context, userID string, now time.Time, n int) ([]tutor.Card, error) {
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (tutor.Card, error) {
+		c := tutor.Card{UserID: userID}
 		var due, reviewed int64
 		err := r.Scan(&c.ItemID, &c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
 		c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
@@ -268,7 +267,7 @@ func (s *Store) DueCount(ctx context.Context, userID string, now time.Time) (int
 }
 
 // SetReminder turns on (or moves) a student's daily reminder.
-func (s *Store) SetReminder(ctx context.Context, r quiz.Reminder) error {
+func (s *Store) SetReminder(ctx context.Context, r tutor.Reminder) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO reminders (user_id, minute_of_day, zone, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (user_id) DO UPDATE SET minute_of_day = excluded.minute_of_day, zone = excluded.zone`, r.UserID, r.MinuteOfDay, r.Zone, s.now())
 	return err
@@ -285,9 +284,9 @@ func (s *Store) DeleteReminder(ctx context.Context, userID string) (bool, error)
 }
 
 // Reminders lists every reminder.
-func (s *Store) Reminders(ctx context.Context) ([]quiz.Reminder, error) {
-	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (quiz.Reminder, error) {
-		var m quiz.Reminder
+func (s *Store) Reminders(ctx context.Context) ([]tutor.Reminder, error) {
+	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (tutor.Reminder, error) {
+		var m tutor.Reminder
 		return m, r.Scan(&m.UserID, &m.MinuteOfDay, &m.Zone, &m.LastSent)
 	}, `SELECT user_id, minute_of_day, zone, last_sent FROM reminders ORDER BY user_id`)
 }

@@ -19,14 +19,14 @@ import (
 // poster records what the scheduler posts.
 type poster struct {
 	mu       sync.Mutex
-	runs     []quiz.Run
+	runs     []tutor.QuizRun
 	results  []int64
 	reminded []string
 	fail     bool
 	panics   bool
 }
 
-func (p *poster) PostRun(_ context.Context, s quiz.Schedule, run *quiz.Run) error {
+func (p *poster) PostRun(_ context.Context, s tutor.Schedule, run *tutor.QuizRun) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.fail {
@@ -40,7 +40,7 @@ func (p *poster) PostRun(_ context.Context, s quiz.Schedule, run *quiz.Run) erro
 	return nil
 }
 
-func (p *poster) PostResults(_ context.Context, run quiz.Run) error {
+func (p *poster) PostResults(_ context.Context, run tutor.QuizRun) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.results = append(p.results, run.ID)
@@ -94,7 +94,7 @@ func TestSchedulerFiresOnceAcrossRestarts(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tutor.db")
 	c := &clock{t: time.Date(2026, 11, 23, 17, 0, 0, 0, paris)} // Monday
 	s := openAt(t, path, c)
-	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * 1,3", Zone: "Europe/Paris", Questions: 3, OpenMinutes: 60, CreatedBy: "prof"}
+	sc := tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * 1,3", Zone: "Europe/Paris", Questions: 3, OpenMinutes: 60, CreatedBy: "prof"}
 	if err := s.AddSchedule(ctx, &sc); err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestSchedulerFiresOnceAcrossRestarts(t *testing.T) {
 		t.Fatalf("a firing missed by an hour was posted")
 	}
 	runs, _ := s2.Runs(ctx, sc.ID)
-	if len(runs) != 2 || runs[0].Status != quiz.RunClosed || runs[1].Status != quiz.RunPosted || runs[1].ThreadID != "thread-2" {
+	if len(runs) != 2 || runs[0].Status != tutor.RunClosed || runs[1].Status != tutor.RunPosted || runs[1].ThreadID != "thread-2" {
 		t.Errorf("runs %+v", runs)
 	}
 }
@@ -149,7 +149,7 @@ func TestTwoProcessesPostOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tutor.db")
 	c := &clock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
 	a, b := openAt(t, path, c), openAt(t, path, c)
-	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
+	sc := tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
 	if err := a.AddSchedule(ctx, &sc); err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestFailedPostIsRecorded(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{t: time.Date(2026, 11, 23, 18, 0, 0, 0, paris)}
 	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
-	sc := quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
+	sc := tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 2, OpenMinutes: 30}
 	s.AddSchedule(ctx, &sc)
 	p := &poster{fail: true}
 	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now()); err == nil {
@@ -191,7 +191,7 @@ func TestFailedPostIsRecorded(t *testing.T) {
 		t.Fatalf("panic: %v", err)
 	}
 	runs, _ := s.Runs(ctx, sc.ID)
-	if len(runs) != 2 || runs[0].Status != quiz.RunFailed || runs[1].Status != quiz.RunFailed {
+	if len(runs) != 2 || runs[0].Status != tutor.RunFailed || runs[1].Status != tutor.RunFailed {
 		t.Errorf("runs %+v", runs)
 	}
 }
@@ -203,9 +203,9 @@ func TestReminders(t *testing.T) {
 	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
 	p := &poster{}
 	sch := scheduler(s, p, c)
-	s.SetReminder(ctx, quiz.Reminder{UserID: "ana", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
-	s.SetReminder(ctx, quiz.Reminder{UserID: "ben", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
-	card := quiz.NewCard("ana", "item").Review(false, c.Now().AddDate(0, 0, -2))
+	s.SetReminder(ctx, tutor.Reminder{UserID: "ana", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
+	s.SetReminder(ctx, tutor.Reminder{UserID: "ben", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
+	card := tutor.NewCard("ana", "item").Review(false, c.Now().AddDate(0, 0, -2))
 	s.SaveCard(ctx, card)
 	sch.Housekeep(ctx, c.Now())
 	if len(p.reminded) != 0 {
@@ -230,7 +230,7 @@ func TestConcurrentAnswers(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{t: time.Now()}
 	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
-	post := quiz.Post{GuildID: "g", ChannelID: "c", ItemID: "item"}
+	post := tutor.QuizPost{GuildID: "g", ChannelID: "c", ItemID: "item"}
 	if err := s.AddPost(ctx, &post); err != nil {
 		t.Fatal(err)
 	}
@@ -277,12 +277,12 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 		s.Vote(ctx, r.ID, who, 1)
 		s.AddUsage(ctx, "g", who, 100)
 		s.AddTurn(ctx, "thread", who, tutor.ChatMessage{Role: "user", Content: "q"})
-		p := quiz.Post{GuildID: "g", ChannelID: "c", UserID: who, ItemID: "i"}
+		p := tutor.QuizPost{GuildID: "g", ChannelID: "c", UserID: who, ItemID: "i"}
 		s.AddPost(ctx, &p)
 		s.Answer(ctx, p, who, 1, true)
-		s.SaveCard(ctx, quiz.NewCard(who, "i").Review(true, c.Now()))
-		s.SetReminder(ctx, quiz.Reminder{UserID: who, MinuteOfDay: 60, Zone: "Europe/Paris"})
-		s.AddSchedule(ctx, &quiz.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 1, OpenMinutes: 10, CreatedBy: who})
+		s.SaveCard(ctx, tutor.NewCard(who, "i").Review(true, c.Now()))
+		s.SetReminder(ctx, tutor.Reminder{UserID: who, MinuteOfDay: 60, Zone: "Europe/Paris"})
+		s.AddSchedule(ctx, &tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 1, OpenMinutes: 10, CreatedBy: who})
 	}
 	data, err := s.UserData(ctx, u)
 	if err != nil || len(data) != len(userColumns) {

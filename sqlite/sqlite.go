@@ -185,3 +185,5 @@ func (s *Store) SetTeacherRole(ctx context.Context, guildID, roleID string) erro
 		guildID, roleID, s.now())
 	return err
 }
+
+var _ tutor.Store = (*Store)(nil)

@@ -1,0 +1,127 @@
+package memstore
+
+import (
+	"context"
+	"encoding/json"
+
+	tutor "github.com/btstutor/tutor"
+)
+
+// UserData implements tutor.UserDataStore, with the kinds and field names
+// of the SQLite store's tables.
+func (s *Store) UserData(ctx context.Context, userID string) (map[string][]map[string]any, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	out := map[string][]map[string]any{}
+	add := func(kind string, row map[string]any) { out[kind] = append(out[kind], row) }
+	for k, v := range s.votes {
+		if k.user == userID {
+			add("feedback", map[string]any{"reply_id": k.reply, "user_id": k.user, "vote": v.v, "created_at": v.at.UnixMilli()})
+		}
+	}
+	for _, r := range byID(s.replies, func(r tutor.StoredReply) bool { return r.UserID == userID }) {
+		body, _ := json.Marshal(r.Reply)
+		add("replies", map[string]any{"id": r.ID, "created_at": r.CreatedAt.UnixMilli(), "guild_id": r.GuildID, "channel_id": r.ChannelID, "user_id": r.UserID, "command": r.Command, "reply": string(body)})
+	}
+	for k, u := range s.usage {
+		if k[2] == userID {
+			add("llm_usage", map[string]any{"day": k[0], "guild_id": k[1], "user_id": k[2], "tokens": u.tokens, "requests": u.requests})
+		}
+	}
+	for _, t := range s.turns {
+		if t.user == userID {
+			add("turns", map[string]any{"id": t.id, "channel_id": t.channel, "user_id": t.user, "role": t.m.Role, "content": t.m.Content, "created_at": t.at.UnixMilli()})
+		}
+	}
+	for k, a := range s.answers {
+		if k.user == userID {
+			add("quiz_answers", map[string]any{"post_id": k.post, "user_id": k.user, "guild_id": a.guild, "choice": a.choice, "correct": a.correct, "answered_at": a.at.UnixMilli()})
+		}
+	}
+	for _, p := range byID(s.posts, func(p tutor.QuizPost) bool { return p.UserID == userID }) {
+		add("quiz_posts", map[string]any{"id": p.ID, "guild_id": p.GuildID, "channel_id": p.ChannelID, "user_id": p.UserID, "item_id": p.ItemID, "created_at": p.CreatedAt.UnixMilli()})
+	}
+	for k, c := range s.cards {
+		if k[0] == userID {
+			add("sr_cards", map[string]any{"user_id": c.UserID, "item_id": c.ItemID, "ease": c.Ease, "interval_days": c.Interval, "reps": c.Reps, "lapses": c.Lapses, "due": c.Due.UnixMilli(), "reviewed": c.Reviewed.UnixMilli()})
+		}
+	}
+	if r, ok := s.reminders[userID]; ok {
+		add("reminders", map[string]any{"user_id": r.UserID, "minute_of_day": r.MinuteOfDay, "zone": r.Zone, "last_sent": r.LastSent})
+	}
+	for _, sc := range byID(s.schedules, func(sc tutor.Schedule) bool { return sc.CreatedBy == userID }) {
+		add("quiz_schedules", map[string]any{"id": sc.ID, "guild_id": sc.GuildID, "channel_id": sc.ChannelID, "expr": sc.Expr, "zone": sc.Zone, "created_by": sc.CreatedBy})
+	}
+	return out, nil
+}
+
+// EraseUser implements tutor.UserDataStore: what the user wrote goes (with
+// what hangs on it: votes on their replies, answers to their posts); a
+// schedule they made stays the server's and forgets its author.
+func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	counts := map[string]int64{}
+	count := func(kind string) { counts[kind]++ }
+	for k := range s.votes {
+		if k.user == userID {
+			delete(s.votes, k)
+			count("feedback")
+		}
+	}
+	for id, r := range s.replies {
+		if r.UserID == userID {
+			s.deleteReply(id)
+			count("replies")
+		}
+	}
+	for k := range s.usage {
+		if k[2] == userID {
+			delete(s.usage, k)
+			count("llm_usage")
+		}
+	}
+	kept := s.turns[:0]
+	for _, t := range s.turns {
+		if t.user == userID {
+			count("turns")
+			continue
+		}
+		kept = append(kept, t)
+	}
+	s.turns = kept
+	for k := range s.answers {
+		if k.user == userID {
+			delete(s.answers, k)
+			count("quiz_answers")
+		}
+	}
+	for id, p := range s.posts {
+		if p.UserID == userID {
+			s.deletePost(id)
+			count("quiz_posts")
+		}
+	}
+	for k := range s.cards {
+		if k[0] == userID {
+			delete(s.cards, k)
+			count("sr_cards")
+		}
+	}
+	if _, ok := s.reminders[userID]; ok {
+		delete(s.reminders, userID)
+		count("reminders")
+	}
+	for id, sc := range s.schedules {
+		if sc.CreatedBy == userID {
+			sc.CreatedBy = ""
+			s.schedules[id] = sc
+			count("quiz_schedules")
+		}
+	}
+	return counts, nil
+}
