@@ -190,7 +190,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.session.State.RUnlock()
 	b.appID.Store(appID)
-	cmds := Commands(b.router.Engine.Corpus.Diplomas())
+	cmds := ApplicationCommands(b.router.Commands(), b.router.Engine.Corpus.Diplomas())
 	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
 		b.Shutdown()
 		if ctx.Err() != nil {

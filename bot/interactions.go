@@ -83,26 +83,21 @@ func request(in *discordgo.Interaction) Request {
 	return req
 }
 
-// asksQuestion reports whether a command runs a search, and so is deferred
-// and rate-limited.
-func asksQuestion(cmd string) bool {
-	return cmd == CmdQuestion || cmd == CmdCompetence || cmd == CmdEpreuve || cmd == CmdSavoir
-}
-
 func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time.Time) {
 	req := request(in)
 	log := b.log.With("command", req.Command, "interaction", in.ID, "guild", req.GuildID)
 	metrics := b.router.Metrics
-	if req.Command == CmdScenario {
+	ack, _ := b.router.Acknowledgement(req.Command)
+	switch ack {
+	case AckBrief:
 		b.scenarioCommand(ctx, in, req, start)
 		return
-	}
-	if isQuizCommand(req.Command) {
+	case AckMessage:
 		b.direct(ctx, in, req, start)
 		return
-	}
-	if !asksQuestion(req.Command) {
-		// Help and settings are instant: answered directly, to the caller.
+	case AckPrivate:
+		// Help, settings and unknown commands are instant: answered
+		// directly, to the caller.
 		resp, err := b.router.Execute(ctx, req)
 		if err != nil {
 			log.Error("command failed", "err", err)

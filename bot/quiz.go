@@ -85,46 +85,6 @@ func private(title, text, outcome string) (Response, error) {
 	return Response{Title: title, Text: text, Ephemeral: true, Outcome: outcome}, nil
 }
 
-// quizCommand runs the quiz commands.
-func (r *Router) quizCommand(ctx context.Context, req Request) (Response, error) {
-	qs := r.quizStore()
-	if qs == nil {
-		return private("Quiz", "Les quiz ne sont pas disponibles sur cette installation.", OutcomeRefused)
-	}
-	switch req.Command {
-	case CmdQuiz:
-		return r.askQuiz(ctx, qs, req)
-	case CmdRevisions:
-		return r.revisions(ctx, qs, req)
-	case CmdRappel:
-		return r.reminder(ctx, qs, req)
-	case CmdClassement:
-		return r.leaderboard(ctx, qs, req)
-	case CmdMesDonnees:
-		return r.myData(ctx, qs, req)
-	case CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer:
-		if req.GuildID == "" {
-			return private("Quiz programmés", "Les quiz se programment dans un serveur, pas en message privé.", OutcomeRefused)
-		}
-		switch req.Command {
-		case CmdQuizListe:
-			return r.listSchedules(ctx, qs, req)
-		}
-		teacher, err := r.isTeacher(ctx, req)
-		if err != nil {
-			return Response{}, err
-		}
-		if !teacher {
-			return private("Quiz programmés", "Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent programmer ou supprimer des quiz.", OutcomeRefused)
-		}
-		if req.Command == CmdQuizProgrammer {
-			return r.addSchedule(ctx, qs, req)
-		}
-		return r.deleteSchedule(ctx, qs, req)
-	}
-	return private("Quiz", "Commande inconnue.", OutcomeRefused)
-}
-
 // theme checks the theme option.
 func theme(opts map[string]string) (string, error) {
 	t := tutor.Fold(strings.TrimSpace(opts[OptTheme]))

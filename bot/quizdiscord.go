@@ -17,16 +17,6 @@ import (
 	"github.com/btstutor/tutor/quiz"
 )
 
-// isQuizCommand reports whether a command is answered at once by a quiz
-// command (no search: no deferral).
-func isQuizCommand(cmd string) bool {
-	switch cmd {
-	case CmdQuiz, CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer, CmdRevisions, CmdRappel, CmdClassement, CmdMesDonnees:
-		return true
-	}
-	return false
-}
-
 // direct answers a fast command with a message (no deferral).
 func (b *Bot) direct(ctx context.Context, in *discordgo.Interaction, req Request, start time.Time) {
 	resp, err := b.router.Execute(ctx, req)

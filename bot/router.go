@@ -103,6 +103,8 @@ type Router struct {
 	Scheduler Armer
 	// Now is the clock of reviews and leaderboards (time.Now by default).
 	Now func() time.Time
+	// Table is the command table; nil is DefaultCommands.
+	Table []Command
 }
 
 // Conversation bounds.
@@ -111,22 +113,15 @@ const (
 	historyChars = 6000
 )
 
-// Check validates a request cheaply, before any work is acknowledged: it
-// returns an ephemeral error Response for bad input, nil when the request may
-// run.
+// Check validates a search request cheaply, before any work is
+// acknowledged: it returns an ephemeral error Response for bad input, nil
+// when the request may run. Other commands check their own input.
 func (r *Router) Check(req Request) *Response {
-	var text string
-	switch req.Command {
-	case CmdQuestion:
-		text = req.Options[OptTexte]
-	case CmdCompetence, CmdEpreuve:
-		text = req.Options[OptCode]
-	case CmdSavoir:
-		text = req.Options[OptRecherche]
-	default:
+	c, ok := r.command(req.Command)
+	if !ok || c.Ack != AckSearch || len(c.Options) == 0 {
 		return nil
 	}
-	if err := answer.Validate(text); err != nil {
+	if err := answer.Validate(req.Options[c.Options[0].Name]); err != nil {
 		return refused(err)
 	}
 	if _, err := r.Engine.ResolveDiploma(req.Options[OptDiplome]); err != nil {
@@ -135,26 +130,27 @@ func (r *Router) Check(req Request) *Response {
 	return nil
 }
 
-// Execute runs a request. Bad input gives an ephemeral Response with outcome
-// "refused"; the error is for failures of the program (store, index), whose
-// details belong in the log, not in front of users.
+// Execute runs a request through the command table. Bad input gives an
+// ephemeral Response with outcome "refused"; the error is for failures of
+// the program (store, index), whose details belong in the log, not in front
+// of users.
 func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
+	c, ok := r.command(req.Command)
+	if !ok {
+		return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", tutor.Clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
+	}
 	if bad := r.Check(req); bad != nil {
 		return *bad, nil
 	}
-	switch req.Command {
-	case CmdAide:
-		return Response{Title: "Aide du tuteur BTS", Text: r.help(), Ephemeral: true, Outcome: OutcomeOK}, nil
-	case CmdConfig:
-		return r.config(ctx, req)
-	case CmdQuestion, CmdCompetence, CmdEpreuve, CmdSavoir:
-		return r.answer(ctx, req)
-	case CmdScenario:
-		return r.scenario(ctx, req)
-	case CmdQuiz, CmdQuizProgrammer, CmdQuizListe, CmdQuizSupprimer, CmdRevisions, CmdRappel, CmdClassement, CmdMesDonnees:
-		return r.quizCommand(ctx, req)
+	if c.Teacher {
+		if bad, err := r.teacherOnly(ctx, c, req); bad != nil || err != nil {
+			if err != nil {
+				return Response{}, err
+			}
+			return *bad, nil
+		}
 	}
-	return Response{Text: fmt.Sprintf("Commande inconnue « %s ». Tapez /aide.", tutor.Clip(req.Command, 40)), Ephemeral: true, Outcome: OutcomeRefused}, nil
+	return c.Run(r, ctx, req)
 }
 
 func refused(err error) *Response {
@@ -328,23 +324,4 @@ func (r *Router) Suggest(ctx context.Context, req Request, typed string) []answe
 		d = ""
 	}
 	return r.Engine.Suggest(kind, typed, d, maxChoices)
-}
-
-// help lists the commands with examples.
-func (r *Router) help() string {
-	return fmt.Sprintf(`Je réponds aux questions sur les référentiels du BTS (%s) en citant les textes officiels, sans rien inventer.
-
-**/question** texte — une réponse citée. Ex. : « coef de l'E4 en CCST », « c'est quoi la C1.3 ? », « jusqu'où va la TVA en NRC ? »
-**/competence** code — la fiche d'une compétence (titre, savoir-faire, critères). Ex. : /competence C1.3
-**/epreuve** code — la fiche d'une épreuve (coefficient, forme et durée selon le statut, compétences évaluées, critères). Ex. : /epreuve E4
-**/savoir** recherche — un savoir et ses limites. Ex. : /savoir TVA
-**/scenario** — un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury (enseignants). Ex. : /scenario diplome:NRC client:distributeur etape:objections
-**/quiz** [diplome] [theme] — une question de révision tout de suite, corrigée et citée
-**/revisions** — vos questions à revoir (répétition espacée) ; **/rappel** heure — un message privé quotidien quand il y a des révisions (« non » pour arrêter)
-**/classement** — le classement de la semaine ; **/mes-donnees** — voir, exporter ou effacer vos données
-**/quiz-programmer**, **/quiz-liste**, **/quiz-supprimer** — quiz programmés dans un salon (enseignants)
-**/config** diplome — le diplôme par défaut du serveur ou du salon (enseignants)
-Mentionnez-moi avec une question : je réponds dans un fil.
-
-Sous chaque réponse : « Voir les passages » montre les textes cités ; 👍 et 👎 nous aident à m'améliorer.`, strings.Join(r.Engine.Corpus.Diplomas(), ", "))
 }

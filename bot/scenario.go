@@ -97,16 +97,6 @@ func (r *Router) scenario(ctx context.Context, req Request) (Response, error) {
 	if r.Scenarios == nil {
 		return refuse("Les jeux de rôle ne sont pas disponibles : aucun référentiel chargé ne décrit d'épreuve de négociation.")
 	}
-	if req.GuildID == "" {
-		return refuse("Les jeux de rôle sont réservés aux enseignants : utilisez /scenario dans le serveur de la classe.")
-	}
-	teacher, err := r.isTeacher(ctx, req)
-	if err != nil {
-		return Response{}, err
-	}
-	if !teacher {
-		return refuse("Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent générer un jeu de rôle.")
-	}
 	o, err := ScenarioOptions(req.Options)
 	if err != nil {
 		return *refused(err), nil

@@ -4,12 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/bot"
-	"github.com/btstutor/tutor/scenario"
 )
 
 // The console speaks as the only member of a local server, with the rights
@@ -55,7 +53,10 @@ func (m *Main) console(ctx context.Context, args []string) error {
 			resp     bot.Response
 			answered bool
 		)
-		req, out, quit := consoleRequest(line)
+		req, out, quit := app.router.ParseLine(line)
+		if req != nil {
+			req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true
+		}
 		switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
 		case pending != 0 && len(line) == 1 && choice >= 0:
 			resp, err = app.router.AnswerQuiz(ctx, pending, consoleUser, choice)
@@ -104,106 +105,3 @@ Dans la console :
   /quiz [NRC|CCST] [competences|epreuves|savoirs|activites]   puis A, B, C ou D
   /revisions, /classement, /rappel 18h30, /mes-donnees voir|exporter|effacer
   /quitter`
-
-// scenarioOptions reads the console's /scenario options: key=value pairs,
-// or bare values recognised by their form. It returns an error message.
-func scenarioOptions(rest string, into map[string]string) string {
-	keys := []string{bot.OptDiplome, bot.OptClient, bot.OptSituation, bot.OptSecteur, bot.OptDifficulte, bot.OptEtape, bot.OptGraine}
-	for _, tok := range strings.Fields(rest) {
-		if k, v, ok := strings.Cut(tok, "="); ok {
-			k = tutor.Fold(k)
-			if !slices.Contains(keys, k) {
-				return fmt.Sprintf("Option « %s » inconnue : %s.", k, strings.Join(keys, ", "))
-			}
-			into[k] = v
-			continue
-		}
-		f := tutor.Fold(tok)
-		switch {
-		case f == "nrc" || f == "ccst":
-			into[bot.OptDiplome] = tok
-		case slices.Contains(scenario.ClientTypes, f):
-			into[bot.OptClient] = f
-		case slices.ContainsFunc(scenario.Stages, func(s string) bool { return tutor.Fold(s) == f }):
-			into[bot.OptEtape] = tok
-		case strings.Trim(f, "0123456789") == "":
-			into[bot.OptGraine] = tok
-		default:
-			return fmt.Sprintf("Je ne comprends pas « %s ». Exemple : /scenario NRC distributeur objections graine=42", tok)
-		}
-	}
-	return ""
-}
-
-// consoleRequest parses a console line into a router request; plain text is
-// a question. It returns the text to print instead when the line is local
-// (quit, empty, unknown), and whether to quit.
-func consoleRequest(line string) (req *bot.Request, out string, quit bool) {
-	if line == "" {
-		return nil, "", false
-	}
-	cmd, rest := bot.CmdQuestion, line
-	if strings.HasPrefix(line, "/") {
-		cmd, rest, _ = strings.Cut(line[1:], " ")
-		cmd, rest = strings.ToLower(cmd), strings.TrimSpace(rest)
-	}
-	r := &bot.Request{Command: cmd, Options: map[string]string{}, GuildID: consoleGuild, ChannelID: consoleGuild, UserID: consoleUser, ManageGuild: true}
-	switch cmd {
-	case "quitter", "exit", "quit":
-		return nil, "Au revoir !", true
-	case bot.CmdAide, "help":
-		r.Command = bot.CmdAide
-		return r, "", false
-	case bot.CmdQuestion:
-		r.Options[bot.OptTexte] = rest
-	case bot.CmdCompetence, bot.CmdEpreuve:
-		r.Options[bot.OptCode] = rest
-	case bot.CmdSavoir:
-		r.Options[bot.OptRecherche] = rest
-	case "diplome":
-		r.Command, r.Sub = bot.CmdConfig, bot.SubDiplome
-		r.Options[bot.OptDiplome] = rest
-	case bot.CmdConfig:
-		sub, value, _ := strings.Cut(rest, " ")
-		r.Sub = sub
-		switch sub {
-		case bot.SubDiplome:
-			r.Options[bot.OptDiplome] = strings.TrimSpace(value)
-		case bot.SubRole:
-			r.Options[bot.OptRole] = strings.TrimSpace(value)
-		}
-	case bot.CmdScenario:
-		if msg := scenarioOptions(rest, r.Options); msg != "" {
-			return nil, msg, false
-		}
-	case bot.CmdQuiz:
-		for _, tok := range strings.Fields(rest) {
-			if f := tutor.Fold(tok); f == "nrc" || f == "ccst" {
-				r.Options[bot.OptDiplome] = tok
-			} else {
-				r.Options[bot.OptTheme] = tok
-			}
-		}
-	case bot.CmdRevisions, bot.CmdClassement, bot.CmdQuizListe:
-	case bot.CmdRappel:
-		r.Options[bot.OptHeure] = rest
-	case bot.CmdMesDonnees:
-		r.Options[bot.OptAction] = rest
-	case bot.CmdQuizSupprimer:
-		r.Options[bot.OptID] = rest
-	case bot.CmdQuizProgrammer:
-		for _, tok := range strings.Fields(rest) {
-			k, v, ok := strings.Cut(tok, "=")
-			if !ok {
-				return nil, "Options clé=valeur, ex. /quiz-programmer jours=lundi,mercredi heure=18h questions=5", false
-			}
-			r.Options[tutor.Fold(k)] = v
-		}
-	default:
-		return nil, fmt.Sprintf("Commande inconnue /%s. Tapez /aide.", cmd), false
-	}
-	if rest == "" && (cmd == bot.CmdQuestion || cmd == bot.CmdCompetence || cmd == bot.CmdEpreuve || cmd == bot.CmdSavoir || cmd == bot.CmdRappel || cmd == bot.CmdQuizSupprimer) {
-		return nil, "Il manque le texte de la commande. Tapez /aide.", false
-	}
-	return r, "", false
-}

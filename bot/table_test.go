@@ -1,0 +1,125 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/btstutor/tutor/internal/discordtest"
+)
+
+// Every command of the table has what its adapters derive from it: a
+// Discord description, its line of /aide and a console form.
+func TestEveryCommandHasHelpAndConsoleForm(t *testing.T) {
+	t.Parallel()
+	r := &Router{Engine: testEngine(t)}
+	names := map[string]bool{}
+	for _, c := range r.Commands() {
+		if names[c.Name] {
+			t.Errorf("/%s twice in the table", c.Name)
+		}
+		names[c.Name] = true
+		if c.Description == "" || len([]rune(c.Description)) > 100 {
+			t.Errorf("/%s: description %q", c.Name, c.Description)
+		}
+		if c.Help == "" {
+			t.Errorf("/%s has no help", c.Name)
+		}
+		if c.Run == nil {
+			t.Errorf("/%s has no handler", c.Name)
+		}
+		req, msg, _ := r.ParseLine(strings.TrimSpace("/" + c.Name + " " + c.Example))
+		if req == nil || req.Command != c.Name {
+			t.Errorf("/%s %s: no console form (%q)", c.Name, c.Example, msg)
+		}
+		for _, o := range c.Options {
+			if o.Required && c.Example == "" {
+				t.Errorf("/%s: option %s required, no console example", c.Name, o.Name)
+			}
+		}
+	}
+	help, err := r.aide(context.Background(), Request{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range names {
+		if !strings.Contains(help.Text, "**/"+name+"**") {
+			t.Errorf("/%s missing from /aide", name)
+		}
+	}
+}
+
+func TestParseLine(t *testing.T) {
+	t.Parallel()
+	r := &Router{Engine: testEngine(t)}
+	tests := []struct {
+		line, cmd, sub string
+		opts           map[string]string
+		msg            string
+	}{
+		{line: "coef e4 ccst", cmd: CmdQuestion, opts: map[string]string{OptTexte: "coef e4 ccst"}},
+		{line: "/EPREUVE E4", cmd: CmdEpreuve, opts: map[string]string{OptCode: "E4"}},
+		{line: "/diplome NRC", cmd: CmdConfig, sub: SubDiplome, opts: map[string]string{OptDiplome: "NRC"}},
+		{line: "/scenario nrc distributeur graine=42", cmd: CmdScenario, opts: map[string]string{OptDiplome: "nrc", OptClient: "distributeur", OptGraine: "42"}},
+		{line: "/quiz-programmer jours=lundi heure=18h", cmd: CmdQuizProgrammer, opts: map[string]string{OptJours: "lundi", OptHeure: "18h"}},
+		{line: "/competence", msg: "Il manque le texte"},
+		{line: "/quiz-programmer lundi", msg: "clé=valeur"},
+		{line: "/scenario graine=1 couleur=bleu", msg: "Option « couleur » inconnue"},
+		{line: "/inconnue", msg: "Commande inconnue /inconnue"},
+		{line: "/quitter", msg: "Au revoir"},
+	}
+	for _, tc := range tests {
+		req, msg, _ := r.ParseLine(tc.line)
+		if tc.msg != "" {
+			if req != nil || !strings.Contains(msg, tc.msg) {
+				t.Errorf("%q: %+v %q, want %q", tc.line, req, msg, tc.msg)
+			}
+			continue
+		}
+		if req == nil || req.Command != tc.cmd || req.Sub != tc.sub {
+			t.Errorf("%q: %+v %q", tc.line, req, msg)
+			continue
+		}
+		for k, v := range tc.opts {
+			if req.Options[k] != v {
+				t.Errorf("%q: option %s = %q, want %q", tc.line, k, req.Options[k], v)
+			}
+		}
+	}
+}
+
+// A new command costs one table entry and one handler: Discord registers
+// it, routes it, /aide lists it and the console reads it.
+func TestANewCommandIsOneEntry(t *testing.T) {
+	t.Parallel()
+	ping := Command{
+		Name: "ping", Description: "Vérifier que le tuteur répond", Help: "— vérifier que le tuteur répond",
+		Ack: AckMessage,
+		Run: func(_ *Router, _ context.Context, req Request) (Response, error) {
+			return Response{Text: "pong pour " + req.UserID, Outcome: OutcomeOK}, nil
+		},
+	}
+	fake := discordtest.New(t, testToken)
+	h := start(t, fake, "", nil, func(r *Router) { r.Table = append(DefaultCommands(), ping) })
+	reg := fake.WaitFor("registration", func(r discordtest.Request) bool { return r.Method == "PUT" })
+	var cmds []struct{ Name string }
+	if err := reg.JSON(&cmds); err != nil {
+		t.Fatal(err)
+	}
+	if cmds[len(cmds)-1].Name != "ping" {
+		t.Errorf("registered: %+v", cmds)
+	}
+	in := discordtest.Command("ping", nil)
+	in.UserID = "ana"
+	_, cb, _ := h.ask(in)
+	if !strings.Contains(text(cb), "pong pour ana") {
+		t.Errorf("/ping answered %q", text(cb))
+	}
+	router := h.bot.router
+	if req, _, _ := router.ParseLine("/ping"); req == nil || req.Command != "ping" {
+		t.Errorf("console: %+v", req)
+	}
+	if help, _ := router.aide(context.Background(), Request{}); !strings.Contains(help.Text, "**/ping** — vérifier") {
+		t.Error("/ping missing from /aide")
+	}
+}
