@@ -173,7 +173,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.userID.Store(me.ID)
 	if qs := b.router.quizStore(); qs != nil {
 		// Armed by Start once connected; set now so that commands see it.
-		b.sched = &quiz.Scheduler{Store: qs, Poster: b, Log: b.log, Now: b.router.Now, Grace: b.cfg.QuizGrace}
+		b.sched = &quiz.Scheduler{Store: qs, Bank: b.router.Quiz, Poster: b, Log: b.log, Now: b.router.Now, Grace: b.cfg.QuizGrace}
 		b.router.Scheduler = b.sched
 	}
 	if err := b.session.Open(); err != nil {

@@ -3,10 +3,7 @@ package bot
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"hash/fnv"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"time"
@@ -120,20 +117,13 @@ func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, use
 
 // The bot is the scheduler's Poster.
 
-// PostRun posts a scheduled quiz: an announcement in the channel, a thread
-// from it, one message per question with its buttons.
-func (b *Bot) PostRun(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun) error {
-	qs := b.router.quizStore()
-	if qs == nil {
-		return errors.New("quiz store missing")
+// OpenRun announces a scheduled quiz in its channel and opens a thread
+// from the announcement, where the questions go.
+func (b *Bot) OpenRun(ctx context.Context, sc tutor.Schedule, run tutor.QuizRun, n int) (string, error) {
+	loc, err := time.LoadLocation(sc.Zone)
+	if err != nil {
+		loc = time.UTC
 	}
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%d", sc.ID, run.ScheduledAt.Unix())
-	items := b.router.Quiz.Pick(rand.New(rand.NewPCG(h.Sum64(), 2)), sc.Diploma, sc.Theme, sc.Questions)
-	if len(items) == 0 {
-		return fmt.Errorf("no item for diploma %q theme %q", sc.Diploma, sc.Theme)
-	}
-	loc, _ := time.LoadLocation(sc.Zone)
 	closes := run.ClosesAt.In(loc)
 	what := "Quiz de révision"
 	if sc.Diploma != "" {
@@ -143,66 +133,41 @@ func (b *Bot) PostRun(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun
 		what += " — " + strings.ToLower(quiz.ThemeLabel[sc.Theme])
 	}
 	announce, err := b.session.ChannelMessageSendComplex(sc.ChannelID, &discordgo.MessageSend{
-		Content:         textContent(fmt.Sprintf("📚 **%s** : %d question(s) dans le fil ci-dessous, réponses jusqu'à %d h %02d. Bonne chance !", what, len(items), closes.Hour(), closes.Minute())),
+		Content:         textContent(fmt.Sprintf("📚 **%s** : %d question(s) dans le fil ci-dessous, réponses jusqu'à %d h %02d. Bonne chance !", what, n, closes.Hour(), closes.Minute())),
 		AllowedMentions: noMentions(),
 	}, discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("announcement: %w", err)
+		return "", fmt.Errorf("announcement: %w", err)
 	}
-	name := tutor.Clip(fmt.Sprintf("Quiz du %s", quiz.FormatTime(run.ScheduledAt.In(loc))), 100)
+	name := tutor.Clip(fmt.Sprintf("Quiz du %s", quiz.FormatTime(run.ScheduledAt.In(loc))), maxThreadName)
 	thread, err := b.session.MessageThreadStart(sc.ChannelID, announce.ID, name, 1440, discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("thread: %w", err)
+		return "", fmt.Errorf("thread: %w", err)
 	}
-	run.ThreadID = thread.ID
-	for i, it := range items {
-		p := tutor.QuizPost{RunID: run.ID, GuildID: sc.GuildID, ChannelID: thread.ID, ItemID: it.ID, ClosesAt: run.ClosesAt}
-		if err := qs.AddPost(ctx, &p); err != nil {
-			return err
-		}
-		q := &Question{PostID: p.ID, Item: it, Header: fmt.Sprintf("Question %d/%d", i+1, len(items))}
-		_, err := b.session.ChannelMessageSendComplex(thread.ID, &discordgo.MessageSend{
-			Embeds: []*discordgo.MessageEmbed{questionEmbed(fmt.Sprintf("Question %d", i+1), q)}, Components: choiceButtons(p.ID), AllowedMentions: noMentions(),
-		}, discordgo.WithContext(ctx))
-		if err != nil {
-			return fmt.Errorf("question %d: %w", i+1, err)
-		}
-	}
-	return nil
+	return thread.ID, nil
+}
+
+// PostQuestion posts one question of a run with its answer buttons.
+func (b *Bot) PostQuestion(ctx context.Context, channelID string, post tutor.QuizPost, it *quiz.Item, i, n int) error {
+	q := &Question{PostID: post.ID, Item: it, Header: fmt.Sprintf("Question %d/%d", i, n)}
+	_, err := b.session.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{
+		Embeds: []*discordgo.MessageEmbed{questionEmbed(fmt.Sprintf("Question %d", i), q)}, Components: choiceButtons(post.ID), AllowedMentions: noMentions(),
+	}, discordgo.WithContext(ctx))
+	return err
 }
 
 // PostResults posts, in the run's thread, the answers and the ranking.
-func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun) error {
-	qs := b.router.quizStore()
-	if qs == nil {
-		return errors.New("quiz store missing")
-	}
-	tallies, err := qs.Tallies(ctx, run.ID)
-	if err != nil {
-		return err
-	}
-	scores, err := qs.RunScores(ctx, run.ID)
-	if err != nil {
-		return err
-	}
+func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun, res quiz.Results) error {
 	var s strings.Builder
 	s.WriteString("**Quiz terminé : les réponses**\n")
-	for i, t := range tallies {
-		it, ok := b.router.Quiz.Item(t.ItemID)
-		if !ok {
-			continue
-		}
-		total := t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]
-		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[it.Correct], tutor.Clip(it.Answer(), 200), t.Counts[it.Correct], total)
+	for i, q := range res.Questions {
+		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[q.Item.Correct], tutor.Clip(q.Item.Answer(), 200), q.Right, q.Answered)
 	}
-	if len(scores) == 0 {
+	if len(res.Scores) == 0 {
 		s.WriteString("\nPersonne n'a répondu cette fois-ci.")
 	} else {
 		s.WriteString("\n**Classement**\n")
-		for i, sc := range scores {
-			if i == 10 {
-				break
-			}
+		for i, sc := range res.Scores {
 			fmt.Fprintf(&s, "%d. <@%s> — %d/%d\n", i+1, sc.UserID, sc.Right, sc.Answered)
 		}
 	}
@@ -211,7 +176,7 @@ func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun) error {
 	if channel == "" {
 		channel = run.ChannelID
 	}
-	_, err = b.session.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
+	_, err := b.session.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
 		Embeds: []*discordgo.MessageEmbed{infoEmbed("Résultats du quiz", s.String())}, AllowedMentions: noMentions(),
 	}, discordgo.WithContext(ctx))
 	return err

@@ -80,6 +80,18 @@ type Bank struct {
 	byID  map[string]*Item
 }
 
+// NewBank is a bank of the given items (the first of a duplicated ID wins).
+func NewBank(items []*Item) *Bank {
+	b := &Bank{byID: map[string]*Item{}}
+	for _, it := range items {
+		if _, dup := b.byID[it.ID]; !dup {
+			b.byID[it.ID] = it
+			b.Items = append(b.Items, it)
+		}
+	}
+	return b
+}
+
 // Item returns the item with the ID, if it still exists.
 func (b *Bank) Item(id string) (*Item, bool) {
 	it, ok := b.byID[id]

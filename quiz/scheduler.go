@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
+	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -12,13 +14,38 @@ import (
 	"github.com/robfig/cron/v3"
 )
 
-// Poster shows what the scheduler decides: on Discord, the bot.
+// Poster shows what the scheduler decides (on Discord, the bot): it renders
+// and posts what it is handed and records nothing.
 type Poster interface {
-	// PostRun posts a run's questions; it sets run.ThreadID.
-	PostRun(ctx context.Context, s tutor.Schedule, run *tutor.QuizRun) error
-	PostResults(ctx context.Context, run tutor.QuizRun) error
+	// OpenRun announces a run of n questions and opens the channel they go
+	// to (on Discord, a thread from the announcement); it returns its ID.
+	OpenRun(ctx context.Context, sc tutor.Schedule, run tutor.QuizRun, n int) (channelID string, err error)
+	// PostQuestion posts question i (from 1) of n, answered against post.
+	PostQuestion(ctx context.Context, channelID string, post tutor.QuizPost, it *Item, i, n int) error
+	// PostResults posts a closed run's results.
+	PostResults(ctx context.Context, run tutor.QuizRun, res Results) error
+	// SendReminder tells a student that due cards wait.
 	SendReminder(ctx context.Context, userID string, due int) error
 }
+
+// Results are a closed run's answers and ranking.
+type Results struct {
+	Questions []Result      // in the order they were posted
+	Scores    []tutor.Score // best first, at most MaxRanked
+}
+
+// Result is how one question of a run was answered.
+type Result struct {
+	Item            *Item
+	Right, Answered int
+}
+
+// MaxRanked is how many students the results rank.
+const MaxRanked = 10
+
+// jobTimeout bounds one job (a firing, housekeeping): a job has its own
+// context, so that a shutdown while posting still records how it ended.
+const jobTimeout = 2 * time.Minute
 
 // DefaultGrace is how late a missed firing may still be posted.
 const DefaultGrace = 30 * time.Minute
@@ -33,13 +60,13 @@ const DefaultGrace = 30 * time.Minute
 // schedules added by another process.
 type Scheduler struct {
 	Store  tutor.Store
+	Bank   *Bank // where the questions are picked
 	Poster Poster
 	Log    *slog.Logger
 	Now    func() time.Time
 	Grace  time.Duration
 
 	mu      sync.Mutex
-	ctx     context.Context
 	cron    *cron.Cron
 	entries map[int64]armed
 }
@@ -72,11 +99,11 @@ func (s *Scheduler) log() *slog.Logger {
 }
 
 // Start arms every stored schedule, posts the firings missed within the
-// grace period, and starts the cron runner. Jobs run with ctx.
+// grace period, and starts the cron runner; ctx bounds this start only, each
+// job runs with its own.
 func (s *Scheduler) Start(ctx context.Context) error {
 	logger := cronLogger{s.log()}
 	s.mu.Lock()
-	s.ctx = ctx
 	s.cron = cron.New(cron.WithChain(cron.Recover(logger), cron.SkipIfStillRunning(logger)), cron.WithLogger(logger))
 	s.entries = map[int64]armed{}
 	s.mu.Unlock()
@@ -84,7 +111,11 @@ func (s *Scheduler) Start(ctx context.Context) error {
 		return err
 	}
 	s.CatchUp(ctx, s.now())
-	s.cron.Schedule(cron.Every(time.Minute), cron.FuncJob(func() { s.Housekeep(ctx, s.now()) }))
+	s.cron.Schedule(cron.Every(time.Minute), cron.FuncJob(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), jobTimeout)
+		defer cancel()
+		s.Housekeep(ctx, s.now())
+	}))
 	s.cron.Start()
 	return nil
 }
@@ -140,8 +171,9 @@ func (s *Scheduler) Arm(sc tutor.Schedule) error {
 		}
 		s.cron.Remove(a.id)
 	}
-	ctx := s.ctx
 	id := s.cron.Schedule(spec.Schedule(), cron.FuncJob(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), jobTimeout)
+		defer cancel()
 		now := s.now()
 		at := spec.Last(now.Add(-s.grace()), now)
 		if at.IsZero() {
@@ -173,8 +205,8 @@ func (s *Scheduler) Armed() int {
 }
 
 // Fire posts the firing of sc scheduled at at, unless it was already
-// claimed (by this process before a restart, or by another one). A panic
-// while posting is recovered: the run is marked failed.
+// claimed (by this process before a restart, or by another one). A failure
+// or a panic while posting marks the run failed, even when ctx is done.
 func (s *Scheduler) Fire(ctx context.Context, sc tutor.Schedule, at time.Time) (posted bool, err error) {
 	open := time.Duration(max(sc.OpenMinutes, 1)) * time.Minute
 	run := &tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: tutor.RunClaimed}
@@ -182,25 +214,75 @@ func (s *Scheduler) Fire(ctx context.Context, sc tutor.Schedule, at time.Time) (
 	if err != nil || !claimed {
 		return false, err
 	}
+	record := context.WithoutCancel(ctx)
 	if err := s.post(ctx, sc, run); err != nil {
 		run.Status = tutor.RunFailed
-		if uerr := s.Store.UpdateRun(ctx, *run); uerr != nil {
+		if uerr := s.Store.UpdateRun(record, *run); uerr != nil {
 			err = errors.Join(err, uerr)
 		}
 		return false, err
 	}
 	run.Status = tutor.RunPosted
-	return true, s.Store.UpdateRun(ctx, *run)
+	return true, s.Store.UpdateRun(record, *run)
 }
 
-// post calls the poster, turning a panic into an error.
+// post picks the run's questions, has the poster open the run, records
+// each question and has it posted; a panic becomes an error.
 func (s *Scheduler) post(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic while posting: %v", p)
 		}
 	}()
-	return s.Poster.PostRun(ctx, sc, run)
+	if s.Bank == nil {
+		return errors.New("no question bank")
+	}
+	items := s.Bank.Pick(runRand(sc, run.ScheduledAt), sc.Diploma, sc.Theme, sc.Questions)
+	if len(items) == 0 {
+		return fmt.Errorf("no item for diploma %q theme %q", sc.Diploma, sc.Theme)
+	}
+	if run.ThreadID, err = s.Poster.OpenRun(ctx, sc, *run, len(items)); err != nil {
+		return fmt.Errorf("opening the run: %w", err)
+	}
+	for i, it := range items {
+		p := tutor.QuizPost{RunID: run.ID, GuildID: sc.GuildID, ChannelID: run.ThreadID, ItemID: it.ID, ClosesAt: run.ClosesAt}
+		if err := s.Store.AddPost(ctx, &p); err != nil {
+			return err
+		}
+		if err := s.Poster.PostQuestion(ctx, run.ThreadID, p, it, i+1, len(items)); err != nil {
+			return fmt.Errorf("question %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// runRand is the same for the same firing: two processes, or a retry, pick
+// the same questions.
+func runRand(sc tutor.Schedule, at time.Time) *rand.Rand {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d|%d", sc.ID, at.Unix())
+	return rand.New(rand.NewPCG(h.Sum64(), 2))
+}
+
+// results gathers a run's answers and ranking.
+func (s *Scheduler) results(ctx context.Context, run tutor.QuizRun) (Results, error) {
+	var res Results
+	tallies, err := s.Store.Tallies(ctx, run.ID)
+	if err != nil {
+		return res, err
+	}
+	for _, t := range tallies {
+		it, ok := s.Bank.Item(t.ItemID)
+		if !ok {
+			continue // an item gone from the bank since
+		}
+		res.Questions = append(res.Questions, Result{Item: it, Right: t.Counts[it.Correct], Answered: t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]})
+	}
+	if res.Scores, err = s.Store.RunScores(ctx, run.ID); err != nil {
+		return res, err
+	}
+	res.Scores = res.Scores[:min(len(res.Scores), MaxRanked)]
+	return res, nil
 }
 
 // CatchUp posts, for every schedule, its latest firing of the grace period
@@ -243,7 +325,12 @@ func (s *Scheduler) Housekeep(ctx context.Context, now time.Time) {
 		if err != nil || !ok {
 			continue
 		}
-		if err := s.Poster.PostResults(ctx, r); err != nil {
+		res, err := s.results(ctx, r)
+		if err != nil {
+			s.log().Error("reading results failed", "run", r.ID, "err", err)
+			continue
+		}
+		if err := s.Poster.PostResults(ctx, r, res); err != nil {
 			s.log().Error("posting results failed", "run", r.ID, "err", err)
 		}
 	}

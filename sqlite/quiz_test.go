@@ -26,21 +26,25 @@ type poster struct {
 	panics   bool
 }
 
-func (p *poster) PostRun(_ context.Context, s tutor.Schedule, run *tutor.QuizRun) error {
+func (p *poster) OpenRun(_ context.Context, _ tutor.Schedule, run tutor.QuizRun, n int) (string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.fail {
-		return fmt.Errorf("discord down")
+		return "", fmt.Errorf("discord down")
 	}
 	if p.panics {
 		panic("bug in the poster")
 	}
 	run.ThreadID = fmt.Sprintf("thread-%d", len(p.runs)+1)
-	p.runs = append(p.runs, *run)
+	p.runs = append(p.runs, run)
+	return run.ThreadID, nil
+}
+
+func (p *poster) PostQuestion(context.Context, string, tutor.QuizPost, *quiz.Item, int, int) error {
 	return nil
 }
 
-func (p *poster) PostResults(_ context.Context, run tutor.QuizRun) error {
+func (p *poster) PostResults(_ context.Context, run tutor.QuizRun, _ quiz.Results) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.results = append(p.results, run.ID)
@@ -82,8 +86,15 @@ func openAt(t *testing.T, path string, c *clock) *Store {
 	return s
 }
 
+// bank is a small question bank: a quiz of 2 or 3 questions.
+var bank = quiz.NewBank([]*quiz.Item{
+	{ID: "q1", Diploma: "NRC", Question: "Coefficient de l'E4 ?", Choices: []string{"4", "3", "2", "1"}},
+	{ID: "q2", Diploma: "NRC", Question: "Durée de l'E5 ?", Choices: []string{"5 h", "4 h", "3 h", "2 h"}},
+	{ID: "q3", Diploma: "NRC", Question: "Forme de l'E6 ?", Choices: []string{"pratique", "écrite", "orale", "aucune"}},
+})
+
 func scheduler(s *Store, p *poster, c *clock) *quiz.Scheduler {
-	return &quiz.Scheduler{Store: s, Poster: p, Now: c.Now, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	return &quiz.Scheduler{Store: s, Bank: bank, Poster: p, Now: c.Now, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
 // A schedule on Mondays and Wednesdays at 18:00 (Paris): fired, closed,
