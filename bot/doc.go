@@ -1,6 +1,7 @@
-// Package bot serves the tutor's commands. Router is platform-neutral: it
-// turns a Request (from Discord or the local console) into a Response built
-// by the answer engine. Bot adapts it to Discord with discordgo: slash
-// commands, autocomplete, buttons and mentions, each acknowledged at once and
-// answered with embeds that respect Discord's limits and never ping anyone.
+// Package bot is the platform-neutral tutor bot: one command table
+// (table.go) from which every adapter derives its commands, a Router that
+// turns a Request into a Response with the answer engine, the store, the
+// quiz bank and the brief generator, the console's parser (console.go) and
+// the metrics. It imports no chat platform: the Discord adapter is package
+// bot/discord, the console is in cmd/tutor.
 package bot

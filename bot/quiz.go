@@ -146,7 +146,7 @@ func QuestionText(it *quiz.Item) string {
 func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, choice int) (Response, error) {
 	qs := r.quizStore()
 	if qs == nil || choice < 0 || choice > 3 {
-		return private("Quiz", msgUnknownBtn, OutcomeRefused)
+		return private("Quiz", "Ce bouton ne correspond à aucune question connue (message d'une ancienne version ?).", OutcomeRefused)
 	}
 	p, err := qs.Post(ctx, postID)
 	if errors.Is(err, tutor.ErrNotFound) {

@@ -308,20 +308,82 @@ func isInputError(err error) bool {
 	return false
 }
 
-// Suggest lists autocomplete choices for a code option of command: the codes
-// and titles matching what the user typed, in the diploma chosen (or the
-// channel's default), at most Discord's 25.
-func (r *Router) Suggest(ctx context.Context, req Request, typed string) []answer.Choice {
-	kind := tutor.KindCompetence
-	if req.Command == CmdEpreuve {
-		kind = tutor.KindEpreuve
+// Suggestion is an autocomplete choice: what the user sees and what the
+// option receives.
+type Suggestion struct{ Label, Value string }
+
+// Complete lists the suggestions for the option being typed: compétence or
+// épreuve codes and titles (in the diploma chosen, or the channel's
+// default), or the sectors of a brief; at most MaxSuggestions of maxLen
+// characters.
+func (r *Router) Complete(ctx context.Context, req Request, typed string, maxLen int) []Suggestion {
+	typed = tutor.Clip(typed, maxLen)
+	var out []Suggestion
+	switch req.Command {
+	case CmdCompetence, CmdEpreuve:
+		kind := tutor.KindCompetence
+		if req.Command == CmdEpreuve {
+			kind = tutor.KindEpreuve
+		}
+		d, _, err := r.diploma(ctx, req)
+		if err != nil {
+			d = ""
+		}
+		if d, err = r.Engine.ResolveDiploma(d); err != nil {
+			d = ""
+		}
+		for _, c := range r.Engine.Suggest(kind, typed, d, MaxSuggestions) {
+			out = append(out, Suggestion{c.Label(maxLen), tutor.Clip(c.Value(), maxLen)})
+		}
+	case CmdScenario:
+		for _, s := range r.suggestSectors(ctx, req, typed) {
+			out = append(out, Suggestion{tutor.Clip(s, maxLen), tutor.Clip(s, maxLen)})
+		}
 	}
-	d, _, err := r.diploma(ctx, req)
-	if err != nil {
-		d = ""
-	}
-	if d, err = r.Engine.ResolveDiploma(d); err != nil {
-		d = ""
-	}
-	return r.Engine.Suggest(kind, typed, d, maxChoices)
+	return out
 }
+
+// Diplomas are the loaded référentiels' diplomas, for the adapters' choices.
+func (r *Router) Diplomas() []string { return r.Engine.Corpus.Diplomas() }
+
+// Streams reports whether answers to questions are written by a language
+// model, and so may be shown as they are written.
+func (r *Router) Streams() bool { return r.LLM != nil }
+
+// SaveReply keeps a reply so that its buttons (passages, votes) work after a
+// restart; it returns its number. ErrNoStore without a store.
+func (r *Router) SaveReply(ctx context.Context, req Request, rep tutor.Reply) (int64, error) {
+	if r.Store == nil {
+		return 0, ErrNoStore
+	}
+	sr := tutor.StoredReply{GuildID: req.GuildID, ChannelID: req.ChannelID, UserID: req.UserID, Command: req.Command, Reply: rep}
+	if err := r.Store.SaveReply(ctx, &sr); err != nil {
+		return 0, fmt.Errorf("enregistrement de la réponse : %w", err)
+	}
+	return sr.ID, nil
+}
+
+// StoredReply is a reply kept by SaveReply; tutor.ErrNotFound once pruned.
+func (r *Router) StoredReply(ctx context.Context, id int64) (tutor.Reply, error) {
+	if r.Store == nil {
+		return tutor.Reply{}, tutor.ErrNotFound
+	}
+	sr, err := r.Store.Reply(ctx, id)
+	return sr.Reply, err
+}
+
+// Vote records a user's vote (tutor.VoteUp or VoteDown) on a kept reply and
+// counts it; false when the user had already voted the same.
+func (r *Router) Vote(ctx context.Context, replyID int64, userID string, vote int) (bool, error) {
+	if r.Store == nil {
+		return false, tutor.ErrNotFound
+	}
+	changed, err := r.Store.Vote(ctx, replyID, userID, vote)
+	if err == nil && changed && r.Metrics != nil {
+		r.Metrics.Feedback(map[int]string{tutor.VoteUp: "up", tutor.VoteDown: "down"}[vote])
+	}
+	return changed, err
+}
+
+// ErrNoStore is returned when the router has no store to keep replies in.
+var ErrNoStore = errors.New("aucun magasin de données")

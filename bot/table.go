@@ -108,6 +108,15 @@ func (r *Router) Acknowledgement(name string) (Ack, bool) {
 
 func ptr(f float64) *float64 { return &f }
 
+// Limits of the table's options.
+const (
+	// MaxSuggestions is how many suggestions an autocompleted option offers
+	// (Discord shows 25).
+	MaxSuggestions = 25
+	// maxCodeLen is the longest code, title or sector typed in an option.
+	maxCodeLen = 100
+)
+
 // Options shared by several commands.
 var (
 	limitOption = Option{Name: OptDiplome, Description: "Le référentiel à consulter (par défaut : celui du serveur)", Diplomas: true}
@@ -146,11 +155,11 @@ func DefaultCommands() []Command {
 		{Name: CmdCompetence, Description: "La fiche d'une compétence : titre, savoir-faire, critères",
 			Help:    "code — la fiche d'une compétence (titre, savoir-faire, critères). Ex. : /competence C1.3",
 			Example: "C1.3", Ack: AckSearch, Run: (*Router).answer,
-			Options: []Option{codeOption(OptCode, "Code ou intitulé, ex. C1.3", maxChoiceLen, true), limitOption}},
+			Options: []Option{codeOption(OptCode, "Code ou intitulé, ex. C1.3", maxCodeLen, true), limitOption}},
 		{Name: CmdEpreuve, Description: "La fiche d'une épreuve : coefficient, forme, durée, critères",
 			Help:    "code — la fiche d'une épreuve (coefficient, forme et durée selon le statut, compétences évaluées, critères). Ex. : /epreuve E4",
 			Example: "E4", Ack: AckSearch, Run: (*Router).answer,
-			Options: []Option{codeOption(OptCode, "Code ou intitulé, ex. E4", maxChoiceLen, true), limitOption}},
+			Options: []Option{codeOption(OptCode, "Code ou intitulé, ex. E4", maxCodeLen, true), limitOption}},
 		{Name: CmdSavoir, Description: "Un savoir et ses limites de connaissances",
 			Help:    "recherche — un savoir et ses limites. Ex. : /savoir TVA",
 			Example: "TVA", Ack: AckSearch, Run: (*Router).answer,
@@ -176,7 +185,7 @@ func DefaultCommands() []Command {
 				{Type: TypeUser, Name: OptEleve, Description: "L'élève qui joue le vendeur : il reçoit sa fiche en message privé"},
 				{Name: OptClient, Description: "NRC : type de client (savoirs S75 à S77)", Choices: stringChoices(scenario.ClientTypes...)},
 				{Type: TypeInteger, Name: OptSituation, Description: "CCST : situation d'évaluation", Choices: []Choice{{"1 — préparation de la négociation", 1}, {"2 — négociation simulée", 2}}},
-				{Name: OptSecteur, Description: "Secteur d'activité", Autocomplete: true, MaxLength: maxChoiceLen},
+				{Name: OptSecteur, Description: "Secteur d'activité", Autocomplete: true, MaxLength: maxCodeLen},
 				{Type: TypeInteger, Name: OptDifficulte, Description: "Difficulté de 1 à 3 (par défaut 2)", Min: ptr(1), Max: ptr(3)},
 				{Name: OptEtape, Description: "Étape de la vente à travailler", Choices: stringChoices(scenario.Stages...)},
 				{Type: TypeInteger, Name: OptGraine, Description: "Graine : la même graine redonne le même jeu de rôle", Min: ptr(0), Max: ptr(maxSeed - 1)},

@@ -3,13 +3,34 @@ package bot
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
-	"github.com/btstutor/tutor/internal/discordtest"
+	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
 )
 
 // Every command of the table has what its adapters derive from it: a
 // Discord description, its line of /aide and a console form.
+// sharedEngine is built once for the package's tests.
+var sharedEngine = sync.OnceValues(func() (*answer.Engine, error) {
+	c, err := corpus.Load()
+	if err != nil {
+		return nil, err
+	}
+	return answer.New(context.Background(), c, retrieval.Options{})
+})
+
+func testEngine(t *testing.T) *answer.Engine {
+	t.Helper()
+	e, err := sharedEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
 func TestEveryCommandHasHelpAndConsoleForm(t *testing.T) {
 	t.Parallel()
 	r := &Router{Engine: testEngine(t)}
@@ -85,41 +106,5 @@ func TestParseLine(t *testing.T) {
 				t.Errorf("%q: option %s = %q, want %q", tc.line, k, req.Options[k], v)
 			}
 		}
-	}
-}
-
-// A new command costs one table entry and one handler: Discord registers
-// it, routes it, /aide lists it and the console reads it.
-func TestANewCommandIsOneEntry(t *testing.T) {
-	t.Parallel()
-	ping := Command{
-		Name: "ping", Description: "Vérifier que le tuteur répond", Help: "— vérifier que le tuteur répond",
-		Ack: AckMessage,
-		Run: func(_ *Router, _ context.Context, req Request) (Response, error) {
-			return Response{Text: "pong pour " + req.UserID, Outcome: OutcomeOK}, nil
-		},
-	}
-	fake := discordtest.New(t, testToken)
-	h := start(t, fake, "", nil, func(r *Router) { r.Table = append(DefaultCommands(), ping) })
-	reg := fake.WaitFor("registration", func(r discordtest.Request) bool { return r.Method == "PUT" })
-	var cmds []struct{ Name string }
-	if err := reg.JSON(&cmds); err != nil {
-		t.Fatal(err)
-	}
-	if cmds[len(cmds)-1].Name != "ping" {
-		t.Errorf("registered: %+v", cmds)
-	}
-	in := discordtest.Command("ping", nil)
-	in.UserID = "ana"
-	_, cb, _ := h.ask(in)
-	if !strings.Contains(text(cb), "pong pour ana") {
-		t.Errorf("/ping answered %q", text(cb))
-	}
-	router := h.bot.router
-	if req, _, _ := router.ParseLine("/ping"); req == nil || req.Command != "ping" {
-		t.Errorf("console: %+v", req)
-	}
-	if help, _ := router.aide(context.Background(), Request{}); !strings.Contains(help.Text, "**/ping** — vérifier") {
-		t.Error("/ping missing from /aide")
 	}
 }

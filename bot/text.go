@@ -14,7 +14,7 @@ func Text(resp Response) string {
 	if resp.Reply != nil {
 		b.WriteString(ReplyText(*resp.Reply))
 		if resp.Reply.Mode == "llm" || resp.Reply.Note != "" {
-			b.WriteString("\n\n" + modeLine(*resp.Reply))
+			b.WriteString("\n\n" + ModeLine(*resp.Reply))
 		}
 		if resp.Reply.Note != "" {
 			b.WriteString("\n" + resp.Reply.Note)
@@ -45,4 +45,15 @@ func ReplyText(r tutor.Reply) string {
 // sourceLine names a citation: diploma, breadcrumb, lines, text and date.
 func sourceLine(c tutor.Citation) string {
 	return fmt.Sprintf("BTS %s — %s — %s, %s (%s, %s)", c.Diploma, c.Section, c.Source, c.Lines, c.DocTitle, c.DocDate)
+}
+
+// ModeLine says how a reply was made, for the footer and the console.
+func ModeLine(r tutor.Reply) string {
+	switch {
+	case r.Mode == "llm" && !r.Verified:
+		return "Réponse rédigée par un modèle de langue, vérifiée en partie : une phrase invérifiable a été retirée ; relisez les passages cités."
+	case r.Mode == "llm":
+		return "Réponse rédigée par un modèle de langue et vérifiée : chaque [n] renvoie à un passage cité, chaque chiffre à un texte."
+	}
+	return "Réponse extractive : les textes sont cités mot pour mot."
 }

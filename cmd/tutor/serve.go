@@ -14,6 +14,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/btstutor/tutor/bot"
+	"github.com/btstutor/tutor/bot/discord"
 	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/scenario"
 	"github.com/btstutor/tutor/sqlite"
@@ -76,7 +77,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if token == "" {
 		return usageError{errors.New("DISCORD_TOKEN n'est pas défini : voir le README pour créer l'application Discord (sans jeton, lancez simplement « tutor » pour la console)")}
 	}
-	cfg := bot.Config{Token: token, GuildID: *guild, APIBase: m.cfg.APIBase, RateLimit: *rate}
+	cfg := discord.Config{Token: token, GuildID: *guild, APIBase: m.cfg.APIBase, RateLimit: *rate}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err}
 	}
@@ -104,9 +105,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		log.Info("old replies pruned", "count", n)
 	}
 	cfg.Log = log
-	b, err := bot.New(cfg, app.router)
+	b, err := discord.New(cfg, app.router)
 	if err != nil {
 		return usageError{err}
+	}
+	if app.router.Quiz != nil {
+		// The scheduler owns the quiz runs; the bot posts what it hands.
+		sched := &quiz.Scheduler{Store: app.store, Bank: app.router.Quiz, Poster: b, Log: log}
+		app.router.Scheduler = sched
+		b.UseScheduler(sched)
 	}
 	if *httpAddr != "" {
 		ln, err := net.Listen("tcp", *httpAddr)
@@ -119,7 +126,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		log.Info("health and metrics listening", "addr", ln.Addr().String())
 	}
 	if err := b.Run(ctx); err != nil {
-		if errors.Is(err, bot.ErrBadToken) {
+		if errors.Is(err, discord.ErrBadToken) {
 			return usageError{err}
 		}
 		return err

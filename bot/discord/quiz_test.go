@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/sqlite"
@@ -33,9 +34,9 @@ func (c *fakeClock) Add(d time.Duration) { c.Set(c.Now().Add(d)) }
 
 var paris, _ = time.LoadLocation("Europe/Paris")
 
-func withQuiz(t testing.TB, c *fakeClock) func(*Router) {
+func withQuiz(t testing.TB, c *fakeClock) func(*bot.Router) {
 	bankOnce.Do(func() { bank = quiz.Build(testEngine(t).Corpus) })
-	return func(r *Router) {
+	return func(r *bot.Router) {
 		r.Quiz, r.Now = bank, c.Now
 		r.Store.(*sqlite.Store).Now = c.Now // answers and runs dated by the same clock
 	}
@@ -73,7 +74,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
-	_, cb, _ := h.ask(discordtest.Command(CmdQuiz, map[string]string{OptDiplome: "CCST", OptTheme: "epreuves"}))
+	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "CCST", bot.OptTheme: "epreuves"}))
 	ids := buttonsOf(cb)
 	if cb.Type != 4 || cb.Data.Flags&ephemeral == 0 || len(ids) != 4 || !strings.Contains(text(cb), "BTS CCST") || !strings.Contains(text(cb), "**D.**") {
 		t.Fatalf("question: type %d flags %d buttons %v\n%s", cb.Type, cb.Data.Flags, ids, text(cb))
@@ -90,7 +91,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 	}
 	wrong := (it.Correct + 1) % 4
 	v := click(h, ids[wrong], "user-1")
-	if !strings.Contains(text(v), "❌ Vous avez répondu "+Letters[wrong]) || !strings.Contains(text(v), it.Answer()) ||
+	if !strings.Contains(text(v), "❌ Vous avez répondu "+bot.Letters[wrong]) || !strings.Contains(text(v), it.Answer()) ||
 		!strings.Contains(text(v), "— BTS CCST") || !strings.Contains(text(v), "demain") {
 		t.Errorf("verdict:\n%s", text(v))
 	}
@@ -108,12 +109,12 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 		t.Fatalf("card %+v", card)
 	}
 	// Not due today; due tomorrow.
-	_, cb, _ = h.ask(discordtest.Command(CmdRevisions, nil))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdRevisions, nil))
 	if !strings.Contains(text(cb), "Rien à revoir") {
 		t.Errorf("revisions today: %s", text(cb))
 	}
 	clock.Add(25 * time.Hour)
-	_, cb, _ = h.ask(discordtest.Command(CmdRevisions, nil))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdRevisions, nil))
 	if !strings.Contains(text(cb), it.Question) || !strings.Contains(text(cb), "1 question(s) à revoir") || len(buttonsOf(cb)) != 4 {
 		t.Fatalf("revisions tomorrow: %s", text(cb))
 	}
@@ -131,23 +132,23 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
-	_, cb, _ := h.ask(discordtest.Command(CmdQuiz, map[string]string{OptDiplome: "NRC"}))
+	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC"}))
 	click(h, buttonsOf(cb)[0], "user-1")
 	for _, tt := range []struct{ heure, want string }{{"18h30", "18 h 30"}, {"25h", "Heure illisible"}, {"non", "Rappel supprimé"}, {"non", "pas de rappel"}} {
-		_, cb, _ := h.ask(discordtest.Command(CmdRappel, map[string]string{OptHeure: tt.heure}))
+		_, cb, _ := h.ask(discordtest.Command(bot.CmdRappel, map[string]string{bot.OptHeure: tt.heure}))
 		if !strings.Contains(text(cb), tt.want) {
 			t.Errorf("rappel %s: %s", tt.heure, text(cb))
 		}
 	}
-	_, cb, _ = h.ask(discordtest.Command(CmdClassement, nil))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdClassement, nil))
 	if cb.Data.Flags&ephemeral != 0 || !strings.Contains(text(cb), "<@user-1>") || !strings.Contains(text(cb), "sur 1") {
 		t.Errorf("leaderboard (public, no ping): %s", text(cb))
 	}
-	_, cb, _ = h.ask(discordtest.Command(CmdMesDonnees, map[string]string{OptAction: ActionVoir}))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdMesDonnees, map[string]string{bot.OptAction: bot.ActionVoir}))
 	if !strings.Contains(text(cb), "réponses aux quiz : 1") || !strings.Contains(text(cb), "cartes de révision : 1") {
 		t.Errorf("my data: %s", text(cb))
 	}
-	sent, _, _ := h.ask(discordtest.Command(CmdMesDonnees, map[string]string{OptAction: ActionExporter}))
+	sent, _, _ := h.ask(discordtest.Command(bot.CmdMesDonnees, map[string]string{bot.OptAction: bot.ActionExporter}))
 	r := h.fake.WaitFor("export", func(r discordtest.Request) bool { return r.Path == sent.CallbackPath() })
 	var export struct {
 		UserID string                      `json:"user_id"`
@@ -156,7 +157,7 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 	if err := json.Unmarshal(r.Files["mes-donnees.json"], &export); err != nil || export.UserID != "user-1" || len(export.Data["sr_cards"]) != 1 {
 		t.Fatalf("export %v: %s", err, r.Files["mes-donnees.json"])
 	}
-	_, cb, _ = h.ask(discordtest.Command(CmdMesDonnees, map[string]string{OptAction: ActionEffacer}))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdMesDonnees, map[string]string{bot.OptAction: bot.ActionEffacer}))
 	if ids := buttonsOf(cb); len(ids) != 1 || ids[0] != "x:user-1" {
 		t.Fatalf("confirmation button %v", ids)
 	}
@@ -185,22 +186,22 @@ func TestScheduleCommands(t *testing.T) {
 		opts map[string]string
 		want string
 	}{
-		{map[string]string{OptCron: "* * * * *"}, "un quiz au plus par heure"},
-		{map[string]string{OptCron: "0 18 * *"}, "il faut 5 champs"},
-		{map[string]string{OptJours: "funday", OptHeure: "18h"}, "jour « funday » inconnu"},
-		{map[string]string{OptJours: "lundi"}, "Indiquez une expression cron"},
-		{map[string]string{OptCron: "0 18 * * 1", OptFuseau: "Lune/Base"}, "fuseau horaire"},
-		{map[string]string{OptCron: "0 18 * * 1", OptQuestions: "50"}, "va de 1 à 10"},
+		{map[string]string{bot.OptCron: "* * * * *"}, "un quiz au plus par heure"},
+		{map[string]string{bot.OptCron: "0 18 * *"}, "il faut 5 champs"},
+		{map[string]string{bot.OptJours: "funday", bot.OptHeure: "18h"}, "jour « funday » inconnu"},
+		{map[string]string{bot.OptJours: "lundi"}, "Indiquez une expression cron"},
+		{map[string]string{bot.OptCron: "0 18 * * 1", bot.OptFuseau: "Lune/Base"}, "fuseau horaire"},
+		{map[string]string{bot.OptCron: "0 18 * * 1", bot.OptQuestions: "50"}, "va de 1 à 10"},
 	} {
-		if cb := teacher(CmdQuizProgrammer, tt.opts); !strings.Contains(text(cb), tt.want) {
+		if cb := teacher(bot.CmdQuizProgrammer, tt.opts); !strings.Contains(text(cb), tt.want) {
 			t.Errorf("%v: %s", tt.opts, text(cb))
 		}
 	}
-	_, cb, _ := h.ask(discordtest.Command(CmdQuizProgrammer, map[string]string{OptCron: "0 18 * * 1"}))
+	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuizProgrammer, map[string]string{bot.OptCron: "0 18 * * 1"}))
 	if !strings.Contains(text(cb), "Seuls les enseignants") {
 		t.Errorf("student: %s", text(cb))
 	}
-	cb = teacher(CmdQuizProgrammer, map[string]string{OptJours: "lundi, mercredi", OptHeure: "18h", OptDiplome: "NRC", OptQuestions: "3", OptDuree: "30"})
+	cb = teacher(bot.CmdQuizProgrammer, map[string]string{bot.OptJours: "lundi, mercredi", bot.OptHeure: "18h", bot.OptDiplome: "NRC", bot.OptQuestions: "3", bot.OptDuree: "30"})
 	for _, want := range []string{"Quiz n°1 programmé dans <#chan-1>", "`0 18 * * 1,3` (Europe/Paris)", "lundi 23 novembre à 18 h 00", "mercredi 25 novembre à 18 h 00", "lundi 30 novembre à 18 h 00"} {
 		if !strings.Contains(text(cb), want) {
 			t.Errorf("programmed: lacks %q:\n%s", want, text(cb))
@@ -209,14 +210,14 @@ func TestScheduleCommands(t *testing.T) {
 	if h.bot.sched.Armed() != 1 {
 		t.Errorf("%d schedules armed", h.bot.sched.Armed())
 	}
-	_, cb, _ = h.ask(discordtest.Command(CmdQuizListe, nil))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdQuizListe, nil))
 	if !strings.Contains(text(cb), "n°1") || !strings.Contains(text(cb), "prochain : lundi 23 novembre") {
 		t.Errorf("list: %s", text(cb))
 	}
-	if cb := teacher(CmdQuizSupprimer, map[string]string{OptID: "7"}); !strings.Contains(text(cb), "Aucun quiz n°7") {
+	if cb := teacher(bot.CmdQuizSupprimer, map[string]string{bot.OptID: "7"}); !strings.Contains(text(cb), "Aucun quiz n°7") {
 		t.Errorf("delete unknown: %s", text(cb))
 	}
-	if cb := teacher(CmdQuizSupprimer, map[string]string{OptID: "1"}); !strings.Contains(text(cb), "supprimé") || h.bot.sched.Armed() != 0 {
+	if cb := teacher(bot.CmdQuizSupprimer, map[string]string{bot.OptID: "1"}); !strings.Contains(text(cb), "supprimé") || h.bot.sched.Armed() != 0 {
 		t.Errorf("delete: %s (armed %d)", text(cb), h.bot.sched.Armed())
 	}
 }
@@ -230,7 +231,7 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "tutor.db")
 	h := start(t, nil, db, nil, withQuiz(t, clock))
 	ctx := context.Background()
-	in := discordtest.Command(CmdQuizProgrammer, map[string]string{OptJours: "lundi,mercredi", OptHeure: "18h", OptDiplome: "CCST", OptQuestions: "3", OptDuree: "30"})
+	in := discordtest.Command(bot.CmdQuizProgrammer, map[string]string{bot.OptJours: "lundi,mercredi", bot.OptHeure: "18h", bot.OptDiplome: "CCST", bot.OptQuestions: "3", bot.OptDuree: "30"})
 	in.Permissions = discordtest.PermManageGuild
 	h.ask(in)
 	list, _ := h.store.Schedules(ctx, "guild-1")
@@ -373,12 +374,12 @@ func BenchmarkQuizRound(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	r := &Router{Engine: testEngine(b), Store: store, Metrics: NewMetrics()}
+	r := &bot.Router{Engine: testEngine(b), Store: store, Metrics: bot.NewMetrics()}
 	withQuiz(b, clock)(r)
 	ctx := context.Background()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		req := Request{Command: CmdQuiz, Options: map[string]string{}, GuildID: "g", ChannelID: "c", UserID: fmt.Sprintf("u%d", i%50)}
+		req := bot.Request{Command: bot.CmdQuiz, Options: map[string]string{}, GuildID: "g", ChannelID: "c", UserID: fmt.Sprintf("u%d", i%50)}
 		resp, err := r.Execute(ctx, req)
 		if err != nil || resp.Question == nil {
 			b.Fatal(err)

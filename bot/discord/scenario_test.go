@@ -1,10 +1,11 @@
-package bot
+package discord
 
 import (
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 	"github.com/btstutor/tutor/internal/openaitest"
 	"github.com/btstutor/tutor/scenario"
@@ -15,18 +16,18 @@ var (
 	scenGen  *scenario.Generator
 )
 
-func withScenarios(t testing.TB) func(*Router) {
+func withScenarios(t testing.TB) func(*bot.Router) {
 	scenOnce.Do(func() {
 		var err error
 		if scenGen, err = scenario.NewGenerator(testEngine(t).Corpus); err != nil {
 			panic(err)
 		}
 	})
-	return func(r *Router) { r.Scenarios = scenGen }
+	return func(r *bot.Router) { r.Scenarios = scenGen }
 }
 
 func teacherCommand(opts map[string]string) *discordtest.Interaction {
-	in := discordtest.Command(CmdScenario, opts)
+	in := discordtest.Command(bot.CmdScenario, opts)
 	in.Permissions = discordtest.PermManageGuild
 	return in
 }
@@ -34,7 +35,7 @@ func teacherCommand(opts map[string]string) *discordtest.Interaction {
 func TestScenarioForATeacher(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
-	opts := map[string]string{OptDiplome: "NRC", OptClient: "distributeur", OptGraine: "42", OptEleve: "user-7", OptEtape: "objections"}
+	opts := map[string]string{bot.OptDiplome: "NRC", bot.OptClient: "distributeur", bot.OptGraine: "42", bot.OptEleve: "user-7", bot.OptEtape: "objections"}
 	sent, cb, edit := h.ask(teacherCommand(opts))
 	if cb.Type != 5 || cb.Data.Flags&ephemeral == 0 {
 		t.Fatalf("want a private deferral, got type %d flags %d", cb.Type, cb.Data.Flags)
@@ -96,7 +97,7 @@ func keys(m map[string][]byte) []string {
 func TestScenarioRefusals(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
-	student := discordtest.Command(CmdScenario, map[string]string{OptDiplome: "NRC"})
+	student := discordtest.Command(bot.CmdScenario, map[string]string{bot.OptDiplome: "NRC"})
 	dm := teacherCommand(map[string]string{})
 	dm.GuildID = "-"
 	tests := []struct {
@@ -106,10 +107,10 @@ func TestScenarioRefusals(t *testing.T) {
 	}{
 		{"student", student, "Seuls les enseignants"},
 		{"direct message", dm, "serveur de la classe"},
-		{"bad seed", teacherCommand(map[string]string{OptGraine: "abc"}), "La graine doit être un nombre entier positif"},
-		{"bad difficulty", teacherCommand(map[string]string{OptDifficulte: "5"}), "La difficulté va de 1 à 3"},
-		{"unknown sector", teacherCommand(map[string]string{OptDiplome: "CCST", OptSecteur: "boulangerie"}), "Secteur « boulangerie » inconnu en CCST"},
-		{"client in CCST", teacherCommand(map[string]string{OptDiplome: "CCST", OptClient: "particulier"}), "En CCST"},
+		{"bad seed", teacherCommand(map[string]string{bot.OptGraine: "abc"}), "La graine doit être un nombre entier positif"},
+		{"bad difficulty", teacherCommand(map[string]string{bot.OptDifficulte: "5"}), "La difficulté va de 1 à 3"},
+		{"unknown sector", teacherCommand(map[string]string{bot.OptDiplome: "CCST", bot.OptSecteur: "boulangerie"}), "Secteur « boulangerie » inconnu en CCST"},
+		{"client in CCST", teacherCommand(map[string]string{bot.OptDiplome: "CCST", bot.OptClient: "particulier"}), "En CCST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +137,7 @@ func TestScenarioTeacherRoleAndClosedDMs(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.fake.FailNext("POST", "/channels/", 403, `{"message": "Cannot send messages to this user", "code": 50007}`, 1)
-	in := discordtest.Command(CmdScenario, map[string]string{OptDiplome: "CCST", OptSituation: "1", OptEleve: "user-9"})
+	in := discordtest.Command(bot.CmdScenario, map[string]string{bot.OptDiplome: "CCST", bot.OptSituation: "1", bot.OptEleve: "user-9"})
 	in.Roles = []string{"role-prof"}
 	_, _, edit := h.ask(in)
 	if edit == nil || len(edit.Embeds) != 2 || !strings.Contains(edit.Content, "messages privés fermés") {
@@ -150,11 +151,11 @@ func TestScenarioTeacherRoleAndClosedDMs(t *testing.T) {
 func TestScenarioSectorAutocomplete(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil, withScenarios(t))
-	_, cb, _ := h.ask(discordtest.Autocomplete(CmdScenario, OptSecteur, map[string]string{OptSecteur: "plomb", OptDiplome: "CCST"}))
+	_, cb, _ := h.ask(discordtest.Autocomplete(bot.CmdScenario, bot.OptSecteur, map[string]string{bot.OptSecteur: "plomb", bot.OptDiplome: "CCST"}))
 	if cb.Type != 8 || len(cb.Data.Choices) != 1 || cb.Data.Choices[0]["value"] != "Fournitures pour la plomberie et le sanitaire" {
 		t.Fatalf("choices %+v", cb.Data.Choices)
 	}
-	_, cb, _ = h.ask(discordtest.Autocomplete(CmdScenario, OptSecteur, map[string]string{OptSecteur: "", OptDiplome: "NRC", OptClient: "distributeur"}))
+	_, cb, _ = h.ask(discordtest.Autocomplete(bot.CmdScenario, bot.OptSecteur, map[string]string{bot.OptSecteur: "", bot.OptDiplome: "NRC", bot.OptClient: "distributeur"}))
 	if len(cb.Data.Choices) != 5 {
 		t.Fatalf("NRC distributeur sectors: %+v", cb.Data.Choices)
 	}
@@ -176,7 +177,7 @@ func TestScenarioWithALanguageModel(t *testing.T) {
 			" pour lui présenter votre offre. Préparez bien votre découverte avant de parler de prix : votre interlocuteur attend une écoute attentive."}
 	})
 	h := start(t, nil, "", nil, withScenarios(t), withLLM(t, srv, 0))
-	_, _, edit := h.ask(teacherCommand(map[string]string{OptDiplome: "CCST", OptGraine: "8"}))
+	_, _, edit := h.ask(teacherCommand(map[string]string{bot.OptDiplome: "CCST", bot.OptGraine: "8"}))
 	r := h.fake.WaitFor("the brief", func(r discordtest.Request) bool { return len(r.Files) > 0 })
 	md := string(r.Files["jeu-de-role-ccst-8.md"])
 	want, _ := scenGen.Generate(scenario.Options{Diploma: "CCST", Seed: 8})

@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 )
 
 // Messages shown to users when something goes wrong on our side.
@@ -51,9 +52,9 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 }
 
 // request turns a slash command into a router Request.
-func request(in *discordgo.Interaction) Request {
+func request(in *discordgo.Interaction) bot.Request {
 	data := in.ApplicationCommandData()
-	req := Request{Command: data.Name, Options: map[string]string{}, GuildID: in.GuildID, ChannelID: in.ChannelID}
+	req := bot.Request{Command: data.Name, Options: map[string]string{}, GuildID: in.GuildID, ChannelID: in.ChannelID}
 	opts := data.Options
 	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
 		req.Sub = opts[0].Name
@@ -89,19 +90,19 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	metrics := b.router.Metrics
 	ack, _ := b.router.Acknowledgement(req.Command)
 	switch ack {
-	case AckBrief:
+	case bot.AckBrief:
 		b.scenarioCommand(ctx, in, req, start)
 		return
-	case AckMessage:
+	case bot.AckMessage:
 		b.direct(ctx, in, req, start)
 		return
-	case AckPrivate:
+	case bot.AckPrivate:
 		// Help, settings and unknown commands are instant: answered
 		// directly, to the caller.
 		resp, err := b.router.Execute(ctx, req)
 		if err != nil {
 			log.Error("command failed", "err", err)
-			resp = Response{Text: msgInternal, Outcome: OutcomeError}
+			resp = bot.Response{Text: msgInternal, Outcome: bot.OutcomeError}
 		}
 		b.respondEphemeralEmbed(in, resp.Title, resp.Text)
 		metrics.ObserveAck(time.Since(start))
@@ -117,19 +118,16 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	if ok, wait := b.limiter.allow(req.UserID); !ok {
 		b.respondEphemeral(in, rateLimitMessage(b.cfg.RateLimit, wait))
 		metrics.ObserveAck(time.Since(start))
-		metrics.Interaction(req.Command, OutcomeRateLimited)
+		metrics.Interaction(req.Command, bot.OutcomeRateLimited)
 		return
 	}
 	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}, discordgo.WithContext(ctx)); err != nil {
 		log.Error("deferral failed", "err", err)
-		metrics.Interaction(req.Command, OutcomeError)
+		metrics.Interaction(req.Command, bot.OutcomeError)
 		return
 	}
 	metrics.ObserveAck(time.Since(start))
-	if b.beforeAnswer != nil {
-		b.beforeAnswer()
-	}
-	if b.router.LLM != nil && req.Command == CmdQuestion {
+	if b.router.Streams() && req.Command == bot.CmdQuestion {
 		req.OnDelta = b.streamer(ctx, in)
 	}
 	resp, err := b.router.Execute(ctx, req)
@@ -139,7 +137,7 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	if err != nil {
 		log.Error("answer failed", "err", err)
 		b.replaceWithEphemeral(ctx, in, msgInternal)
-		metrics.Interaction(req.Command, OutcomeError)
+		metrics.Interaction(req.Command, bot.OutcomeError)
 		return
 	}
 	if resp.Ephemeral {
@@ -151,7 +149,7 @@ func (b *Bot) command(ctx context.Context, in *discordgo.Interaction, start time
 	empty := ""
 	if _, err := b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Content: &empty, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
 		log.Error("answer edit failed", "err", err)
-		metrics.Interaction(req.Command, OutcomeError)
+		metrics.Interaction(req.Command, bot.OutcomeError)
 		return
 	}
 	metrics.ObserveFinal(time.Since(start))
@@ -179,18 +177,20 @@ func (b *Bot) streamer(ctx context.Context, in *discordgo.Interaction) func(stri
 
 // answerMessage renders an answer and stores it so that its buttons work
 // later; when the store fails the answer is shown without buttons.
-func (b *Bot) answerMessage(ctx context.Context, req Request, resp Response) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+func (b *Bot) answerMessage(ctx context.Context, req bot.Request, resp bot.Response) ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
 	embeds := []*discordgo.MessageEmbed{answerEmbed(resp)}
 	comps := []discordgo.MessageComponent{}
-	if resp.Reply == nil || len(resp.Reply.Citations) == 0 || b.router.Store == nil {
+	if resp.Reply == nil || len(resp.Reply.Citations) == 0 {
 		return embeds, comps
 	}
-	sr := tutor.StoredReply{GuildID: req.GuildID, ChannelID: req.ChannelID, UserID: req.UserID, Command: req.Command, Reply: *resp.Reply}
-	if err := b.router.Store.SaveReply(ctx, &sr); err != nil {
-		b.log.Error("saving reply failed: answer shown without buttons", "err", err)
+	id, err := b.router.SaveReply(ctx, req, *resp.Reply)
+	if err != nil {
+		if !errors.Is(err, bot.ErrNoStore) {
+			b.log.Error("saving reply failed: answer shown without buttons", "err", err)
+		}
 		return embeds, comps
 	}
-	return embeds, answerButtons(sr.ID)
+	return embeds, answerButtons(id)
 }
 
 func rateLimitMessage(n int, wait time.Duration) string {
@@ -243,15 +243,8 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 		}
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	switch req.Command {
-	case CmdCompetence, CmdEpreuve:
-		for _, c := range b.router.Suggest(ctx, req, tutor.Clip(typed, maxChoiceLen)) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: c.Label(maxChoiceLen), Value: tutor.Clip(c.Value(), maxChoiceLen)})
-		}
-	case CmdScenario:
-		for _, s := range b.router.suggestSectors(ctx, req, tutor.Clip(typed, maxChoiceLen)) {
-			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: tutor.Clip(s, maxChoiceLen), Value: tutor.Clip(s, maxChoiceLen)})
-		}
+	for _, sg := range b.router.Complete(ctx, req, typed, maxChoiceLen) {
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: sg.Label, Value: sg.Value})
 	}
 	err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -260,7 +253,7 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 	if err != nil {
 		b.log.Warn("autocomplete response failed", "err", err)
 	}
-	b.router.Metrics.Interaction("autocomplete", OutcomeOK)
+	b.router.Metrics.Interaction("autocomplete", bot.OutcomeOK)
 }
 
 // component handles a click on an answer's buttons, however old.
@@ -278,56 +271,49 @@ func (b *Bot) component(ctx context.Context, in *discordgo.Interaction) {
 	btn, ok := parseButton(data.CustomID)
 	if !ok {
 		b.respondEphemeral(in, msgUnknownBtn)
-		b.router.Metrics.Interaction("button", OutcomeRefused)
-		return
-	}
-	store := b.router.Store
-	if store == nil {
-		b.respondEphemeral(in, msgExpired)
+		b.router.Metrics.Interaction("button", bot.OutcomeRefused)
 		return
 	}
 	switch btn.kind {
 	case 'p':
-		sr, err := store.Reply(ctx, btn.replyID)
+		rep, err := b.router.StoredReply(ctx, btn.replyID)
 		if err != nil {
 			b.buttonError(in, err)
 			return
 		}
 		err = b.session.InteractionRespond(in, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Embeds: passageEmbeds(sr.Reply), Flags: ephemeral, AllowedMentions: noMentions()},
+			Data: &discordgo.InteractionResponseData{Embeds: passageEmbeds(rep), Flags: ephemeral, AllowedMentions: noMentions()},
 		}, discordgo.WithContext(ctx))
 		if err != nil {
 			b.log.Error("passages response failed", "err", err)
 		}
-		b.router.Metrics.Interaction("passages", OutcomeOK)
+		b.router.Metrics.Interaction("passages", bot.OutcomeOK)
 	case 'v':
-		changed, err := store.Vote(ctx, btn.replyID, user, btn.vote)
+		changed, err := b.router.Vote(ctx, btn.replyID, user, btn.vote)
 		if err != nil {
 			b.buttonError(in, err)
 			return
 		}
-		label := map[int]string{tutor.VoteUp: "up", tutor.VoteDown: "down"}[btn.vote]
 		msg := "Votre avis était déjà enregistré. Merci !"
 		if changed {
-			b.router.Metrics.Feedback(label)
 			msg = "Merci ! Votre avis 👍 est enregistré."
 			if btn.vote == tutor.VoteDown {
 				msg = "Merci ! Votre avis 👎 est enregistré : il nous aide à corriger les réponses."
 			}
 		}
 		b.respondEphemeral(in, msg)
-		b.router.Metrics.Interaction("vote", OutcomeOK)
+		b.router.Metrics.Interaction("vote", bot.OutcomeOK)
 	}
 }
 
 func (b *Bot) buttonError(in *discordgo.Interaction, err error) {
 	if errors.Is(err, tutor.ErrNotFound) {
 		b.respondEphemeral(in, msgExpired)
-		b.router.Metrics.Interaction("button", OutcomeRefused)
+		b.router.Metrics.Interaction("button", bot.OutcomeRefused)
 		return
 	}
 	b.log.Error("button failed", "err", err)
 	b.respondEphemeral(in, msgInternal)
-	b.router.Metrics.Interaction("button", OutcomeError)
+	b.router.Metrics.Interaction("button", bot.OutcomeError)
 }

@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -11,8 +11,10 @@ import (
 	"testing"
 
 	"github.com/btstutor/tutor/answer"
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/internal/discordtest"
+	"github.com/btstutor/tutor/quiz"
 	"github.com/btstutor/tutor/retrieval"
 	"github.com/btstutor/tutor/sqlite"
 )
@@ -45,7 +47,7 @@ type harness struct {
 	fake    *discordtest.Server
 	bot     *Bot
 	store   *sqlite.Store
-	metrics *Metrics
+	metrics *bot.Metrics
 	logs    *syncBuffer
 	cancel  context.CancelFunc
 	done    chan error
@@ -69,7 +71,7 @@ func (s *syncBuffer) String() string {
 }
 
 // start runs a bot on the fake; dbPath "" makes a fresh store file.
-func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Config), tweakRouter ...func(*Router)) *harness {
+func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Config), tweakRouter ...func(*bot.Router)) *harness {
 	t.Helper()
 	if fake == nil {
 		fake = discordtest.New(t, testToken)
@@ -82,18 +84,24 @@ func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Co
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
-	m := NewMetrics()
+	m := bot.NewMetrics()
 	cfg := Config{Token: testToken, APIBase: fake.URL, RateLimit: -1, Log: slog.New(slog.NewTextHandler(io.MultiWriter(logs), nil))}
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	router := &Router{Engine: testEngine(t), Store: store, Metrics: m}
+	router := &bot.Router{Engine: testEngine(t), Store: store, Metrics: m}
 	for _, f := range tweakRouter {
 		f(router)
 	}
 	b, err := New(cfg, router)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if router.Quiz != nil {
+		// As cmd/tutor wires it: the scheduler owns the runs, the bot posts.
+		sched := &quiz.Scheduler{Store: store, Bank: router.Quiz, Poster: b, Log: cfg.Log, Now: router.Now}
+		router.Scheduler = sched
+		b.UseScheduler(sched)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	h := &harness{t: t, fake: fake, bot: b, store: store, metrics: m, logs: logs, cancel: cancel, done: make(chan error, 1)}

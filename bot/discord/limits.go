@@ -1,4 +1,4 @@
-package bot
+package discord
 
 // Discord's limits on what a message may hold, in characters.
 const (

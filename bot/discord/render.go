@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 )
 
 // Embed colours.
@@ -41,13 +42,13 @@ func embedSize(e *discordgo.MessageEmbed) int {
 // answerEmbed renders a cited reply: the answer as description, one field
 // per source (as many as fit), the mode and hint in the footer. Whatever is
 // too long is trimmed at a line or word boundary, never rejected.
-func answerEmbed(resp Response) *discordgo.MessageEmbed {
+func answerEmbed(resp bot.Response) *discordgo.MessageEmbed {
 	r := resp.Reply
 	e := &discordgo.MessageEmbed{Title: tutor.Clip(resp.Title, maxTitle), Color: colorAnswer}
 	if r.Abstained {
 		e.Color = colorAbstained
 	}
-	footer := modeLine(*r)
+	footer := bot.ModeLine(*r)
 	if r.Note != "" {
 		footer += "\n" + r.Note
 	}
@@ -88,17 +89,6 @@ func answerEmbed(resp Response) *discordgo.MessageEmbed {
 		room -= runes(name) + runes(value)
 	}
 	return e
-}
-
-// modeLine says how a reply was made, for the footer and the console.
-func modeLine(r tutor.Reply) string {
-	switch {
-	case r.Mode == "llm" && !r.Verified:
-		return "Réponse rédigée par un modèle de langue, vérifiée en partie : une phrase invérifiable a été retirée ; relisez les passages cités."
-	case r.Mode == "llm":
-		return "Réponse rédigée par un modèle de langue et vérifiée : chaque [n] renvoie à un passage cité, chaque chiffre à un texte."
-	}
-	return "Réponse extractive : les textes sont cités mot pour mot."
 }
 
 const cutNote = "\n*(réponse abrégée : « Voir les passages » donne les textes cités en entier)*"

@@ -1,21 +1,22 @@
-package bot
+package discord
 
 import (
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 	"github.com/btstutor/tutor/internal/openaitest"
 	"github.com/btstutor/tutor/llm"
 )
 
-func withLLM(t *testing.T, srv *openaitest.Server, userBudget int) func(*Router) {
+func withLLM(t *testing.T, srv *openaitest.Server, userBudget int) func(*bot.Router) {
 	c, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "sk-bot-secret", Model: "tuteur", Total: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return func(r *Router) { r.LLM, r.UserBudget = c, userBudget }
+	return func(r *bot.Router) { r.LLM, r.UserBudget = c, userBudget }
 }
 
 func TestStreamedVerifiedAnswer(t *testing.T) {
@@ -23,7 +24,7 @@ func TestStreamedVerifiedAnswer(t *testing.T) {
 	srv := openaitest.New(t)
 	h := start(t, nil, "", nil, withLLM(t, srv, 0))
 	srv.Push(openaitest.Reply{Text: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1] et une citation fausse [8]."})
-	sent, cb, _ := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef de l'E4 en CCST"}))
+	sent, cb, _ := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef de l'E4 en CCST"}))
 	if cb.Type != 5 {
 		t.Fatalf("callback %d", cb.Type)
 	}
@@ -64,7 +65,7 @@ func TestBudgetAndFallback(t *testing.T) {
 		return openaitest.Reply{Text: "L'épreuve E4 a un coefficient de 6 [1].", Usage: [2]int{900, 20}}
 	})
 	q := func() string {
-		_, _, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef de l'E4 en CCST"}))
+		_, _, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef de l'E4 en CCST"}))
 		return edit.Embeds[0].all()
 	}
 	if got := q(); !strings.Contains(got, "modèle de langue") {
@@ -80,7 +81,7 @@ func TestBudgetAndFallback(t *testing.T) {
 	// A failing model still gives the extractive answer, with a note.
 	h2 := start(t, nil, "", nil, withLLM(t, srv, 0))
 	srv.Push(openaitest.Reply{Status: 400})
-	_, _, edit := h2.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef de l'E4 en CCST"}))
+	_, _, edit := h2.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef de l'E4 en CCST"}))
 	if got := edit.Embeds[0].all(); !strings.Contains(got, "indisponible") || !strings.Contains(got, "coefficient de 6") {
 		t.Errorf("fallback:\n%s", got)
 	}

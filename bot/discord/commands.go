@@ -1,12 +1,13 @@
-package bot
+package discord
 
 import (
+	"github.com/btstutor/tutor/bot"
 	"github.com/bwmarrin/discordgo"
 )
 
 // ApplicationCommands are the table's commands as Discord registers them,
 // in French. The diploma options offer the loaded référentiels as choices.
-func ApplicationCommands(table []Command, diplomas []string) []*discordgo.ApplicationCommand {
+func ApplicationCommands(table []bot.Command, diplomas []string) []*discordgo.ApplicationCommand {
 	out := make([]*discordgo.ApplicationCommand, len(table))
 	for i, c := range table {
 		out[i] = &discordgo.ApplicationCommand{Name: c.Name, Description: c.Description, Options: discordOptions(c.Options, diplomas)}
@@ -14,16 +15,16 @@ func ApplicationCommands(table []Command, diplomas []string) []*discordgo.Applic
 	return out
 }
 
-var optionTypes = map[OptionType]discordgo.ApplicationCommandOptionType{
-	TypeString:     discordgo.ApplicationCommandOptionString,
-	TypeInteger:    discordgo.ApplicationCommandOptionInteger,
-	TypeUser:       discordgo.ApplicationCommandOptionUser,
-	TypeChannel:    discordgo.ApplicationCommandOptionChannel,
-	TypeRole:       discordgo.ApplicationCommandOptionRole,
-	TypeSubcommand: discordgo.ApplicationCommandOptionSubCommand,
+var optionTypes = map[bot.OptionType]discordgo.ApplicationCommandOptionType{
+	bot.TypeString:     discordgo.ApplicationCommandOptionString,
+	bot.TypeInteger:    discordgo.ApplicationCommandOptionInteger,
+	bot.TypeUser:       discordgo.ApplicationCommandOptionUser,
+	bot.TypeChannel:    discordgo.ApplicationCommandOptionChannel,
+	bot.TypeRole:       discordgo.ApplicationCommandOptionRole,
+	bot.TypeSubcommand: discordgo.ApplicationCommandOptionSubCommand,
 }
 
-func discordOptions(opts []Option, diplomas []string) []*discordgo.ApplicationCommandOption {
+func discordOptions(opts []bot.Option, diplomas []string) []*discordgo.ApplicationCommandOption {
 	var out []*discordgo.ApplicationCommandOption
 	for _, o := range opts {
 		d := &discordgo.ApplicationCommandOption{Type: optionTypes[o.Type], Name: o.Name, Description: o.Description,

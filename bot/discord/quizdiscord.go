@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"bytes"
@@ -11,27 +11,28 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/quiz"
 )
 
 // direct answers a fast command with a message (no deferral).
-func (b *Bot) direct(ctx context.Context, in *discordgo.Interaction, req Request, start time.Time) {
+func (b *Bot) direct(ctx context.Context, in *discordgo.Interaction, req bot.Request, start time.Time) {
 	resp, err := b.router.Execute(ctx, req)
 	if err != nil {
 		b.log.Error("command failed", "command", req.Command, "err", err)
-		resp = Response{Text: msgInternal, Ephemeral: true, Outcome: OutcomeError}
+		resp = bot.Response{Text: msgInternal, Ephemeral: true, Outcome: bot.OutcomeError}
 	}
 	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: responseData(resp)}, discordgo.WithContext(ctx)); err != nil {
 		b.log.Error("response failed", "command", req.Command, "err", err)
-		resp.Outcome = OutcomeError
+		resp.Outcome = bot.OutcomeError
 	}
 	b.router.Metrics.ObserveAck(time.Since(start))
 	b.router.Metrics.Interaction(req.Command, resp.Outcome)
 }
 
 // responseData renders a response as an interaction message.
-func responseData(resp Response) *discordgo.InteractionResponseData {
+func responseData(resp bot.Response) *discordgo.InteractionResponseData {
 	data := &discordgo.InteractionResponseData{AllowedMentions: noMentions()}
 	if resp.Ephemeral {
 		data.Flags = ephemeral
@@ -62,8 +63,8 @@ func responseData(resp Response) *discordgo.InteractionResponseData {
 	return data
 }
 
-func questionEmbed(title string, q *Question) *discordgo.MessageEmbed {
-	e := infoEmbed(title, QuestionText(q.Item))
+func questionEmbed(title string, q *bot.Question) *discordgo.MessageEmbed {
+	e := infoEmbed(title, bot.QuestionText(q.Item))
 	footer := fmt.Sprintf("BTS %s · %s", q.Item.Diploma, quiz.ThemeLabel[q.Item.Theme])
 	if q.Header != "" {
 		footer = q.Header + " · " + footer
@@ -75,7 +76,7 @@ func questionEmbed(title string, q *Question) *discordgo.MessageEmbed {
 // choiceButtons are A–D; custom ID "q:<post>:<choice>".
 func choiceButtons(postID int64) []discordgo.MessageComponent {
 	var row []discordgo.MessageComponent
-	for i, l := range Letters {
+	for i, l := range bot.Letters {
 		row = append(row, discordgo.Button{Label: l, Style: discordgo.PrimaryButton, CustomID: fmt.Sprintf("q:%d:%d", postID, i)})
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
@@ -84,7 +85,7 @@ func choiceButtons(postID int64) []discordgo.MessageComponent {
 // quizButton handles "q:<post>:<choice>" and "x:<user>"; false if the ID is
 // neither.
 func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, user string) bool {
-	var resp Response
+	var resp bot.Response
 	var err error
 	switch {
 	case strings.HasPrefix(id, "q:"):
@@ -105,7 +106,7 @@ func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, use
 	}
 	if err != nil {
 		b.log.Error("quiz button failed", "err", err)
-		resp = Response{Text: msgInternal, Ephemeral: true, Outcome: OutcomeError}
+		resp = bot.Response{Text: msgInternal, Ephemeral: true, Outcome: bot.OutcomeError}
 	}
 	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: responseData(resp)}, discordgo.WithContext(ctx)); err != nil {
@@ -149,7 +150,7 @@ func (b *Bot) OpenRun(ctx context.Context, sc tutor.Schedule, run tutor.QuizRun,
 
 // PostQuestion posts one question of a run with its answer buttons.
 func (b *Bot) PostQuestion(ctx context.Context, channelID string, post tutor.QuizPost, it *quiz.Item, i, n int) error {
-	q := &Question{PostID: post.ID, Item: it, Header: fmt.Sprintf("Question %d/%d", i, n)}
+	q := &bot.Question{PostID: post.ID, Item: it, Header: fmt.Sprintf("Question %d/%d", i, n)}
 	_, err := b.session.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{
 		Embeds: []*discordgo.MessageEmbed{questionEmbed(fmt.Sprintf("Question %d", i), q)}, Components: choiceButtons(post.ID), AllowedMentions: noMentions(),
 	}, discordgo.WithContext(ctx))
@@ -161,7 +162,7 @@ func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun, res quiz.Resul
 	var s strings.Builder
 	s.WriteString("**Quiz terminé : les réponses**\n")
 	for i, q := range res.Questions {
-		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, Letters[q.Item.Correct], tutor.Clip(q.Item.Answer(), 200), q.Right, q.Answered)
+		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, bot.Letters[q.Item.Correct], tutor.Clip(q.Item.Answer(), 200), q.Right, q.Answered)
 	}
 	if len(res.Scores) == 0 {
 		s.WriteString("\nPersonne n'a répondu cette fois-ci.")

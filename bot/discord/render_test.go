@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 )
 
@@ -32,7 +33,7 @@ func TestOverLongContentFitsDiscordLimits(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{0, 1, 3, 24, 25, 26, 60} {
 		r := hugeReply(n, 900)
-		resp := Response{Title: r.Question, Reply: &r, Hint: strings.Repeat("astuce ", 500)}
+		resp := bot.Response{Title: r.Question, Reply: &r, Hint: strings.Repeat("astuce ", 500)}
 		embeds := []*discordgo.MessageEmbed{answerEmbed(resp)}
 		comps := answerButtons(1<<62 - 1)
 		body := mustJSON(t, discordgo.WebhookEdit{Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()})
@@ -75,7 +76,7 @@ func TestPassagesOfAHugeStoredReplyOverTheWire(t *testing.T) {
 	}
 	// A maximal question is answered, its title clipped.
 	q := "coef E4 CCST " + strings.Repeat("é", tutor.MaxQuestionLen-13)
-	_, cb, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: q}))
+	_, cb, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: q}))
 	if cb.Type != 5 || edit.method != "PATCH" || len([]rune(edit.Embeds[0].Title)) > maxTitle {
 		t.Fatalf("long question: %d %+v", cb.Type, edit)
 	}

@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 )
 
@@ -48,17 +49,17 @@ func TestSlashCommands(t *testing.T) {
 		want []string
 		not  []string
 	}{
-		{"question", discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef de l'E4 en CCST"}),
+		{"question", discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef de l'E4 en CCST"}),
 			[]string{"coefficient de 6", "[1] BTS CCST", "Astuce : un enseignant"}, []string{"BTS NRC ·"}},
-		{"question with diploma", discordtest.Command(CmdQuestion, map[string]string{OptTexte: "duree de l'E4", OptDiplome: "NRC"}),
+		{"question with diploma", discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "duree de l'E4", bot.OptDiplome: "NRC"}),
 			[]string{"40 min", "[1] BTS NRC"}, []string{"Astuce"}},
-		{"competence", discordtest.Command(CmdCompetence, map[string]string{OptCode: "C1.3", OptDiplome: "CCST"}),
+		{"competence", discordtest.Command(bot.CmdCompetence, map[string]string{bot.OptCode: "C1.3", bot.OptDiplome: "CCST"}),
 			[]string{"Gérer le risque affaire", "Savoir-faire attendus", "Critères d'évaluation"}, nil},
-		{"epreuve card", discordtest.Command(CmdEpreuve, map[string]string{OptCode: "E4 CCST"}),
+		{"epreuve card", discordtest.Command(bot.CmdEpreuve, map[string]string{bot.OptCode: "E4 CCST"}),
 			[]string{"coefficient de 6", "Selon le statut du candidat", "Ponctuelle orale, 1 h", "C1.1", "Critères d'évaluation de E4"}, nil},
-		{"savoir", discordtest.Command(CmdSavoir, map[string]string{OptRecherche: "TVA", OptDiplome: "NRC"}),
+		{"savoir", discordtest.Command(bot.CmdSavoir, map[string]string{bot.OptRecherche: "TVA", bot.OptDiplome: "NRC"}),
 			[]string{"BTS NRC"}, nil},
-		{"unknown code", discordtest.Command(CmdEpreuve, map[string]string{OptCode: "E9", OptDiplome: "CCST"}),
+		{"unknown code", discordtest.Command(bot.CmdEpreuve, map[string]string{bot.OptCode: "E9", bot.OptDiplome: "CCST"}),
 			[]string{"n'existe pas"}, nil},
 	}
 	for _, tc := range tests {
@@ -99,9 +100,9 @@ func TestBadInputIsRefusedPrivatelyWithoutDeferral(t *testing.T) {
 		in   *discordtest.Interaction
 		want string
 	}{
-		{"empty", discordtest.Command(CmdQuestion, map[string]string{OptTexte: "   "}), "La question est vide."},
-		{"too long", discordtest.Command(CmdQuestion, map[string]string{OptTexte: strings.Repeat("a", 2001)}), "dépasse 2000"},
-		{"unknown diploma", discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef", OptDiplome: "MCO"}), "Diplôme inconnu « MCO »"},
+		{"empty", discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "   "}), "La question est vide."},
+		{"too long", discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: strings.Repeat("a", 2001)}), "dépasse 2000"},
+		{"unknown diploma", discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef", bot.OptDiplome: "MCO"}), "Diplôme inconnu « MCO »"},
 		{"unknown command", discordtest.Command("zzz", nil), "Commande inconnue"},
 	}
 	for _, tc := range tests {
@@ -121,7 +122,7 @@ func TestBadInputIsRefusedPrivatelyWithoutDeferral(t *testing.T) {
 	}
 	// A code option that is not a code is found after the deferral: the
 	// public "thinking" message is replaced by a private one.
-	sent, cb, edit := h.ask(discordtest.Command(CmdEpreuve, map[string]string{OptCode: "bonjour"}))
+	sent, cb, edit := h.ask(discordtest.Command(bot.CmdEpreuve, map[string]string{bot.OptCode: "bonjour"}))
 	if cb.Type != 5 || edit.method != "DELETE" {
 		t.Fatalf("want deferral then deletion; got %d %+v", cb.Type, edit)
 	}
@@ -144,17 +145,17 @@ func TestAutocomplete(t *testing.T) {
 		want                string
 		max                 int
 	}{
-		{CmdEpreuve, "e4", "", "E4 — ", 25},
-		{CmdCompetence, "", "", "C", 25},
-		{CmdCompetence, "risque", "CCST", "C1.3", 25},
-		{CmdEpreuve, "zzzz", "", "", 0},
+		{bot.CmdEpreuve, "e4", "", "E4 — ", 25},
+		{bot.CmdCompetence, "", "", "C", 25},
+		{bot.CmdCompetence, "risque", "CCST", "C1.3", 25},
+		{bot.CmdEpreuve, "zzzz", "", "", 0},
 	}
 	for _, tc := range tests {
-		opts := map[string]string{OptCode: tc.typed}
+		opts := map[string]string{bot.OptCode: tc.typed}
 		if tc.diploma != "" {
-			opts[OptDiplome] = tc.diploma
+			opts[bot.OptDiplome] = tc.diploma
 		}
-		_, cb, _ := h.ask(discordtest.Autocomplete(tc.cmd, OptCode, opts))
+		_, cb, _ := h.ask(discordtest.Autocomplete(tc.cmd, bot.OptCode, opts))
 		if cb.Type != 8 {
 			t.Fatalf("%s %q: callback type %d", tc.cmd, tc.typed, cb.Type)
 		}
@@ -166,7 +167,7 @@ func TestAutocomplete(t *testing.T) {
 		}
 	}
 	// The chosen value ("E4 NRC") works as the command's code.
-	_, _, edit := h.ask(discordtest.Command(CmdEpreuve, map[string]string{OptCode: "E4 NRC"}))
+	_, _, edit := h.ask(discordtest.Command(bot.CmdEpreuve, map[string]string{bot.OptCode: "E4 NRC"}))
 	if !strings.Contains(edit.Embeds[0].all(), "BTS NRC") || strings.Contains(edit.Embeds[0].Description, "BTS CCST") {
 		t.Errorf("value E4 NRC: %s", edit.Embeds[0].Description)
 	}
@@ -177,7 +178,7 @@ func TestButtonsWorkAfterRestart(t *testing.T) {
 	fake := discordtest.New(t, testToken)
 	db := t.TempDir() + "/tutor.db"
 	h := start(t, fake, db, nil)
-	_, _, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
+	_, _, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"}))
 	ids := edit.buttons()
 	if len(ids) != 3 || !strings.HasPrefix(ids[0], "p:") || !strings.HasSuffix(ids[1], ":+") || !strings.HasSuffix(ids[2], ":-") {
 		t.Fatalf("buttons: %v", ids)
@@ -261,7 +262,7 @@ func TestConfigIsForTeachers(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil)
 	cfg := func(sub string, opts map[string]string, perms int64, roles []string) string {
-		in := discordtest.Subcommand(CmdConfig, sub, opts)
+		in := discordtest.Subcommand(bot.CmdConfig, sub, opts)
 		in.Permissions, in.Roles = perms, roles
 		_, cb, _ := h.ask(in)
 		if cb.Type != 4 || cb.Data.Flags&ephemeral == 0 {
@@ -273,40 +274,40 @@ func TestConfigIsForTeachers(t *testing.T) {
 		}
 		return s
 	}
-	if got := cfg(SubDiplome, map[string]string{OptDiplome: "NRC"}, 0, nil); !strings.Contains(got, "Seuls les enseignants") {
+	if got := cfg(bot.SubDiplome, map[string]string{bot.OptDiplome: "NRC"}, 0, nil); !strings.Contains(got, "Seuls les enseignants") {
 		t.Errorf("student changed the diploma: %s", got)
 	}
-	if got := cfg(SubDiplome, map[string]string{OptDiplome: "NRC"}, discordtest.PermManageGuild, nil); !strings.Contains(got, "BTS NRC") {
+	if got := cfg(bot.SubDiplome, map[string]string{bot.OptDiplome: "NRC"}, discordtest.PermManageGuild, nil); !strings.Contains(got, "BTS NRC") {
 		t.Errorf("manager: %s", got)
 	}
 	// The server's diploma now applies to questions.
-	_, _, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4"}))
+	_, _, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4"}))
 	if d := edit.Embeds[0].all(); !strings.Contains(d, "BTS NRC") || strings.Contains(d, "BTS CCST") || strings.Contains(d, "Astuce") {
 		t.Errorf("server default ignored:\n%s", d)
 	}
 	// A teacher role, chosen by a manager, may then change it per channel.
-	if got := cfg(SubRole, map[string]string{OptRole: "role-prof"}, 0, nil); !strings.Contains(got, "Gérer le serveur") {
+	if got := cfg(bot.SubRole, map[string]string{bot.OptRole: "role-prof"}, 0, nil); !strings.Contains(got, "Gérer le serveur") {
 		t.Errorf("student chose the teacher role: %s", got)
 	}
-	cfg(SubRole, map[string]string{OptRole: "role-prof"}, discordtest.PermManageGuild, nil)
-	if got := cfg(SubDiplome, map[string]string{OptDiplome: "CCST", OptPortee: PorteeSalon}, 0, []string{"role-prof"}); !strings.Contains(got, "de ce salon : BTS CCST") {
+	cfg(bot.SubRole, map[string]string{bot.OptRole: "role-prof"}, discordtest.PermManageGuild, nil)
+	if got := cfg(bot.SubDiplome, map[string]string{bot.OptDiplome: "CCST", bot.OptPortee: bot.PorteeSalon}, 0, []string{"role-prof"}); !strings.Contains(got, "de ce salon : BTS CCST") {
 		t.Errorf("teacher role: %s", got)
 	}
-	if got := cfg(SubVoir, nil, 0, nil); !strings.Contains(got, "serveur : BTS NRC") || !strings.Contains(got, "salon : BTS CCST") {
+	if got := cfg(bot.SubVoir, nil, 0, nil); !strings.Contains(got, "serveur : BTS NRC") || !strings.Contains(got, "salon : BTS CCST") {
 		t.Errorf("voir: %s", got)
 	}
-	if got := cfg(SubDiplome, map[string]string{OptDiplome: "BTS MCO"}, discordtest.PermManageGuild, nil); !strings.Contains(got, "Diplôme inconnu") {
+	if got := cfg(bot.SubDiplome, map[string]string{bot.OptDiplome: "BTS MCO"}, discordtest.PermManageGuild, nil); !strings.Contains(got, "Diplôme inconnu") {
 		t.Errorf("bad diploma: %s", got)
 	}
 	// No settings in direct messages.
-	in := discordtest.Subcommand(CmdConfig, SubDiplome, map[string]string{OptDiplome: "NRC"})
+	in := discordtest.Subcommand(bot.CmdConfig, bot.SubDiplome, map[string]string{bot.OptDiplome: "NRC"})
 	in.GuildID = "-"
 	_, cb, _ := h.ask(in)
 	if !strings.Contains(cb.Data.Content+cb.Data.Embeds[0].Description, "message privé") {
 		t.Errorf("DM config: %+v", cb.Data)
 	}
 	// Help is private and lists the commands.
-	_, cb, _ = h.ask(discordtest.Command(CmdAide, nil))
+	_, cb, _ = h.ask(discordtest.Command(bot.CmdAide, nil))
 	if cb.Data.Flags&ephemeral == 0 || len(cb.Data.Embeds) == 0 || !strings.Contains(cb.Data.Embeds[0].Description, "/epreuve") {
 		t.Errorf("aide: %+v", cb.Data)
 	}
@@ -316,7 +317,7 @@ func TestRateLimitPerUser(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", func(c *Config) { c.RateLimit = 2 })
 	q := func(user string) callbackBody {
-		in := discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"})
+		in := discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"})
 		in.UserID = user
 		_, cb, _ := h.ask(in)
 		return cb
@@ -346,7 +347,7 @@ func TestDiscordRetriesAndReconnects(t *testing.T) {
 	h := start(t, nil, "", nil)
 	// A 429 on the edit: discordgo waits retry_after and sends it again.
 	h.fake.FailNext("PATCH", "/webhooks/", http.StatusTooManyRequests, `{"message":"You are being rate limited.","retry_after":0.05,"global":false}`, 1)
-	sent, _, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
+	sent, _, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"}))
 	if edit == nil || edit.method != "PATCH" {
 		t.Fatalf("no edit: %+v", edit)
 	}
@@ -358,7 +359,7 @@ func TestDiscordRetriesAndReconnects(t *testing.T) {
 	// The socket dies mid-session: the bot resumes and still answers,
 	// including an interaction sent while it was away.
 	h.fake.DropGateway()
-	_, cb, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "duree E5 NRC"}))
+	_, cb, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "duree E5 NRC"}))
 	if cb.Type != 5 || edit == nil || !strings.Contains(edit.Embeds[0].Description, "5 h") {
 		t.Fatalf("after the drop: %+v %+v", cb, edit)
 	}
@@ -369,11 +370,23 @@ func TestDiscordRetriesAndReconnects(t *testing.T) {
 
 func TestShutdownFinishesAnswersInFlight(t *testing.T) {
 	t.Parallel()
-	h := start(t, nil, "", nil)
 	release := make(chan struct{})
 	entered := make(chan struct{})
-	h.bot.beforeAnswer = func() { close(entered); <-release }
-	sent, _ := h.fake.Send(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
+	// The question's handler waits to be released: an answer in flight.
+	h := start(t, nil, "", nil, func(r *bot.Router) {
+		r.Table = bot.DefaultCommands()
+		for i, c := range r.Table {
+			if c.Name == bot.CmdQuestion {
+				run := c.Run
+				r.Table[i].Run = func(r *bot.Router, ctx context.Context, req bot.Request) (bot.Response, error) {
+					close(entered)
+					<-release
+					return run(r, ctx, req)
+				}
+			}
+		}
+	})
+	sent, _ := h.fake.Send(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"}))
 	<-entered
 	h.cancel() // SIGTERM
 	h.cancel = nil
@@ -403,7 +416,7 @@ func TestStoreFailureGivesPrivateError(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil)
 	h.store.Close() // the store breaks under the bot
-	sent, cb, edit := h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
+	sent, cb, edit := h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"}))
 	if cb.Type != 5 || edit.method != "DELETE" {
 		t.Fatalf("want deferral then deletion, got %d %+v", cb.Type, edit)
 	}
@@ -414,7 +427,7 @@ func TestStoreFailureGivesPrivateError(t *testing.T) {
 	if strings.Contains(string(f.Body), "sql") {
 		t.Error("details leaked to the user")
 	}
-	srv := httptest.NewServer(Handler(h.bot.Connected, h.store, h.metrics))
+	srv := httptest.NewServer(bot.Handler(h.bot.Connected, h.store, h.metrics))
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/healthz")
 	if err != nil {
@@ -429,8 +442,8 @@ func TestStoreFailureGivesPrivateError(t *testing.T) {
 func TestHealthAndMetrics(t *testing.T) {
 	t.Parallel()
 	h := start(t, nil, "", nil)
-	h.ask(discordtest.Command(CmdQuestion, map[string]string{OptTexte: "coef E4 CCST"}))
-	srv := httptest.NewServer(Handler(h.bot.Connected, h.store, h.metrics))
+	h.ask(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"}))
+	srv := httptest.NewServer(bot.Handler(h.bot.Connected, h.store, h.metrics))
 	defer srv.Close()
 	resp, err := http.Get(srv.URL + "/healthz")
 	if err != nil {
@@ -467,7 +480,7 @@ func TestHealthAndMetrics(t *testing.T) {
 func TestWrongToken(t *testing.T) {
 	t.Parallel()
 	fake := discordtest.New(t, "the-right-one")
-	b, err := New(Config{Token: "Bot wrong", APIBase: fake.URL}, &Router{Engine: testEngine(t)})
+	b, err := New(Config{Token: "Bot wrong", APIBase: fake.URL}, &bot.Router{Engine: testEngine(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,7 +488,7 @@ func TestWrongToken(t *testing.T) {
 		t.Errorf("Run with a wrong token: %v", err)
 	}
 	for _, bad := range []Config{{Token: " "}, {Token: "x", APIBase: "ftp://x"}, {Token: "x", APIBase: "::"}} {
-		if _, err := New(bad, &Router{Engine: testEngine(t)}); err == nil {
+		if _, err := New(bad, &bot.Router{Engine: testEngine(t)}); err == nil {
 			t.Errorf("config %+v accepted", bad)
 		}
 	}

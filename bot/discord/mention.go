@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/bot"
 	"github.com/bwmarrin/discordgo"
 )
 
@@ -45,15 +46,15 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	}
 	if question == "" {
 		send(&discordgo.MessageSend{Content: "Posez-moi votre question après la mention, par exemple : « @tuteur coef de l'E4 en CCST ». Tapez /aide pour tout voir."})
-		b.router.Metrics.Interaction("mention", OutcomeRefused)
+		b.router.Metrics.Interaction("mention", bot.OutcomeRefused)
 		return
 	}
 	if ok, wait := b.limiter.allow(m.Author.ID); !ok {
 		send(&discordgo.MessageSend{Content: rateLimitMessage(b.cfg.RateLimit, wait)})
-		b.router.Metrics.Interaction("mention", OutcomeRateLimited)
+		b.router.Metrics.Interaction("mention", bot.OutcomeRateLimited)
 		return
 	}
-	req := Request{Command: CmdQuestion, Options: map[string]string{OptTexte: question}, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID}
+	req := bot.Request{Command: bot.CmdQuestion, Options: map[string]string{bot.OptTexte: question}, GuildID: m.GuildID, ChannelID: m.ChannelID, UserID: m.Author.ID}
 	if inThread {
 		req.Conversation = channel // follow-ups in the thread carry its previous turns
 	}
@@ -64,7 +65,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if err != nil {
 		log.Error("answer failed", "err", err)
 		send(&discordgo.MessageSend{Content: msgInternal})
-		b.router.Metrics.Interaction("mention", OutcomeError)
+		b.router.Metrics.Interaction("mention", bot.OutcomeError)
 		return
 	}
 	if resp.Reply == nil {

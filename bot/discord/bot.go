@@ -1,4 +1,4 @@
-package bot
+package discord
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/quiz"
 )
 
@@ -34,10 +35,7 @@ type Config struct {
 	// AnswerTimeout bounds the work on one interaction (default 30 s; an
 	// interaction token lasts 15 minutes).
 	AnswerTimeout time.Duration
-	// QuizGrace is how late a missed quiz may still be posted (default
-	// quiz.DefaultGrace).
-	QuizGrace time.Duration
-	Log       *slog.Logger
+	Log           *slog.Logger
 }
 
 // DefaultRateLimit is the default number of questions per user and minute.
@@ -49,7 +47,7 @@ var ErrBadToken = errors.New("jeton Discord refusé : vérifiez DISCORD_TOKEN (o
 // Bot serves the router's commands on Discord.
 type Bot struct {
 	cfg     Config
-	router  *Router
+	router  *bot.Router
 	log     *slog.Logger
 	limiter *limiter
 	session *discordgo.Session
@@ -63,11 +61,9 @@ type Bot struct {
 	inflight sync.WaitGroup
 	ready    chan struct{} // closed once the commands are registered
 
-	// sched posts the scheduled quizzes while the bot runs.
+	// sched posts the scheduled quizzes while the bot runs: started once
+	// connected, stopped before the connection closes.
 	sched *quiz.Scheduler
-
-	// beforeAnswer, when set by tests, runs before an answer is computed.
-	beforeAnswer func()
 }
 
 // token is the bot token without its "Bot " prefix.
@@ -92,7 +88,7 @@ func (c Config) Validate() error {
 
 // New prepares a bot; Run connects it. It fails when the configuration is
 // invalid (see Config.Validate).
-func New(cfg Config, router *Router) (*Bot, error) {
+func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -151,6 +147,10 @@ func (r rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 	return r.next.RoundTrip(req)
 }
 
+// UseScheduler has the bot run a quiz scheduler whose Poster it is: started
+// once the bot is connected, stopped when it stops. Call before Run.
+func (b *Bot) UseScheduler(s *quiz.Scheduler) { b.sched = s }
+
 // Ready is closed once the bot is connected and its commands registered.
 func (b *Bot) Ready() <-chan struct{} { return b.ready }
 
@@ -171,11 +171,6 @@ func (b *Bot) Run(ctx context.Context) error {
 		return fmt.Errorf("connexion à l'API Discord : %w", err)
 	}
 	b.userID.Store(me.ID)
-	if qs := b.router.quizStore(); qs != nil {
-		// Armed by Start once connected; set now so that commands see it.
-		b.sched = &quiz.Scheduler{Store: qs, Bank: b.router.Quiz, Poster: b, Log: b.log, Now: b.router.Now, Grace: b.cfg.QuizGrace}
-		b.router.Scheduler = b.sched
-	}
 	if err := b.session.Open(); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -190,7 +185,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.session.State.RUnlock()
 	b.appID.Store(appID)
-	cmds := ApplicationCommands(b.router.Commands(), b.router.Engine.Corpus.Diplomas())
+	cmds := ApplicationCommands(b.router.Commands(), b.router.Diplomas())
 	if _, err := b.session.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
 		b.Shutdown()
 		if ctx.Err() != nil {

@@ -1,10 +1,11 @@
-package bot
+package discord
 
 import (
 	"sort"
 	"testing"
 	"time"
 
+	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/internal/discordtest"
 )
 
@@ -17,7 +18,7 @@ func BenchmarkInteraction(b *testing.B) {
 	var acks, finals []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		sent, at := h.fake.Send(discordtest.Command(CmdQuestion, map[string]string{OptTexte: questions[i%len(questions)]}))
+		sent, at := h.fake.Send(discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: questions[i%len(questions)]}))
 		cb := h.fake.WaitFor("deferral", func(r discordtest.Request) bool { return r.Path == sent.CallbackPath() })
 		path := h.fake.OriginalPath(sent)
 		edit := h.fake.WaitFor("answer", func(r discordtest.Request) bool { return r.Method == "PATCH" && r.Path == path })
