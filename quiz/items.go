@@ -1,0 +1,365 @@
+package quiz
+
+// The items of each kind, built from the référentiel model.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+)
+
+func (w *builder) competences() {
+	var codes, titles []string
+	for _, c := range w.m.Competences {
+		codes = append(codes, c.Code)
+		titles = append(titles, c.Title)
+	}
+	for _, c := range w.m.Competences {
+		// Distractors of the same level: siblings first.
+		var sibCodes, sibTitles []string
+		for _, o := range w.m.Competences {
+			if o.Code != c.Code && (o.Parent == c.Parent || len(o.Code) == len(c.Code)) {
+				sibCodes = append(sibCodes, o.Code)
+				sibTitles = append(sibTitles, o.Title)
+			}
+		}
+		w.add(KindCodeTitle, c.Code,
+			fmt.Sprintf("BTS %s : quel est l'intitulé de la compétence %s ?", w.doc.Meta.Diploma, c.Code),
+			c.Title, sibTitles,
+			fmt.Sprintf("%s : « %s ».", c.Code, c.Title), c.Lines, c.Title)
+		w.add(KindTitleCode, c.Code,
+			fmt.Sprintf("BTS %s : quel est le code de la compétence « %s » ?", w.doc.Meta.Diploma, c.Title),
+			c.Code, sibCodes,
+			fmt.Sprintf("« %s » est la compétence %s.", c.Title, c.Code), c.Lines, c.Title)
+	}
+	_ = codes
+	_ = titles
+}
+
+// flatEpreuves lists the épreuves and their parts.
+func flatEpreuves(list []tutor.Epreuve) []*tutor.Epreuve {
+	var out []*tutor.Epreuve
+	for i := range list {
+		out = append(out, &list[i])
+		out = append(out, flatEpreuves(list[i].Parts)...)
+	}
+	return out
+}
+
+// Forms of épreuves, to draw distractors when a diploma has few.
+var extraForms = []string{"Ponctuelle orale", "Ponctuelle écrite", "Ponctuelle pratique", "Ponctuelle écrite et orale"}
+
+// Durations to complete the distractors.
+var extraDurations = []string{"20 min", "30 min", "40 min", "1 h", "2 h", "3 h", "4 h", "5 h"}
+
+func (w *builder) epreuves() {
+	eps := flatEpreuves(w.m.Epreuves)
+	var coefs, durations, forms []string
+	for _, e := range eps {
+		coefs = appendNew(coefs, e.Coef)
+		durations = appendNew(durations, e.Duration)
+		forms = appendNew(forms, formLabel(e.Form))
+	}
+	for _, x := range []string{"1", "2", "3", "4", "5", "6"} {
+		coefs = appendNew(coefs, x)
+	}
+	for _, x := range extraDurations {
+		durations = appendNew(durations, x)
+	}
+	for _, x := range extraForms {
+		forms = appendNew(forms, x)
+	}
+	dip := w.doc.Meta.Diploma
+	evaluated := map[string]bool{}
+	for _, e := range eps {
+		name := fmt.Sprintf("%s « %s »", e.Code, e.Title)
+		if e.Coef != "" {
+			w.add(KindCoef, e.Code, fmt.Sprintf("BTS %s : quel est le coefficient de l'épreuve %s ?", dip, name),
+				e.Coef, near(coefs, e.Coef), fmt.Sprintf("L'épreuve %s a un coefficient de %s.", e.Code, e.Coef), e.Lines, e.Coef)
+		}
+		if e.Duration != "" && e.Form != "" {
+			w.add(KindDuration, e.Code, fmt.Sprintf("BTS %s : quelle est la durée de l'épreuve %s en forme ponctuelle ?", dip, name),
+				e.Duration, near(durations, e.Duration), fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.span(e.Lines), e))
+			form := formLabel(e.Form)
+			w.add(KindForm, e.Code, fmt.Sprintf("BTS %s : sous quelle forme se passe l'épreuve %s pour les candidats en forme ponctuelle ?", dip, name),
+				form, forms, fmt.Sprintf("L'épreuve %s est une épreuve %s.", e.Code, strings.ToLower(form)), e.Lines, formEvidence(w.span(e.Lines), e.Form))
+		}
+		for _, code := range e.Competences {
+			c, ok := w.m.Competence(code)
+			if !ok || e.DefLines[0] == 0 || evaluated[code] {
+				continue
+			}
+			evaluated[code] = true
+			var others []string
+			for _, o := range eps {
+				if o.Code != e.Code && len(o.Parts) == 0 && !slices.Contains(o.Competences, code) && o.Code != parentOf(eps, e) {
+					others = append(others, o.Code)
+				}
+			}
+			w.add(KindEvaluates, code, fmt.Sprintf("BTS %s : laquelle de ces épreuves évalue la compétence %s « %s » ?", dip, code, c.Title),
+				e.Code, others, fmt.Sprintf("La compétence %s est évaluée à l'épreuve %s « %s ».", code, e.Code, e.Title), e.DefLines, code)
+		}
+	}
+}
+
+func parentOf(eps []*tutor.Epreuve, e *tutor.Epreuve) string {
+	for _, p := range eps {
+		for i := range p.Parts {
+			if p.Parts[i].Code == e.Code {
+				return p.Code
+			}
+		}
+	}
+	return ""
+}
+
+// evidenceDuration is the figure of the duration as the row writes it
+// ("4 h", "40" in "40² + 40mn").
+func evidenceDuration(row string, e *tutor.Epreuve) string {
+	if strings.Contains(row, e.Duration) {
+		return e.Duration
+	}
+	n := strings.TrimRight(e.Duration, " hmin")
+	if strings.Contains(row, n) {
+		return n
+	}
+	return ""
+}
+
+func formLabel(f string) string {
+	if f == "" {
+		return ""
+	}
+	f = strings.ToLower(f)
+	r, size := utf8.DecodeRuneInString(f)
+	return strings.ToUpper(string(r)) + f[size:]
+}
+
+// formEvidence is the word of the form ("orale") as the row writes it.
+func formEvidence(row, form string) string {
+	f := strings.Fields(strings.ToLower(form))
+	if len(f) == 0 {
+		return ""
+	}
+	last := f[len(f)-1]
+	for _, w := range []string{last, formLabel(last)} {
+		if strings.Contains(row, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// near orders candidates by closeness to the answer, so that distractors
+// are plausible: the three nearest are likelier to be kept.
+func near(list []string, answer string) []string {
+	out := slices.Clone(list)
+	sort.SliceStable(out, func(i, j int) bool { return distance(out[i], answer) < distance(out[j], answer) })
+	return out
+}
+
+func distance(a, b string) int {
+	if len(a) > len(b) {
+		return len(a) - len(b)
+	}
+	return len(b) - len(a)
+}
+
+func appendNew(list []string, s string) []string {
+	if s == "" || slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// maxLimitsPerSavoir bounds the items drawn from one savoir.
+const maxLimitsPerSavoir = 4
+
+func (w *builder) limites() {
+	dip := w.doc.Meta.Diploma
+	type limit struct {
+		text   string
+		savoir *tutor.Savoir
+	}
+	var all []limit
+	for i := range w.m.Savoirs {
+		s := &w.m.Savoirs[i]
+		n := 0
+		for _, l := range s.Limites {
+			l = corpus.Normalize(l)
+			if utf8.RuneCountInString(l) < 25 || utf8.RuneCountInString(l) > 220 || n == maxLimitsPerSavoir {
+				continue
+			}
+			all = append(all, limit{l, s})
+			n++
+		}
+	}
+	// Each savoir's limits, normalised, and each limit's blank word.
+	limitsOf := map[*tutor.Savoir]map[string]bool{}
+	for i := range w.m.Savoirs {
+		s := &w.m.Savoirs[i]
+		limitsOf[s] = map[string]bool{}
+		for _, l := range s.Limites {
+			limitsOf[s][corpus.Normalize(l)] = true
+		}
+	}
+	blanks := make([]string, len(all))
+	for i, l := range all {
+		blanks[i] = blankWord(l.text)
+	}
+	for i, l := range all {
+		s := l.savoir
+		label := savoirLabel(s)
+		_ = label
+		// True or false: the limit with its own savoir, or (one time in
+		// two) with a sibling's.
+		var others []*tutor.Savoir
+		for k := range w.m.Savoirs {
+			o := &w.m.Savoirs[k]
+			if o != s && len(o.Limites) > 0 && (o.Code != "" || o.Title != "") && !limitsOf[o][l.text] {
+				others = append(others, o)
+			}
+		}
+		others = near2(others, s)
+		claimed := s
+		if i%2 == 1 && len(others) > 0 {
+			claimed = others[0]
+		}
+		w.addTF(l.text, claimed, s, others, s.Lines, dip)
+		// Fill in the blank: one significant word removed.
+		word := blanks[i]
+		if word == "" {
+			continue
+		}
+		var ds []string
+		for _, x := range blanks {
+			if x != "" && x != word && distance(x, word) <= 3 {
+				if strings.ToLower(word) == word {
+					x = strings.ToLower(x)
+				}
+				ds = append(ds, x)
+			}
+		}
+		hole := strings.Replace(l.text, word, "……", 1)
+		w.add(KindLimitBlank, s.Code+"|"+l.text, fmt.Sprintf("BTS %s, limites du savoir %s : complétez « %s ».", dip, label, hole),
+			word, near(ds, word), fmt.Sprintf("Le texte dit : « %s ».", l.text), s.Lines, l.text)
+	}
+}
+
+// addTF asks whether a limit belongs to the claimed savoir. The choices are
+// "Vrai" and "Faux : elle relève de …" with three savoirs, one of them the
+// true one when the claim is false.
+func (w *builder) addTF(text string, claimed, truth *tutor.Savoir, others []*tutor.Savoir, lines tutor.Lines, dip string) {
+	q := fmt.Sprintf("BTS %s, vrai ou faux : « %s » fait partie des limites du savoir %s.", dip, text, savoirLabel(claimed))
+	falseFor := func(s *tutor.Savoir) string { return "Faux : elle relève de " + savoirShort(s) }
+	answer := "Vrai"
+	choices := []string{}
+	if claimed != truth {
+		answer = falseFor(truth)
+		choices = append(choices, "Vrai")
+	}
+	for _, o := range others {
+		if o != truth && o != claimed {
+			choices = append(choices, falseFor(o))
+		}
+	}
+	w.add(KindLimitTrueFalse, claimed.Code+"|"+text, q, answer, choices,
+		fmt.Sprintf("Cette limite relève du savoir %s.", savoirLabel(truth)), lines, text)
+}
+
+// near2 orders savoirs by closeness to s: same parent, then code prefix.
+func near2(list []*tutor.Savoir, s *tutor.Savoir) []*tutor.Savoir {
+	out := slices.Clone(list)
+	code := s.Code
+	common := func(o *tutor.Savoir) int {
+		a := o.Code
+		if o.Parent == s.Parent && s.Parent != "" {
+			return 100
+		}
+		n := 0
+		for n < len(a) && n < len(code) && a[n] == code[n] {
+			n++
+		}
+		return n
+	}
+	sort.SliceStable(out, func(i, j int) bool { return common(out[i]) > common(out[j]) })
+	return out
+}
+
+// savoirShort names a savoir in a choice: its code, or its title.
+func savoirShort(s *tutor.Savoir) string {
+	if s.Code != "" {
+		return s.Code
+	}
+	return "« " + tutor.Clip(s.Title, 50) + " »"
+}
+
+func savoirLabel(s *tutor.Savoir) string {
+	if s.Code == "" {
+		return "« " + s.Title + " »"
+	}
+	return s.Code + " « " + s.Title + " »"
+}
+
+// stop words never blanked.
+var stopWords = map[string]bool{"dans": true, "entre": true, "notamment": true, "ainsi": true, "leurs": true, "cette": true, "celles": true, "selon": true}
+
+// blankWord chooses the word of a limit to blank: the longest word of six
+// letters or more (a stable choice).
+func blankWord(s string) string {
+	best := ""
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
+		if utf8.RuneCountInString(w) >= 6 && !stopWords[strings.ToLower(w)] && utf8.RuneCountInString(w) > utf8.RuneCountInString(best) {
+			best = w
+		}
+	}
+	return best
+}
+
+func isWordRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0xbf && r != '’' && r != '«' && r != '»' && r != '–' && r != '…'
+}
+
+func (w *builder) tasks() {
+	dip := w.doc.Meta.Diploma
+	var labels []string
+	for _, a := range w.m.Activites {
+		labels = append(labels, activityLabel(&a))
+	}
+	for i := range w.m.Activites {
+		a := &w.m.Activites[i]
+		for _, t := range a.Tasks {
+			t = corpus.Normalize(t)
+			if utf8.RuneCountInString(t) < 12 || utf8.RuneCountInString(t) > 200 {
+				continue
+			}
+			shown := reTaskCode.ReplaceAllString(t, "")
+			w.add(KindTask, a.Code+"|"+t, fmt.Sprintf("BTS %s : à quelle activité appartient la tâche « %s » ?", dip, shown),
+				activityLabel(a), labels, fmt.Sprintf("La tâche « %s » relève de %s.", shown, activityLabel(a)), a.Lines, t)
+		}
+	}
+}
+
+// reTag matches the HTML tags of the Markdown tables.
+var reTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
+
+// reTaskCode is the code in front of a CCST task ("A1.1.T1. "), which would
+// give the answer away.
+var reTaskCode = regexp.MustCompile(`^[A-Z]\d+(\.\d+)*\.?T\d+\.?\s*`)
+
+func activityLabel(a *tutor.Activite) string {
+	title := strings.TrimSpace(a.Title)
+	if strings.ToUpper(title) == title { // "FONCTION 1 VENTE …"
+		title = formLabel(title)
+	}
+	if strings.HasPrefix(title, a.Code) || strings.HasPrefix(strings.ToUpper(title), "FONCTION") {
+		return title
+	}
+	return a.Code + " " + title
+}

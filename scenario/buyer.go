@@ -1,0 +1,122 @@
+package scenario
+
+// The buyer's sheet.
+
+import (
+	"fmt"
+	"strings"
+)
+
+func (w *writer) risk() *Risk {
+	r, p := w.r, w.b.Pricing
+	k := &Risk{PaymentDays: 35 + 5*r.IntN(13), Incidents: max(0, r.IntN(5)-2)}
+	k.Revenue = p.TotalTTC * Cents(8+r.IntN(150)) / 100 * 100
+	share := 100 * float64(p.TotalTTC) / float64(k.Revenue)
+	k.Share = pctStr(round2(share))
+	switch {
+	case k.Incidents > 0 || k.PaymentDays > 75 || share > 10:
+		k.Level = "élevé"
+		k.Advice = "acompte de 30 % à la commande, solde à 30 jours fin de mois, et accord de l'assurance-crédit avant la livraison"
+	case k.PaymentDays > 60 || share > 4:
+		k.Level = "modéré"
+		k.Advice = "vérifier la cotation du client et limiter le délai de paiement à 30 jours fin de mois"
+	default:
+		k.Level = "faible"
+		k.Advice = "conditions habituelles (30 jours fin de mois)"
+	}
+	return k
+}
+
+func (w *writer) buyer() {
+	b, o, r, p := w.b, w.o, w.r, w.b.Pricing
+	bs := &b.Buyer
+	c := b.Client
+	var pers personality
+	for _, x := range personalities {
+		if x.Style == c.Personality || x.StyleF == c.Personality {
+			pers = x
+		}
+	}
+	var mot motivation
+	for _, m := range motivations {
+		if m.Name == c.Motivation {
+			mot = m
+		}
+	}
+	bs.Play = []string{
+		fmt.Sprintf("Vous êtes %s, %s (%s). Caractère : %s. %s", c.Buyer, c.Buyer.Job, c.Organisation, c.Personality, pers.Play),
+		fmt.Sprintf("Motivation dominante (SONCAS) : %s.", mot.Name),
+	}
+	switch o.Focus {
+	case StageDecouverte:
+		bs.Play = append(bs.Play, "Vous ne livrez vos besoins qu'aux questions ouvertes ; aux questions fermées, répondez brièvement.")
+	case StageArgumentation:
+		bs.Play = append(bs.Play, "Vous restez neutre tant qu'un argument n'est pas relié à l'un de vos besoins.")
+	case StageObjections:
+		bs.Play = append(bs.Play, "Vous formulez toutes vos objections, y compris celles gardées en réserve, et revenez deux fois sur le prix.")
+	case StageConclusion:
+		bs.Play = append(bs.Play, "Vous envoyez des signaux d'achat (questions sur le délai, la garantie), puis exigez une dernière concession avant de signer.")
+	}
+	// The walk-away: between the floor and the net price, tighter when harder.
+	frac := []float64{0.8, 0.5, 0.2}[o.Difficulty-1]
+	bs.Ceiling = clampRound(p.Floor+Cents(frac*float64(p.NetCommercial-p.Floor)), p.Floor, p.NetCommercial)
+	if o.Client == ClientParticulier { // a household's limit is a round sum, tax included
+		for ttc := (bs.Ceiling + pct(bs.Ceiling, p.TVA)) / 1000 * 1000; ttc > 0; ttc -= 100 {
+			h, ok := htFor(ttc, p.TVA)
+			if h < p.Floor {
+				break
+			}
+			if ok && h <= p.NetCommercial {
+				bs.Ceiling = h
+				break
+			}
+		}
+	}
+	bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s, vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit)
+	if p.Quantity > 1 {
+		bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s (soit %s pour %d), vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit, w.money(bs.Ceiling*Cents(p.Quantity)), p.Quantity)
+	}
+	ask := int(p.MaxDiscount) + 3 + r.IntN(6)
+	bs.Hidden = []string{
+		fmt.Sprintf("Vos besoins réels, par ordre d'importance : %s.", strings.Join(c.Needs, " ; ")),
+		fmt.Sprintf("Vous avez déjà un devis de %s, mais sans les services associés.", c.Competitor),
+		fmt.Sprintf("Vous ouvrez en demandant %d %% de remise sur le prix catalogue.", ask),
+	}
+	if len(c.Others) > 0 {
+		var names []string
+		for _, x := range c.Others {
+			names = append(names, fmt.Sprintf("%s (%s, rôle de %s)", x, x.Job, x.Role))
+		}
+		verb := "donnera son avis"
+		if len(names) > 1 {
+			verb = "donneront leur avis"
+		}
+		bs.Hidden = append(bs.Hidden, "Vous ne décidez pas sans l'avis des autres : "+strings.Join(names, " et ")+" "+verb+".")
+	}
+	if o.Difficulty == 3 {
+		bs.Hidden = append(bs.Hidden, "Votre décision doit être prise avant la fin du mois : vous ne le dites que si le vendeur vous interroge sur votre calendrier.")
+	}
+	objs := w.objections()
+	held := 1
+	if o.Difficulty == 3 || o.Focus == StageObjections {
+		held = 2
+	}
+	c.Objections = objs[:len(objs)-held]
+	bs.HeldObjections = objs[len(objs)-held:]
+	b.Client.Objections = c.Objections
+	bs.SignIf = []string{
+		"Vous signez si " + mot.Sign + ".",
+		fmt.Sprintf("Un service associé offert (%s) peut compenser un prix supérieur à votre objectif, sans dépasser votre plafond.", pick(r, w.offer.Services)),
+	}
+}
+
+// clampRound rounds a price to the euro (ten cents below 100 €) within
+// [lo, hi].
+func clampRound(c, lo, hi Cents) Cents {
+	step := Cents(100)
+	if c < 100_00 {
+		step = 10
+	}
+	v := (c + step/2) / step * step
+	return min(max(v, lo), hi)
+}

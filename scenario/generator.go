@@ -1,0 +1,217 @@
+package scenario
+
+// The generator: options checked, sector drawn, the brief written.
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+)
+
+// Generator writes briefs from the référentiels of a corpus.
+type Generator struct {
+	corpus *corpus.Corpus
+	exams  map[string]*grounded
+}
+
+// grounded is what one diploma's référentiel gives the briefs.
+type grounded struct {
+	text   *text
+	exam   *exam
+	trades map[string]Quote   // CCST: sector name → its line in the list of trades
+	kinds  Quote              // CCST: the kinds of client organisations
+	client map[string][]Quote // NRC: client type → savoir S75/S76/S77
+	margin Quote              // NRC S74: what is negotiable
+}
+
+// NRC savoirs of each client type.
+var clientSavoir = map[string]string{ClientParticulier: "S75", ClientEntreprise: "S76", ClientDistributeur: "S77"}
+
+// NewGenerator reads, in every référentiel of c that describes a negotiation
+// épreuve E4 (NRC, CCST), what the briefs quote. It fails when a text lacks
+// what the catalogue relies on.
+func NewGenerator(c *corpus.Corpus) (*Generator, error) {
+	g := &Generator{corpus: c, exams: map[string]*grounded{}}
+	for _, d := range c.Docs {
+		var sectors []Sector
+		switch d.Meta.Diploma {
+		case "CCST":
+			sectors = ccstSectors
+		case "NRC":
+		default:
+			continue
+		}
+		t := newText(d)
+		x, err := loadExam(t)
+		if err != nil {
+			return nil, err
+		}
+		gr := &grounded{text: t, exam: x, trades: map[string]Quote{}, client: map[string][]Quote{}}
+		if sectors != nil {
+			list := trades(t)
+			for _, s := range sectors {
+				i := slices.IndexFunc(list, func(q Quote) bool { return q.Text == s.Name })
+				if i < 0 {
+					return nil, fmt.Errorf("secteur %q absent de la liste des métiers du BTS %s", s.Name, d.Meta.Diploma)
+				}
+				gr.trades[s.Name] = list[i]
+			}
+			if q, ok := t.locate(tutor.Lines{1, len(t.lines)}, "La nature de l'activité de l'entreprise cliente (intégrateur, utilisateur, distributeur, installateur)"); ok {
+				gr.kinds = q
+			}
+		} else {
+			for ct, code := range clientSavoir {
+				qs, err := savoirQuotes(t, code)
+				if err != nil {
+					return nil, err
+				}
+				gr.client[ct] = qs
+			}
+			if s, ok := d.Model.Savoir("S74"); ok {
+				gr.margin, _ = t.locate(s.Lines, "Distinguer dans la marge de manœuvre ce qui est négociable de ce qui ne l'est pas")
+			}
+		}
+		g.exams[d.Meta.Diploma] = gr
+	}
+	if len(g.exams) == 0 {
+		return nil, errors.New("aucun référentiel ne décrit d'épreuve de négociation (E4 du BTS NRC ou CCST)")
+	}
+	return g, nil
+}
+
+// Diplomas lists the diplomas briefs can be written for.
+func (g *Generator) Diplomas() []string {
+	var out []string
+	for _, d := range g.corpus.Diplomas() {
+		if g.exams[d] != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sectors lists the sector names for a diploma and client type ("" for all).
+func (g *Generator) Sectors(diploma, client string) []string {
+	var out []string
+	for _, s := range sectorsFor(strings.ToUpper(diploma), client) {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+func sectorsFor(diploma, client string) []Sector {
+	var out []Sector
+	if diploma == "" || diploma == "CCST" {
+		out = append(out, ccstSectors...)
+	}
+	if diploma == "" || diploma == "NRC" {
+		for _, ct := range ClientTypes {
+			if client == "" || client == ct {
+				out = append(out, nrcSectors[ct]...)
+			}
+		}
+	}
+	return out
+}
+
+// resolve checks the options and fills the ones left to the seed.
+func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
+	var sector Sector
+	o.Diploma = strings.ToUpper(strings.TrimSpace(o.Diploma))
+	ds := g.Diplomas()
+	if o.Diploma == "" {
+		o.Diploma = ds[r.IntN(len(ds))]
+	} else if !slices.Contains(ds, o.Diploma) {
+		return o, sector, badOption("diplôme « %s » inconnu (choisissez %s)", tutor.Clip(o.Diploma, 20), strings.Join(ds, " ou "))
+	}
+	if o.Difficulty == 0 {
+		o.Difficulty = 2
+	}
+	if o.Difficulty < 1 || o.Difficulty > 3 {
+		return o, sector, badOption("la difficulté va de 1 à 3")
+	}
+	if o.Focus != "" {
+		f := tutor.Fold(strings.TrimSpace(o.Focus))
+		i := slices.IndexFunc(Stages, func(s string) bool { return tutor.Fold(s) == f })
+		if i < 0 {
+			return o, sector, badOption("étape « %s » inconnue (choisissez %s)", tutor.Clip(o.Focus, 30), strings.Join(Stages, ", "))
+		}
+		o.Focus = Stages[i]
+	}
+	client := tutor.Fold(strings.TrimSpace(o.Client))
+	switch o.Diploma {
+	case "CCST":
+		if client != "" && client != ClientEntreprise && client != "professionnel" {
+			return o, sector, badOption("en CCST, la négociation est technico-commerciale, avec un client professionnel (B to B) : l'option client ne s'applique pas")
+		}
+		o.Client = ClientEntreprise
+		if o.Situation == 0 {
+			o.Situation = 2
+		}
+		if o.Situation != 1 && o.Situation != 2 {
+			return o, sector, badOption("l'épreuve E4 du BTS CCST a deux situations d'évaluation : 1 (préparation) ou 2 (négociation simulée)")
+		}
+	case "NRC":
+		if o.Situation != 0 {
+			return o, sector, badOption("l'option situation ne concerne que le BTS CCST")
+		}
+		if client == "" {
+			if o.Sector == "" {
+				o.Client = ClientTypes[r.IntN(len(ClientTypes))]
+			}
+		} else if i := slices.Index(ClientTypes, client); i >= 0 {
+			o.Client = ClientTypes[i]
+		} else {
+			return o, sector, badOption("type de client « %s » inconnu (choisissez %s)", tutor.Clip(o.Client, 30), strings.Join(ClientTypes, ", "))
+		}
+	}
+	if o.Sector != "" {
+		want := tutor.Fold(strings.TrimSpace(o.Sector))
+		var found []Sector
+		for _, ct := range append([]string{""}, ClientTypes...) {
+			if o.Diploma == "CCST" && ct != "" || o.Diploma == "NRC" && ct == "" {
+				continue
+			}
+			var list []Sector
+			if ct == "" {
+				list = ccstSectors
+			} else if o.Client == "" || o.Client == ct {
+				list = nrcSectors[ct]
+			}
+			for _, s := range list {
+				if strings.Contains(tutor.Fold(s.Name), want) {
+					found = append(found, s)
+					if o.Diploma == "NRC" {
+						o.Client = ct
+					}
+				}
+			}
+		}
+		if len(found) == 0 {
+			return o, sector, badOption("secteur « %s » inconnu en %s (secteurs : %s)", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
+		}
+		sector = found[0]
+	} else {
+		list := sectorsFor(o.Diploma, o.Client)
+		sector = list[r.IntN(len(list))]
+	}
+	o.Sector = sector.Name
+	return o, sector, nil
+}
+
+// Generate writes the brief the options and seed call for.
+func (g *Generator) Generate(o Options) (*Brief, error) {
+	r := rand.New(rand.NewPCG(o.Seed, 0x5ce7a210))
+	o, sector, err := g.resolve(o, r)
+	if err != nil {
+		return nil, err
+	}
+	gr := g.exams[o.Diploma]
+	w := &writer{r: r, o: o, gr: gr, sector: sector}
+	return w.write(), nil
+}

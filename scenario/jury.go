@@ -1,0 +1,228 @@
+package scenario
+
+// The jury's sheet: parameters, what to observe, questions, answer key.
+
+import (
+	"fmt"
+	"strings"
+)
+
+func (w *writer) jury() {
+	b, o, gr := w.b, w.o, w.gr
+	j := &b.Jury
+	x := gr.exam
+	e := x.Epreuve
+	j.Criteria = x.Criteria
+	if q := x.Modified; q.Text != "" {
+		j.Modified = &q
+	}
+	// Timing, from the model and the text.
+	if e.Duration != "" {
+		t := fmt.Sprintf("Forme ponctuelle : épreuve orale de %s", e.Duration)
+		if e.Preparation != "" {
+			t += fmt.Sprintf(", préparation de %s", e.Preparation)
+		}
+		j.Timing = append(j.Timing, t+fmt.Sprintf(" (règlement d'examen, BTS %s, %s).", o.Diploma, e.Lines))
+	}
+	if e.CCF != "" {
+		j.Timing = append(j.Timing, fmt.Sprintf("Contrôle en cours de formation : %s.", strings.TrimPrefix(e.CCF, "CCF ")))
+	}
+	j.TimingRefs = x.Phases
+	if o.Diploma == "CCST" {
+		s := x.Situations[o.Situation]
+		j.Competences = s.Competences
+		j.Grounding = append(j.Grounding, s.Title)
+		if s.About.Text != "" {
+			j.Grounding = append(j.Grounding, s.About)
+		}
+		j.TimingRefs = append(j.TimingRefs, s.Extra...)
+		j.Grounding = append(j.Grounding, gr.trades[w.sector.Name])
+		if gr.kinds.Text != "" {
+			j.Grounding = append(j.Grounding, gr.kinds)
+		}
+	} else {
+		j.Competences = x.Competences
+		j.Grounding = append(j.Grounding, gr.client[o.Client]...)
+		if gr.margin.Text != "" {
+			j.Grounding = append(j.Grounding, gr.margin)
+		}
+	}
+	if !(o.Diploma == "CCST" && o.Situation == 1) {
+		j.Parameters = w.parameters()
+	} else {
+		j.Parameters = nil
+	}
+	j.Observe = w.observe()
+	if o.Diploma == "CCST" && o.Situation == 1 {
+		j.Questions = w.questions()
+	}
+	j.Key = w.key()
+}
+
+// parameters draws the changes the commission makes, with their figures.
+func (w *writer) parameters() []Parameter {
+	b, o, r, p := w.b, w.o, w.r, w.b.Pricing
+	unit, q := w.offer.Unit, p.Quantity
+	var pool []Parameter
+	// A budget: reachable above the floor, or not at difficulty 3.
+	if o.Difficulty < 3 {
+		u := clampRound(p.Floor+(b.Buyer.Ceiling-p.Floor)/2, p.Floor, b.Buyer.Ceiling)
+		pool = append(pool, Parameter{Kind: "budget", Price: u,
+			Change:   w.budget(u),
+			Expected: fmt.Sprintf("Accord possible au-dessus du prix plancher (%s HT par %s), à condition d'obtenir une contrepartie.", p.Floor, unit),
+		})
+	} else {
+		u := clampRound(p.Floor-pct(p.Floor, 3+float64(r.IntN(5))), 1, p.Floor-1)
+		pool = append(pool, Parameter{Kind: "budget", Price: u,
+			Change:   w.budget(u),
+			Expected: fmt.Sprintf("Ce budget est sous le prix plancher (%s HT par %s) : le candidat refuse de s'aligner et propose une autre solution (quantité, services, échéancier).", p.Floor, unit),
+		})
+	}
+	// A competitor's price.
+	cp := clampRound(p.NetCommercial-pct(p.NetCommercial, 4+float64(r.IntN(10))), 1, p.NetCommercial)
+	exp := "Sous le prix plancher : le candidat ne s'aligne pas et valorise la différence (services, délais, garanties)."
+	if cp >= p.Floor {
+		exp = fmt.Sprintf("Alignement possible (plancher : %s HT) mais coûteux : le candidat chiffre la marge restante et demande une contrepartie.", p.Floor)
+	}
+	pool = append(pool, Parameter{Kind: "concurrent", Price: cp, Change: fmt.Sprintf("L'acheteur cite une offre de %s à %s par %s.", b.Client.Competitor, w.money(cp), unit), Expected: exp})
+	// Lead time.
+	pool = append(pool, Parameter{Kind: "délai",
+		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d.", quantity(max(w.offer.Lead[0]-1, 1), "semaine"), w.offer.Lead[0], w.offer.Lead[1]),
+		Expected: "Le candidat vérifie la faisabilité avant de s'engager et propose une solution (livraison partielle, matériel de prêt).",
+	})
+	switch o.Client {
+	case ClientParticulier:
+		pool = append(pool, Parameter{Kind: "paiement",
+			Change:   fmt.Sprintf("Le client demande à payer en 3 fois sans frais (net à payer : %s TTC).", p.TotalTTC),
+			Expected: fmt.Sprintf("Mensualités : %s, puis 2 × %s ; le candidat présente le financement comme un argument.", p.Instalment, p.Instalment2),
+		})
+		if place := b.Client.Place; place != "à son domicile" {
+			pool = append(pool, Parameter{Kind: "rétractation",
+				Change:   "Le client demande s'il pourra changer d'avis après avoir signé.",
+				Expected: fmt.Sprintf("Vente conclue %s : pas de droit légal de rétractation (un geste commercial reste possible) ; le candidat le dit clairement.", place),
+			})
+		}
+		pool = append(pool, Parameter{Kind: "participant",
+			Change:   fmt.Sprintf("Le conjoint (%s), absent jusque-là, rejoint l'entretien et trouve le projet trop cher.", w.other("conjoint")),
+			Expected: "Le candidat reformule les besoins du foyer pour le nouveau venu et adapte son argumentation.",
+		})
+	case ClientDistributeur:
+		coop := pct(p.TotalHT, 3+float64(r.IntN(4)))
+		pool = append(pool, Parameter{Kind: "coopération",
+			Change:   fmt.Sprintf("L'acheteur exige un budget de coopération commerciale de %s pour une tête de gondole pendant deux semaines.", clampRound(coop, 1, coop+100)),
+			Expected: "Le candidat accepte une participation chiffrée en échange d'engagements écrits (durée, emplacement, quantités), ou propose une animation.",
+		})
+		pool = append(pool, Parameter{Kind: "référencement",
+			Change:   "L'acheteur menace de ne pas référencer la gamme si le délai de réapprovisionnement dépasse une semaine.",
+			Expected: "Le candidat rassure avec des engagements de service (stock dédié, réassort) sans promettre l'impossible.",
+		})
+	default:
+		days := 60
+		exp := "Délai légal (60 jours à compter de la date d'émission de la facture) : le candidat peut l'accepter contre une contrepartie ou proposer l'escompte pour paiement comptant."
+		if o.Difficulty == 3 {
+			days = 90
+			exp = "Délai illégal : le délai de paiement entre professionnels ne peut dépasser 60 jours à compter de la date d'émission de la facture (ou 45 jours fin de mois) ; le candidat le rappelle avec tact."
+		}
+		pool = append(pool, Parameter{Kind: "paiement", Change: fmt.Sprintf("L'acheteur demande un paiement à %d jours.", days), Expected: exp})
+		if len(b.Client.Others) > 0 {
+			x := b.Client.Others[0]
+			pool = append(pool, Parameter{Kind: "participant",
+				Change:   fmt.Sprintf("%s (%s) rejoint l'entretien au bout de dix minutes.", x, x.Job),
+				Expected: fmt.Sprintf("Le candidat identifie son rôle (%s) et reformule pour lui l'essentiel.", x.Role),
+			})
+		}
+		q2 := q * 2
+		pool = append(pool, Parameter{Kind: "quantité",
+			Change:   fmt.Sprintf("La quantité passe de %d à %d %s.", q, q2, plural(unit, q2)),
+			Expected: fmt.Sprintf("Le candidat recalcule le total ; la remise totale reste sous %s.", pctStr(p.MaxDiscount)),
+		})
+	}
+	n := 2
+	if o.Difficulty == 3 {
+		n = 3
+	}
+	return pickN(r, pool, n)
+}
+
+func (w *writer) observe() []string {
+	o := w.o
+	var out []string
+	switch o.Focus {
+	case StageDecouverte:
+		out = append(out, "Types de questions (ouvertes, fermées, alternatives), écoute, reformulation et hiérarchisation des besoins.")
+	case StageArgumentation:
+		out = append(out, "Arguments reliés aux besoins exprimés (caractéristique, avantage, preuve), démonstration, supports.")
+	case StageObjections:
+		out = append(out, "Accueil, reformulation, traitement et vérification de chaque objection ; défense du prix.")
+	case StageConclusion:
+		out = append(out, "Signaux d'achat repérés, concessions échangées contre des contreparties, accord formalisé.")
+	default:
+		out = append(out, "L'entretien complet : prise de contact, découverte, argumentation, objections, conclusion, prise de congé.")
+	}
+	if o.Diploma == "CCST" && o.Situation == 1 {
+		out = append(out, "Analyse du contexte technico-commercial, du risque client et du risque affaire ; objectifs et stratégie de négociation justifiés.")
+	}
+	for _, p := range personalities {
+		if p.Style == w.b.Client.Personality || p.StyleF == w.b.Client.Personality {
+			out = append(out, "Face à un acheteur au style "+p.Style+" : "+p.Signal)
+		}
+	}
+	return out
+}
+
+// questions are what the commission may ask after the presentation of a
+// prepared negotiation (CCST situation 1: C1.1 and C1.3).
+func (w *writer) questions() []string {
+	c := w.b.Client
+	return []string{
+		fmt.Sprintf("Qui compose le centre d'achat de %s et quel est le rôle de %s ?", c.Organisation, c.Buyer),
+		"Quels objectifs vous fixez-vous (objectif principal, objectif de repli) et pourquoi ?",
+		"Comment avez-vous évalué le risque client ? Quelles conditions de paiement proposez-vous ?",
+		fmt.Sprintf("Quels arguments techniques opposez-vous à l'offre de %s ?", c.Competitor),
+		"Jusqu'où pouvez-vous descendre et que demanderez-vous en contrepartie de chaque concession ?",
+		"Quels outils d'aide à la négociation avez-vous préparés ?",
+	}
+}
+
+// key is the answer key of the seller's exercises.
+func (w *writer) key() []KeyLine {
+	p := w.b.Pricing
+	q := p.Quantity
+	k := []KeyLine{{"Prix net commercial unitaire HT", w.netSteps()}}
+	if p.Escompte > 0 {
+		k = append(k, KeyLine{"Net financier unitaire HT", fmt.Sprintf("%s − %s = %s", p.NetCommercial, pctStr(p.Escompte), p.NetFinancial)})
+	}
+	k = append(k,
+		KeyLine{"Montant HT", fmt.Sprintf("%s × %d = %s", p.NetFinancial, q, p.TotalHT)},
+		KeyLine{"TVA (" + pctStr(p.TVA) + ")", p.TotalTVA.String()},
+		KeyLine{"Net à payer TTC", p.TotalTTC.String()},
+		KeyLine{"Taux de marge", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.UnitCost, pctStr(p.MarginRate))},
+		KeyLine{"Taux de marque", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.NetCommercial, pctStr(p.MarkupRate))},
+		KeyLine{"Coefficient multiplicateur", fmt.Sprintf("%s TTC / %s = %s", pct(p.NetCommercial, 100+p.TVA), p.UnitCost, decimal(p.Multiplier, 4))},
+		KeyLine{"Prix plancher unitaire HT", fmt.Sprintf("%s × (1 + %s) = %s", p.UnitCost, pctStr(p.MinMarginRate), p.Floor)},
+		KeyLine{"Remise totale maximale", pctStr(p.MaxDiscount)},
+		KeyLine{"Plafond de l'acheteur", fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)},
+	)
+	if p.Escompte > 0 {
+		k = append(k, KeyLine{"Remarque", "les taux de marge et de marque se calculent au prix net commercial : l'escompte est une réduction financière"})
+	}
+	if w.o.Client == ClientParticulier {
+		k = append(k, KeyLine{"Paiement en 3 fois", fmt.Sprintf("%s puis 2 × %s", p.Instalment, p.Instalment2)})
+	}
+	if p.RetailHT > 0 {
+		k = append(k, KeyLine{"Marque du distributeur", fmt.Sprintf("prix conseillé %s TTC, soit %s HT : (%s − %s) / %s = %s", p.RetailTTC, p.RetailHT, p.RetailHT, p.NetCommercial, p.RetailHT, pctStr(p.RetailMarkup))})
+	}
+	if k2 := w.b.Seller.Risk; k2 != nil {
+		k = append(k, KeyLine{"Risque client", fmt.Sprintf("commande de %s du chiffre d'affaires, paiement à %d jours, %s : risque %s ; %s", k2.Share, k2.PaymentDays, quantity(k2.Incidents, "incident de paiement"), k2.Level, k2.Advice)})
+	}
+	return k
+}
+
+func (w *writer) netSteps() string {
+	p := w.b.Pricing
+	s := fmt.Sprintf("%s − %s", p.ListPrice, pctStr(p.VolumeRebate))
+	if p.LoyaltyRebate > 0 {
+		s += fmt.Sprintf(" − %s", pctStr(p.LoyaltyRebate))
+	}
+	return s + " = " + p.NetCommercial.String()
+}

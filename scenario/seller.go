@@ -1,0 +1,155 @@
+package scenario
+
+// The seller's sheet.
+
+import (
+	"fmt"
+	"strings"
+)
+
+// objections draws the objections of the interview, the offer's own first.
+func (w *writer) objections() []string {
+	o, r := w.o, w.r
+	n := 2 + o.Difficulty
+	if o.Focus == StageObjections {
+		n++
+	}
+	var out []string
+	out = append(out, pickN(r, w.offer.Objections, 1+r.IntN(len(w.offer.Objections)))...)
+	price := false
+	pct := 5 + r.IntN(8)
+	weeks := max(w.offer.Lead[0]-1, 1)
+	for _, c := range pickN(r, commonObjections, len(commonObjections)) {
+		if len(out) >= n {
+			break
+		}
+		if o.Client == ClientParticulier && (c.Category == "décision" || c.Category == "concurrence") || c.Category == "prix" && price {
+			continue
+		}
+		price = price || c.Category == "prix"
+		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(pct), "{weeks}", quantity(weeks, "semaine")).Replace(c.Text)
+		out = append(out, t)
+	}
+	return out
+}
+
+func (w *writer) seller() {
+	b, o, p := w.b, w.o, w.b.Pricing
+	s := &b.Seller
+	qty := quantity(p.Quantity, w.offer.Unit)
+	s.Role = fmt.Sprintf("Vous êtes %s chez %s, %s à %s.", sellerTitle(o), b.Context.Company, b.Context.Activity, b.Context.City)
+	if o.Diploma == "CCST" && o.Situation == 1 {
+		s.Role = fmt.Sprintf("Vous préparez la négociation que vous mènerez comme technico-commercial(e) chez %s, %s à %s.", b.Context.Company, b.Context.Activity, b.Context.City)
+	}
+	s.Objectives = []string{
+		fmt.Sprintf("Conclure la vente de %s — %s — sans descendre sous le prix plancher.", qty, w.offer.Name),
+		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
+	}
+	switch o.Client {
+	case ClientDistributeur:
+		s.Objectives = append(s.Objectives, "Obtenir le référencement de la gamme et un emplacement visible en magasin.")
+	case ClientParticulier:
+		s.Objectives = append(s.Objectives, "Faire signer le bon de commande en présence de toutes les personnes qui décident.")
+	default:
+		s.Objectives = append(s.Objectives, "Identifier les membres du centre d'achat et obtenir un rendez-vous avec le décideur s'il est absent.")
+	}
+	if o.Focus != "" {
+		s.Objectives = append(s.Objectives, focusObjective[o.Focus])
+	}
+	s.Discovery = []string{
+		"La situation actuelle : équipement ou fournisseur en place, satisfaction, problèmes rencontrés.",
+		"Les besoins et leur priorité, les critères de choix.",
+		"Le budget, le mode de financement et le calendrier de décision.",
+	}
+	switch o.Client {
+	case ClientParticulier:
+		s.Discovery = append(s.Discovery, "Qui décide dans le foyer, qui paie, qui utilise.")
+	case ClientDistributeur:
+		s.Discovery = append(s.Discovery, "Les ventes de la catégorie, la place disponible en rayon et les marges attendues par le magasin.")
+	default:
+		s.Discovery = append(s.Discovery, "Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres.")
+	}
+	// Margin of manoeuvre.
+	s.Margin = []string{
+		fmt.Sprintf("Prix catalogue : %s par %s (TVA %s%s).", w.money(p.ListPrice), w.offer.Unit, pctStr(p.TVA), tvaNote(w.offer)),
+		fmt.Sprintf("Coût d'achat : %s HT par %s ; taux de marge minimal : %s.", p.UnitCost, w.offer.Unit, pctStr(p.MinMarginRate)),
+	}
+	if p.Quantity > 1 {
+		s.Margin = append(s.Margin, fmt.Sprintf("Remise de quantité accordée pour %s : %s.", qty, pctStr(p.VolumeRebate)))
+	} else {
+		s.Margin = append(s.Margin, fmt.Sprintf("Remise commerciale habituelle : %s.", pctStr(p.VolumeRebate)))
+	}
+	if p.LoyaltyRebate > 0 {
+		what := "Remise de lancement (première commande d'un nouveau client)"
+		switch o.Client {
+		case ClientParticulier:
+			what = "Remise promotionnelle (opération du mois)"
+		case ClientDistributeur:
+			what = "Remise de référencement (première commande)"
+		}
+		s.Margin = append(s.Margin, fmt.Sprintf("%s, après la première remise : %s.", what, pctStr(p.LoyaltyRebate)))
+	}
+	if p.Escompte > 0 {
+		s.Margin = append(s.Margin, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
+	}
+	switch o.Client {
+	case ClientParticulier:
+		s.Margin = append(s.Margin, "Paiement : acompte de 30 % à la commande, solde à la livraison ; paiement en 3 fois sans frais possible.")
+	default:
+		s.Margin = append(s.Margin, "Conditions de paiement habituelles : 30 jours fin de mois.")
+	}
+	s.Margin = append(s.Margin,
+		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
+		fmt.Sprintf("Services associés que vous pouvez offrir ou vendre en contrepartie : %s.", strings.Join(w.offer.Services, ", ")),
+	)
+	if p.RetailHT > 0 {
+		per := "par " + w.offer.Unit
+		if strings.Contains(w.offer.Unit, " de ") {
+			per = "pour le contenu d'un " + w.offer.Unit
+		}
+		s.Margin = append(s.Margin, fmt.Sprintf("Prix de vente conseillé au consommateur : %s TTC %s.", p.RetailTTC, per))
+	}
+	// Exercises (the key is on the jury's sheet).
+	s.Exercises = []string{"Le prix net commercial unitaire après remise(s)."}
+	if p.Escompte > 0 {
+		s.Exercises = append(s.Exercises, "Le net financier unitaire après escompte.")
+	}
+	s.Exercises = append(s.Exercises,
+		fmt.Sprintf("Le montant HT, la TVA et le net à payer TTC pour %s.", qty),
+		"Le taux de marge et le taux de marque au prix net commercial.",
+		"Le coefficient multiplicateur (prix de vente TTC / coût d'achat HT).",
+		"Le prix plancher unitaire HT et la remise totale maximale sur le prix catalogue.",
+	)
+	if o.Client == ClientParticulier {
+		s.Exercises = append(s.Exercises, "Le montant des trois mensualités d'un paiement en 3 fois sans frais.")
+	}
+	if p.RetailHT > 0 {
+		s.Exercises = append(s.Exercises, "Le taux de marque du distributeur s'il vend au prix conseillé.")
+	}
+	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
+		s.Legal = append(s.Legal, "Vente hors établissement : remettez le contrat et le formulaire de rétractation ; le client dispose de 14 jours pour se rétracter.")
+	}
+	if o.Diploma == "CCST" {
+		s.Risk = w.risk()
+	}
+}
+
+var focusObjective = map[string]string{
+	StageDecouverte:    "Étape travaillée : la découverte. Faites exprimer les besoins par des questions ouvertes, reformulez et hiérarchisez-les avant toute proposition.",
+	StageArgumentation: "Étape travaillée : l'argumentation. Reliez chaque caractéristique à un besoin exprimé (caractéristique, avantage, preuve) et démontrez.",
+	StageObjections:    "Étape travaillée : le traitement des objections. Accueillez, reformulez, répondez et vérifiez que chaque objection est levée ; défendez le prix.",
+	StageConclusion:    "Étape travaillée : la conclusion. Repérez les signaux d'achat, ne concédez rien sans contrepartie et formalisez l'accord.",
+}
+
+func sellerTitle(o Options) string {
+	switch {
+	case o.Diploma == "CCST":
+		return "technico-commercial(e)"
+	case o.Client == ClientDistributeur:
+		return "commercial(e) chargé(e) de la grande distribution et des magasins indépendants"
+	case o.Client == ClientParticulier:
+		return "conseiller(ère) de vente"
+	default:
+		return "commercial(e) chargé(e) des entreprises"
+	}
+}

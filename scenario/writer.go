@@ -1,0 +1,216 @@
+package scenario
+
+// The writer of one brief: context, client, narrative.
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// writer draws one brief.
+type writer struct {
+	r      *rand.Rand
+	o      Options
+	gr     *grounded
+	sector Sector
+	b      *Brief
+	offer  Offer
+	used   map[string]bool // names already given
+}
+
+func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
+
+// pickN draws n distinct items, in the drawn order.
+func pickN[T any](r *rand.Rand, list []T, n int) []T {
+	idx := r.Perm(len(list))
+	out := make([]T, 0, n)
+	for _, i := range idx[:min(n, len(list))] {
+		out = append(out, list[i])
+	}
+	return out
+}
+
+func (w *writer) companyName() string {
+	for {
+		n := pick(w.r, nameStems) + pick(w.r, nameEnds)
+		if !w.used[n] {
+			w.used[n] = true
+			return n
+		}
+	}
+}
+
+func (w *writer) person(j job) Person {
+	for {
+		i := w.r.IntN(len(firstNames))
+		p := Person{Civility: "M.", Job: j.Title, Role: j.Role}
+		if i < 20 {
+			p.Civility, p.Job = "Mme", j.TitleF
+		}
+		p.Name = firstNames[i] + " " + pick(w.r, lastNames)
+		if !w.used[p.Name] {
+			w.used[p.Name] = true
+			return p
+		}
+	}
+}
+
+func (w *writer) write() *Brief {
+	o, r := w.o, w.r
+	w.used = map[string]bool{}
+	w.offer = pick(r, w.sector.Offers)
+	b := &Brief{Options: o, Diploma: o.Diploma, ClientType: o.Client, Sector: w.sector.Name, NarrativeBy: "générateur"}
+	w.b = b
+	e := w.gr.exam.Epreuve
+	b.Epreuve = e.Code + " — " + e.Title
+	switch {
+	case o.Diploma == "CCST" && o.Situation == 1:
+		b.Situation = "Situation d'évaluation n°1 : préparation de la négociation"
+	case o.Diploma == "CCST":
+		b.Situation = "Situation d'évaluation n°2 : négociation simulée (paramètres modifiés par la commission)"
+	default:
+		b.Situation = "Seconde partie : simulation d'une situation de négociation construite par la commission"
+	}
+	w.context()
+	w.client()
+	b.Pricing = NewPricing(r, o.Difficulty, w.offer)
+	if o.Client == ClientDistributeur {
+		b.Pricing.SetRetail(1.35 + float64(r.IntN(6))*0.05)
+	}
+	w.seller()
+	w.buyer()
+	w.jury()
+	b.Narrative = w.narrative()
+	b.Title = fmt.Sprintf("%s : %s pour %s", titleCase(w.offer.Name), b.Context.Company, b.Client.Organisation)
+	return b
+}
+
+func (w *writer) context() {
+	c := &w.b.Context
+	c.Company = w.companyName() + " " + pick(w.r, legalForms)
+	c.Activity = pick(w.r, w.sector.Sellers)
+	c.City = pick(w.r, cities)
+	c.Offer, c.Unit = w.offer.Name, w.offer.Unit
+	c.Specs = w.offer.Specs
+	c.Services = w.offer.Services
+}
+
+func (w *writer) client() {
+	o, r := w.o, w.r
+	c := &w.b.Client
+	org := pick(r, w.sector.Clients)
+	c.Activity, c.Kind = org.Activity, org.Kind
+	c.City = pick(r, cities)
+	var jobs []job
+	switch o.Client {
+	case ClientParticulier:
+		jobs = householdJobs
+	case ClientDistributeur:
+		jobs = distributorJobs
+	default:
+		jobs = b2bJobs
+	}
+	var buyerJob job
+	if o.Client == ClientParticulier {
+		buyerJob = jobs[0]
+	} else {
+		buyerJob = pick(r, jobs[:len(jobs)-1]) // never the gatekeeper
+		if o.Client == ClientDistributeur {
+			buyerJob = pick(r, jobs)
+		}
+	}
+	c.Buyer = w.person(buyerJob)
+	switch o.Client {
+	case ClientParticulier:
+		c.Organisation = "le foyer " + lastName(c.Buyer.Name)
+		c.Place = pick(r, w.sector.Place)
+	case ClientDistributeur:
+		c.Organisation = w.companyName()
+		c.Place = "au bureau de l'acheteur"
+		if strings.Contains(c.Buyer.Job, "rayon") || strings.Contains(c.Buyer.Job, "magasin") {
+			c.Place = "en magasin"
+		}
+	default:
+		c.Organisation = w.companyName() + " " + pick(r, legalForms)
+		if org.Named != "" {
+			c.Organisation = strings.NewReplacer("{city}", c.City, "{name}", w.companyName()).Replace(org.Named)
+		}
+		c.Place = "dans les locaux du client"
+	}
+	// Personality: harder ones at higher difficulty.
+	var pool []personality
+	for _, p := range personalities {
+		if p.Hard <= o.Difficulty+1 && (o.Difficulty < 3 || p.Hard >= 2) {
+			pool = append(pool, p)
+		}
+	}
+	p := pick(r, pool)
+	c.Personality = p.Style
+	if c.Buyer.Civility == "Mme" {
+		c.Personality = p.StyleF
+	}
+	m := pick(r, motivations)
+	c.Motivation = m.Name
+	// The buying centre: others who weigh on the decision.
+	others := o.Difficulty - 1
+	if o.Client == ClientParticulier {
+		others = min(others, 1)
+	}
+	for _, j := range pickN(r, jobs, len(jobs)) {
+		if len(c.Others) == others {
+			break
+		}
+		if j.Role != buyerJob.Role && j.Title != buyerJob.Title {
+			c.Others = append(c.Others, w.person(j))
+		}
+	}
+	if o.Client == ClientParticulier {
+		for i := range c.Others { // one family
+			c.Others[i].Name = strings.Fields(c.Others[i].Name)[0] + " " + lastName(c.Buyer.Name)
+		}
+	}
+	c.Needs = pickN(r, w.offer.Needs, 2+min(o.Difficulty, 1))
+	c.Competitor = w.companyName()
+	w.b.Client = *c
+}
+
+func lastName(full string) string {
+	_, last, _ := strings.Cut(full, " ")
+	return last
+}
+
+// other names a member of the buying centre with the given job, or a new one.
+func (w *writer) other(title string) Person {
+	for _, x := range w.b.Client.Others {
+		if strings.HasPrefix(x.Job, title) {
+			return x
+		}
+	}
+	j := householdJobs[1]
+	p := w.person(j)
+	p.Name = strings.Fields(p.Name)[0] + " " + lastName(w.b.Client.Buyer.Name)
+	return p
+}
+
+// narrative is the "mise en situation" read by everyone.
+func (w *writer) narrative() string {
+	b := w.b
+	c := b.Client
+	var s strings.Builder
+	fmt.Fprintf(&s, "%s (%s, %s) propose notamment : %s. ", b.Context.Company, b.Context.Activity, b.Context.City, w.offer.Name)
+	switch w.o.Client {
+	case ClientParticulier:
+		fmt.Fprintf(&s, "Le foyer %s, %s à %s, s'intéresse à cette offre : vous recevez %s ; le rendez-vous a lieu %s.", lastName(c.Buyer.Name), c.Activity, c.City, c.Buyer, c.Place)
+	case ClientDistributeur:
+		fmt.Fprintf(&s, "%s, %s à %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", c.Organisation, c.Activity, c.City, c.Buyer, c.Buyer.Job, c.Place)
+	default:
+		fmt.Fprintf(&s, "%s, %s", c.Organisation, c.Activity)
+		if c.Kind != "" {
+			fmt.Fprintf(&s, " (client %s)", c.Kind)
+		}
+		fmt.Fprintf(&s, " à %s, a un projet. Vous rencontrez %s, %s, %s.", c.City, c.Buyer, c.Buyer.Job, c.Place)
+	}
+	fmt.Fprintf(&s, " Quantité en jeu : %s.", quantity(b.Pricing.Quantity, w.offer.Unit))
+	return s.String()
+}
