@@ -43,194 +43,232 @@ func preparationIn(s string) string {
 	return n + " min"
 }
 
-// extractModel builds the structured référentiel from a block stream.
+// extractModel builds the structured référentiel from a block stream: the
+// headings open compétences, savoirs, activités and épreuve definitions,
+// the blocks under them fill them, then the règlement's rows are completed
+// by their definitions.
 func extractModel(doc tutor.Document, blocks []block) *tutor.Referentiel {
-	r := &tutor.Referentiel{Document: doc}
-	w := walker{style: doc.CodeStyle}
-	defs := map[string]*epDef{}
-	unitTitles := map[string]string{}
-	var rows []*tutor.Epreuve
-	groupStart := 0 // first compétence of the current group (C1, bloc 1)
-
-	comp := func(code string) *tutor.Competence {
-		c, _ := r.Competence(code)
-		return c
-	}
-	savoir := func(code string) *tutor.Savoir {
-		s, _ := r.Savoir(code)
-		return s
-	}
-	ancestor := func(role string) *heading {
-		for i := len(w.stack) - 1; i >= 0; i-- {
-			if w.stack[i].role == role {
-				return &w.stack[i]
-			}
-		}
-		return nil
-	}
-
+	x := &extractor{doc: doc, r: &tutor.Referentiel{Document: doc}, w: walker{style: doc.CodeStyle},
+		defs: map[string]*epDef{}, unitTitles: map[string]string{}}
 	for _, b := range blocks {
-		if b.typ == bHeading {
-			h := w.push(b)
-			switch {
-			case h.kind == tutor.KindCompetence && h.level == 2:
-				groupStart = len(r.Competences)
-			}
-			switch h.role {
-			case roleCompetence:
-				parent := ""
-				for _, a := range w.stack[:len(w.stack)-1] {
-					if a.role == roleCompetence {
-						parent = a.code
-					}
-				}
-				if h.level == 2 {
-					groupStart = len(r.Competences)
-				}
-				if comp(h.code) == nil {
-					r.Competences = append(r.Competences, tutor.Competence{Code: h.code, Title: stripCode(h.text), Parent: parent, Lines: tutor.Lines{h.from, h.to}})
-				}
-			case roleSavoir:
-				parent := ""
-				for _, a := range w.stack[:len(w.stack)-1] {
-					if a.role == roleSavoir {
-						parent = a.code
-					}
-				}
-				if s := savoir(h.code); s != nil && len(s.Connaissances)+len(s.Limites) == 0 {
-					// A table of contents named it first: the real entry wins.
-					s.Lines = tutor.Lines{h.from, h.to}
-				} else if s == nil {
-					r.Savoirs = append(r.Savoirs, tutor.Savoir{Code: h.code, Title: stripCode(h.text), Parent: parent, Lines: tutor.Lines{h.from, h.to}})
-				}
-			case roleActivite:
-				r.Activites = append(r.Activites, tutor.Activite{Code: h.code, Title: stripCode(h.text), Lines: tutor.Lines{h.from, h.to}})
-			case roleEpreuve:
-				if defs[h.code] == nil {
-					defs[h.code] = &epDef{lines: tutor.Lines{h.from, h.to}}
-				}
-			}
-			continue
-		}
-		if b.epreuve != nil {
-			rows = append(rows, b.epreuve)
-			continue
-		}
-		if b.typ == bRow && len(b.cells) >= 2 && b.role == roleSavoir {
-			parent := ""
-			if n := len(w.stack); n > 0 {
-				parent = w.stack[n-1].text
-			}
-			r.Savoirs = append(r.Savoirs, tutor.Savoir{Title: b.cells[0], Parent: parent, Connaissances: splitNonEmpty(b.cells[1]), Limites: splitNonEmpty(b.cells[2]), Lines: tutor.Lines{b.from, b.to}})
-			continue
-		}
-		if b.typ == bRow && len(b.cells) >= 2 {
-			if u := tutor.CanonicalCode(strings.Fields(b.cells[0] + " x")[0], doc.CodeStyle); strings.HasPrefix(u, "U") && b.cells[1] != "" {
-				unitTitles[u] = b.cells[1]
-			}
-		}
-		role, idx := w.role()
-		if idx < 0 {
-			continue
-		}
-		top := w.stack[idx]
-		extend := func(l *tutor.Lines) {
-			if b.to > l[1] {
-				l[1] = b.to
-			}
-		}
-		switch role {
-		case roleCompetence:
-			if c := comp(top.code); c != nil && (b.typ == bItem || doc.CodeStyle == tutor.StyleDotted) {
-				c.SavoirFaire = append(c.SavoirFaire, b.text)
-				extend(&c.Lines)
-			}
-		case roleConditions:
-			if g := ancestor(roleCompetence); g != nil {
-				if c := comp(g.code); c != nil {
-					c.Conditions = append(c.Conditions, b.text)
-				}
-			}
-		case roleCriteres:
-			if ep := ancestor(roleEpreuve); ep != nil {
-				if b.typ == bItem {
-					defs[ep.code].criteres = append(defs[ep.code].criteres, b.text)
-				}
-				break
-			}
-			for i := groupStart; i < len(r.Competences); i++ {
-				r.Competences[i].Criteres = append(r.Competences[i].Criteres, b.text)
-			}
-		case roleSavoir:
-			if s := savoir(top.code); s != nil && b.typ == bItem {
-				s.Connaissances = append(s.Connaissances, b.text)
-				extend(&s.Lines)
-			}
-		case roleLimites:
-			code := top.parent
-			if code == "" {
-				if a := ancestor(roleSavoir); a != nil {
-					code = a.code
-				}
-			}
-			if s := savoir(code); s != nil {
-				s.Limites = append(s.Limites, b.text)
-				extend(&s.Lines)
-			}
-		case roleActivite:
-			a := &r.Activites[len(r.Activites)-1]
-			text := b.text
-			if doc.CodeStyle == tutor.StyleDotted {
-				// CCST tasks are written "A1.1.T1. Analyse …".
-				ms := tutor.FindCodes(text, doc.CodeStyle)
-				if len(ms) == 0 || ms[0].Start != 0 || !strings.Contains(ms[0].Canonical, "T") {
-					break
-				}
-			} else if b.typ != bItem {
-				break
-			}
-			a.Tasks = append(a.Tasks, text)
-			extend(&a.Lines)
-		case roleContenu, roleEpreuve:
-			if ep := ancestor(roleEpreuve); ep != nil && role == roleContenu {
-				d := defs[ep.code]
-				for _, m := range tutor.FindCodes(b.text, doc.CodeStyle) {
-					if m.Prefix == "C" && !slices.Contains(d.competences, m.Canonical) {
-						d.competences = append(d.competences, m.Canonical)
-					}
-				}
-			}
-		}
-		if ep := ancestor(roleEpreuve); ep != nil {
-			d := defs[ep.code]
-			extend(&d.lines)
-			if d.preparation == "" && !strings.Contains(fold(b.text), "sans preparation") {
-				d.preparation = preparationIn(b.text)
-			}
+		switch {
+		case b.typ == bHeading:
+			x.heading(b)
+		case b.epreuve != nil:
+			x.rows = append(x.rows, b.epreuve)
+		case b.typ == bRow && len(b.cells) >= 2 && b.role == roleSavoir:
+			x.savoirRow(b)
+		default:
+			x.content(b)
 		}
 	}
+	x.epreuves()
+	return x.r
+}
 
-	// Épreuves: the règlement's rows, completed by their definitions.
-	for _, e := range rows {
-		ep := *e
-		fill := func(x *tutor.Epreuve) {
-			if d := defs[x.Code]; d != nil {
-				x.Competences, x.Criteres, x.DefLines = d.competences, d.criteres, d.lines
-				if x.Preparation == "" && x.Form != "" && !strings.Contains(fold(x.Form), "ecrite") {
-					x.Preparation = d.preparation
-				}
-			}
-			if x.Title == "" && len(x.Units) > 0 {
-				x.Title = unitTitles[x.Units[0]]
-			}
-			if x.Title == "" {
-				x.Title = unitTitles[x.Code]
+// extractor is the state of extractModel.
+type extractor struct {
+	doc        tutor.Document
+	r          *tutor.Referentiel
+	w          walker
+	defs       map[string]*epDef // épreuve definitions, by code
+	unitTitles map[string]string // a unit's title in the unit tables
+	rows       []*tutor.Epreuve  // the règlement's rows
+	groupStart int               // first compétence of the current group (C1, bloc 1)
+}
+
+func (x *extractor) comp(code string) *tutor.Competence {
+	c, _ := x.r.Competence(code)
+	return c
+}
+
+func (x *extractor) savoir(code string) *tutor.Savoir {
+	s, _ := x.r.Savoir(code)
+	return s
+}
+
+// ancestor is the nearest open heading of a role.
+func (x *extractor) ancestor(role string) *heading {
+	for i := len(x.w.stack) - 1; i >= 0; i-- {
+		if x.w.stack[i].role == role {
+			return &x.w.stack[i]
+		}
+	}
+	return nil
+}
+
+// parentCode is the code of the nearest enclosing heading of a role.
+func (x *extractor) parentCode(role string) string {
+	parent := ""
+	for _, a := range x.w.stack[:len(x.w.stack)-1] {
+		if a.role == role {
+			parent = a.code
+		}
+	}
+	return parent
+}
+
+// heading opens what a heading names.
+func (x *extractor) heading(b block) {
+	h := x.w.push(b)
+	lines := tutor.Lines{h.from, h.to}
+	if h.kind == tutor.KindCompetence && h.level == 2 {
+		x.groupStart = len(x.r.Competences)
+	}
+	switch h.role {
+	case roleCompetence:
+		if h.level == 2 {
+			x.groupStart = len(x.r.Competences)
+		}
+		if x.comp(h.code) == nil {
+			x.r.Competences = append(x.r.Competences, tutor.Competence{Code: h.code, Title: stripCode(h.text), Parent: x.parentCode(roleCompetence), Lines: lines})
+		}
+	case roleSavoir:
+		if s := x.savoir(h.code); s != nil && len(s.Connaissances)+len(s.Limites) == 0 {
+			// A table of contents named it first: the real entry wins.
+			s.Lines = lines
+		} else if s == nil {
+			x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Code: h.code, Title: stripCode(h.text), Parent: x.parentCode(roleSavoir), Lines: lines})
+		}
+	case roleActivite:
+		x.r.Activites = append(x.r.Activites, tutor.Activite{Code: h.code, Title: stripCode(h.text), Lines: lines})
+	case roleEpreuve:
+		if x.defs[h.code] == nil {
+			x.defs[h.code] = &epDef{lines: lines}
+		}
+	}
+}
+
+// savoirRow is a row of a savoirs table: title, connaissances, limites.
+func (x *extractor) savoirRow(b block) {
+	parent := ""
+	if n := len(x.w.stack); n > 0 {
+		parent = x.w.stack[n-1].text
+	}
+	x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Title: b.cells[0], Parent: parent, Connaissances: splitNonEmpty(b.cells[1]), Limites: splitNonEmpty(b.cells[2]), Lines: tutor.Lines{b.from, b.to}})
+}
+
+// extend makes l reach the end of b.
+func extend(l *tutor.Lines, b block) {
+	if b.to > l[1] {
+		l[1] = b.to
+	}
+}
+
+// content files a paragraph, item or row under the heading it belongs to.
+func (x *extractor) content(b block) {
+	if b.typ == bRow && len(b.cells) >= 2 {
+		if u := tutor.CanonicalCode(strings.Fields(b.cells[0] + " x")[0], x.doc.CodeStyle); strings.HasPrefix(u, "U") && b.cells[1] != "" {
+			x.unitTitles[u] = b.cells[1]
+		}
+	}
+	role, idx := x.w.role()
+	if idx < 0 {
+		return
+	}
+	top := x.w.stack[idx]
+	switch role {
+	case roleCompetence:
+		if c := x.comp(top.code); c != nil && (b.typ == bItem || x.doc.CodeStyle == tutor.StyleDotted) {
+			c.SavoirFaire = append(c.SavoirFaire, b.text)
+			extend(&c.Lines, b)
+		}
+	case roleConditions:
+		if g := x.ancestor(roleCompetence); g != nil {
+			if c := x.comp(g.code); c != nil {
+				c.Conditions = append(c.Conditions, b.text)
 			}
 		}
-		fill(&ep)
+	case roleCriteres:
+		x.criteria(b)
+	case roleSavoir:
+		if s := x.savoir(top.code); s != nil && b.typ == bItem {
+			s.Connaissances = append(s.Connaissances, b.text)
+			extend(&s.Lines, b)
+		}
+	case roleLimites:
+		x.limits(b, top)
+	case roleActivite:
+		x.task(b)
+	case roleContenu:
+		x.evaluated(b)
+	}
+	if ep := x.ancestor(roleEpreuve); ep != nil {
+		d := x.defs[ep.code]
+		extend(&d.lines, b)
+		if d.preparation == "" && !strings.Contains(fold(b.text), "sans preparation") {
+			d.preparation = preparationIn(b.text)
+		}
+	}
+}
+
+// criteria go to the épreuve defined above, else to the compétences of the
+// current group.
+func (x *extractor) criteria(b block) {
+	if ep := x.ancestor(roleEpreuve); ep != nil {
+		if b.typ == bItem {
+			x.defs[ep.code].criteres = append(x.defs[ep.code].criteres, b.text)
+		}
+		return
+	}
+	for i := x.groupStart; i < len(x.r.Competences); i++ {
+		x.r.Competences[i].Criteres = append(x.r.Competences[i].Criteres, b.text)
+	}
+}
+
+// limits go to the savoir they follow.
+func (x *extractor) limits(b block, top heading) {
+	code := top.parent
+	if code == "" {
+		if a := x.ancestor(roleSavoir); a != nil {
+			code = a.code
+		}
+	}
+	if s := x.savoir(code); s != nil {
+		s.Limites = append(s.Limites, b.text)
+		extend(&s.Lines, b)
+	}
+}
+
+// task adds a task to the current activité: an item, or in the CCST text a
+// line written "A1.1.T1. Analyse …".
+func (x *extractor) task(b block) {
+	a := &x.r.Activites[len(x.r.Activites)-1]
+	if x.doc.CodeStyle == tutor.StyleDotted {
+		ms := tutor.FindCodes(b.text, x.doc.CodeStyle)
+		if len(ms) == 0 || ms[0].Start != 0 || !strings.Contains(ms[0].Canonical, "T") {
+			return
+		}
+	} else if b.typ != bItem {
+		return
+	}
+	a.Tasks = append(a.Tasks, b.text)
+	extend(&a.Lines, b)
+}
+
+// evaluated notes the compétences an épreuve's content names.
+func (x *extractor) evaluated(b block) {
+	ep := x.ancestor(roleEpreuve)
+	if ep == nil {
+		return
+	}
+	d := x.defs[ep.code]
+	for _, m := range tutor.FindCodes(b.text, x.doc.CodeStyle) {
+		if m.Prefix == "C" && !slices.Contains(d.competences, m.Canonical) {
+			d.competences = append(d.competences, m.Canonical)
+		}
+	}
+}
+
+// epreuves are the règlement's rows, completed by their definitions; an
+// épreuve in parts (E6: U61, U62) gathers its parts' compétences and units.
+func (x *extractor) epreuves() {
+	for _, e := range x.rows {
+		ep := *e
+		x.fill(&ep)
 		ep.Parts = append([]tutor.Epreuve(nil), e.Parts...)
 		for i := range ep.Parts {
-			fill(&ep.Parts[i])
+			x.fill(&ep.Parts[i])
 			for _, c := range ep.Parts[i].Competences {
 				if !slices.Contains(ep.Competences, c) {
 					ep.Competences = append(ep.Competences, c)
@@ -240,9 +278,24 @@ func extractModel(doc tutor.Document, blocks []block) *tutor.Referentiel {
 				ep.Units = append(ep.Units, ep.Parts[i].Units...)
 			}
 		}
-		r.Epreuves = append(r.Epreuves, ep)
+		x.r.Epreuves = append(x.r.Epreuves, ep)
 	}
-	return r
+}
+
+// fill completes a règlement row with its definition and its unit's title.
+func (x *extractor) fill(e *tutor.Epreuve) {
+	if d := x.defs[e.Code]; d != nil {
+		e.Competences, e.Criteres, e.DefLines = d.competences, d.criteres, d.lines
+		if e.Preparation == "" && e.Form != "" && !strings.Contains(fold(e.Form), "ecrite") {
+			e.Preparation = d.preparation
+		}
+	}
+	if e.Title == "" && len(e.Units) > 0 {
+		e.Title = x.unitTitles[e.Units[0]]
+	}
+	if e.Title == "" {
+		e.Title = x.unitTitles[e.Code]
+	}
 }
 
 var reCodePrefix = regexp.MustCompile(`^\S+\s*[-–:.]?\s*`)
