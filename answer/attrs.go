@@ -189,6 +189,11 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	if has(AttrPreparation) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure") || n.Has("durent")) && n.Has("temps de preparation") {
 		out = removeAttr(out, AttrDuree)
 	}
+	// "les qualités qu'on attend d'un commercial": what the job asks of a
+	// person (aptitudes), not an épreuve's criteria.
+	if has(AttrCriteres) && (n.Has("qualites") || n.Has("aptitudes") || n.Has("profil") || n.Has("personnalite")) && !(n.Has("criteres") || n.Has("critere") || n.Has("grille")) {
+		out = removeAttr(out, AttrCriteres)
+	}
 	return out
 }
 

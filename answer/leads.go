@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/corpus"
@@ -283,13 +285,23 @@ func sentencesOf(s *tutor.Section) []string {
 		}
 	}
 	lines := strings.Split(s.Text, "\n")
+	label := ""
 	for i, raw := range lines {
 		line := strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(raw), ""))
 		if line == "" || heading(line) {
 			continue
 		}
+		if isLabel(raw, line) && i+1 < len(lines) {
+			// "Aptitudes personnelles" over "Curieux, persévérant…": a
+			// heading the text did not mark heads the sentence it names.
+			label = line
+			continue
+		}
 		sents := splitSentences(line)
 		for k, sent := range sents {
+			if k == 0 && label != "" {
+				sent, label = label+" : "+sent, ""
+			}
 			if k == len(sents)-1 && strings.HasSuffix(sent, ":") {
 				sent = withItems(sent, lines[i+1:])
 			}
@@ -299,6 +311,17 @@ func sentencesOf(s *tutor.Section) []string {
 		}
 	}
 	return out
+}
+
+// isLabel reports whether a line is a short title of what follows: a few
+// words, capitalised, without a verb's punctuation, not an item.
+func isLabel(raw, line string) bool {
+	if reBullet.MatchString(strings.TrimSpace(raw)) || strings.ContainsAny(line, ".:;!?,") {
+		return false
+	}
+	n := len(strings.Fields(line))
+	r, _ := utf8.DecodeRuneInString(line)
+	return n >= 1 && n <= 4 && unicode.IsUpper(r) && !reMeasure.MatchString(line)
 }
 
 // reMeasure finds a figure with its unit: "20 minutes", "4 heures".

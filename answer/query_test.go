@@ -98,6 +98,7 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"E4 ccst en ponctuel combien de temps de prepa ?", []Attr{AttrPreparation, AttrForme}},
 		{"la clause de réserve de propriété c au programme ?", []Attr{AttrLimites}},
 		{"C 1.3 on doit savoir faire quoi ?", nil},
+		{"les qualités qu'on attend d'un commercial en nrc", nil}, // a person's aptitudes, not criteria
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
 		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrForme, AttrPeriode}},
 	}
