@@ -106,7 +106,7 @@ var attrTable = []attrDef{
 		[]string{"metier", "metiers", "emploi", "emplois", "poste", "postes", "embauche", "embauches", "debouches", "travailler comme", "devenir"},
 		[]string{"emplois", "metier", "appellation"}, nil, false},
 	{AttrPeriode, "période",
-		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de"},
+		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
 		[]string{"periode", "semestre", "moment"}, nil, false},
 }
 
@@ -189,12 +189,38 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	if has(AttrPreparation) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure") || n.Has("durent")) && n.Has("temps de preparation") {
 		out = removeAttr(out, AttrDuree)
 	}
+	// "en CCF, combien de situations ?": the form is where the question
+	// stands, not what it asks, unless it asks which form.
+	if has(AttrForme) && formContext(n) && !formAsked(n) {
+		out = removeAttr(out, AttrForme)
+	}
 	// "les qualités qu'on attend d'un commercial": what the job asks of a
 	// person (aptitudes), not an épreuve's criteria.
 	if has(AttrCriteres) && (n.Has("qualites") || n.Has("aptitudes") || n.Has("profil") || n.Has("personnalite")) && !(n.Has("criteres") || n.Has("critere") || n.Has("grille")) {
 		out = removeAttr(out, AttrCriteres)
 	}
 	return out
+}
+
+// formContext reports whether a question says in which form it stands
+// ("en CCF", "en ponctuel").
+func formContext(n retrieval.Normal) bool {
+	for _, p := range []string{"en ccf", "en ponctuel", "en ponctuelle", "en forme ponctuelle", "en controle en cours de formation", "candidat forme ponctuelle", "de ccf", "du ccf"} {
+		if n.Has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// formAsked reports whether a question asks which form an épreuve takes.
+func formAsked(n retrieval.Normal) bool {
+	for _, p := range []string{"quelle forme", "sous quelle forme", "type d epreuve", "quel type", "comme epreuve", "ecrit ou oral", "oral ou ecrit", "c est un oral", "c est un ecrit", "un ecrit", "un oral", "ccf ou", "ou ccf", "ou en ponctuel", "ponctuel ou"} {
+		if n.Has(p) {
+			return true
+		}
+	}
+	return false
 }
 
 func removeAttr(list []Attr, a Attr) []Attr {

@@ -54,7 +54,7 @@ func (q *Query) Asked(a Attr) bool { return slices.Contains(q.Asks, a) }
 // model holds; asksText whether it asks for anything only the texts hold.
 func (q *Query) asksModel() bool {
 	for _, a := range q.Asks {
-		if a.Model() {
+		if q.model(a) {
 			return true
 		}
 	}
@@ -63,11 +63,21 @@ func (q *Query) asksModel() bool {
 
 func (q *Query) asksText() bool {
 	for _, a := range q.Asks {
-		if !a.Model() {
+		if !q.model(a) {
 			return true
 		}
 	}
 	return false
+}
+
+// model reports whether the structured model answers an attribute of this
+// question: its durations and preparations are the ponctuelle form's, so a
+// question about the CCF finds them in the texts.
+func (q *Query) model(a Attr) bool {
+	if (a == AttrDuree || a == AttrPreparation) && formOf(q) == formCCF {
+		return false
+	}
+	return a.Model()
 }
 
 // aboutItself reports whether the items a question names are what it asks
@@ -102,7 +112,7 @@ func (q *Query) withoutModelAttrs() *Query {
 	sub := *q
 	sub.Asks = nil
 	for _, a := range q.Asks {
-		if !a.Model() {
+		if !q.model(a) {
 			sub.Asks = append(sub.Asks, a)
 		}
 	}

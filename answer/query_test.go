@@ -95,12 +95,15 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"on a droit au dictionnaire à l'E21 ?", []Attr{AttrMateriel}},
 		{"l'e6 nrc je la passe ou ? dans mon lycée ou ailleur ?", []Attr{AttrLieu}},
 		{"cb d'heures de gestion de projet par semaine en nrc ?", []Attr{AttrHoraires}},
-		{"E4 ccst en ponctuel combien de temps de prepa ?", []Attr{AttrPreparation, AttrForme}},
+		{"E4 ccst en ponctuel combien de temps de prepa ?", []Attr{AttrPreparation}},
 		{"la clause de réserve de propriété c au programme ?", []Attr{AttrLimites}},
 		{"C 1.3 on doit savoir faire quoi ?", nil},
-		{"les qualités qu'on attend d'un commercial en nrc", nil}, // a person's aptitudes, not criteria
+		{"les qualités qu'on attend d'un commercial en nrc", nil},                 // a person's aptitudes, not criteria
+		{"en ccf l'E2 nrc c'est combien de situations ?", []Attr{AttrSituations}}, // the form is the setting
+		{"l'E2 nrc c'est en ccf ou en ponctuel ?", []Attr{AttrForme}},             // the form is asked
+		{"l'oral d'anglais en ccf c'est en quel mois ?", []Attr{AttrPeriode}},
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
-		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrForme, AttrPeriode}},
+		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrPeriode}},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")
