@@ -194,9 +194,18 @@ func Stem(w string) string {
 	if st, ok := stems.Load(w); ok {
 		return st.(string)
 	}
-	st := Fold(french.Stem(w, false))
+	st := agentless(Fold(french.Stem(w, false)))
 	if stemsHeld.Add(1) <= maxStems {
 		stems.Store(w, st)
+	}
+	return st
+}
+
+// agentless joins an agent noun to its action: the French stemmer reads
+// "prospection" as "prospect" but keeps "prospecteur", "formateur" whole.
+func agentless(st string) string {
+	if strings.HasSuffix(st, "eur") && len(st) >= 8 {
+		return st[:len(st)-3]
 	}
 	return st
 }

@@ -100,3 +100,16 @@ func TestNumberedParts(t *testing.T) {
 		}
 	}
 }
+
+// An agent noun and its action share a stem: "téléprospection" finds
+// "téléprospecteur", "formation" finds "formateur"; short words keep theirs.
+func TestStemJoinsAgentAndAction(t *testing.T) {
+	for _, pair := range [][2]string{{"teleprospection", "teleprospecteur"}, {"formation", "formateur"}, {"prospection", "prospecteurs"}} {
+		if a, b := Stem(pair[0]), Stem(pair[1]); a != b {
+			t.Errorf("Stem(%s) = %s, Stem(%s) = %s", pair[0], a, pair[1], b)
+		}
+	}
+	if Stem("secteur") == Stem("secte") || Stem("vendeur") != "vendeur" {
+		t.Errorf("short agent nouns changed: %s %s", Stem("secteur"), Stem("vendeur"))
+	}
+}
