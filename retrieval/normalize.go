@@ -305,7 +305,7 @@ func (n *Normalizer) contraction(w string) []string {
 // word within one edit (two for long words), the same first letter first.
 // Numbers, short words and words the lexicon knows are left alone.
 func (n *Normalizer) repair(w string) string {
-	if len(w) < 5 || n.vocab[w] > 0 || n.known[w] || n.noise[w] || stopWords[w] || hasDigit(w) || n.keep(w) {
+	if len(w) < 6 || n.vocab[w] > 0 || n.known[w] || n.noise[w] || stopWords[w] || hasDigit(w) || n.keep(w) {
 		return ""
 	}
 	maxDist := 1

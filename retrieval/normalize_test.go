@@ -68,11 +68,13 @@ func TestNormalizeTopicAndExpansion(t *testing.T) {
 // a word it knows through its stem, a number or a short word are left alone.
 func TestRepair(t *testing.T) {
 	n := normalizer(t)
-	got := n.Normalize("la relaton client et les vacanses, coute, canada, 2025")
+	got := n.Normalize("la relaton client et les vacanses, coute, canada, 2025, c grave, mon prof en a parle")
 	if got.Repaired["relaton"] != "relation" || got.Repaired["vacanses"] != "vacances" {
 		t.Errorf("repaired = %v", got.Repaired)
 	}
-	for _, w := range []string{"coute", "canada", "2025"} {
+	// Short words are French words more often than typos: "grave" is not
+	// "grâce", "parle" is not "pare".
+	for _, w := range []string{"coute", "canada", "2025", "grave", "parle"} {
 		if fix, ok := got.Repaired[w]; ok {
 			t.Errorf("%q repaired to %q", w, fix)
 		}
