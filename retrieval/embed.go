@@ -24,8 +24,13 @@ type LocalEmbedder struct {
 
 // features returns the hashed features of a text with their raw weights.
 func (e *LocalEmbedder) features(text, style string) map[uint32]float32 {
+	return featuresOf(e.an.Terms(text, style), text)
+}
+
+// featuresOf are the features of a text whose terms are already known.
+func featuresOf(terms []string, text string) map[uint32]float32 {
 	f := map[uint32]float32{}
-	for _, t := range e.an.Terms(text, style) {
+	for _, t := range terms {
 		f[hash("t:"+t)] += 1
 	}
 	for _, w := range Words(text) {
@@ -48,9 +53,21 @@ func hash(s string) uint32 {
 
 // Fit computes inverse document frequencies over the corpus texts.
 func (e *LocalEmbedder) Fit(texts []string, styles []string) {
+	e.FitVectors(texts, styles, nil)
+}
+
+// FitVectors is Fit, returning the texts' vectors: each text is read once.
+// terms, when not nil, are the texts' terms already computed.
+func (e *LocalEmbedder) FitVectors(texts, styles []string, terms [][]string) [][]float32 {
+	feats := make([]map[uint32]float32, len(texts))
 	df := map[uint32]int{}
 	for i, t := range texts {
-		for k := range e.features(t, styles[i]) {
+		if terms != nil {
+			feats[i] = featuresOf(terms[i], t)
+		} else {
+			feats[i] = e.features(t, styles[i])
+		}
+		for k := range feats[i] {
 			df[k]++
 		}
 	}
@@ -60,12 +77,22 @@ func (e *LocalEmbedder) Fit(texts []string, styles []string) {
 		e.idf[k] = float32(math.Log(1 + n/float64(d)))
 	}
 	e.unseen = float32(math.Log(1 + n))
+	out := make([][]float32, len(texts))
+	for i, f := range feats {
+		out[i] = e.vectorOf(f)
+	}
+	return out
 }
 
 // Vector embeds a text whose codes are written in style ("" for a query).
 func (e *LocalEmbedder) Vector(text, style string) []float32 {
+	return e.vectorOf(e.features(text, style))
+}
+
+// vectorOf weighs a text's features and folds them into LocalDims.
+func (e *LocalEmbedder) vectorOf(f map[uint32]float32) []float32 {
 	v := make([]float32, LocalDims)
-	for k, w := range e.features(text, style) {
+	for k, w := range f {
 		idf, ok := e.idf[k]
 		if !ok {
 			idf = e.unseen

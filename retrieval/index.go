@@ -109,6 +109,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	texts := make([]string, len(sections))
 	st := make([]string, len(sections))
 	docs := make([][nFields][]string, len(sections))
+	all := make([][]string, len(sections)) // a passage's terms, heading first
 	x.terms = make([]map[string]bool, len(sections))
 	x.numbered = make([]map[string]bool, len(sections))
 	for i := range sections {
@@ -127,6 +128,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 			head = append(head, CodeTerm(c))
 		}
 		body := x.an.Terms(s.Text, st[i])
+		all[i] = append(append([]string(nil), head[:len(head)-len(s.Defines)]...), body...)
 		docs[i] = [nFields][]string{
 			fieldHead: append(head, Bigrams(head)...),
 			fieldBody: append(body, Bigrams(body)...),
@@ -150,12 +152,8 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	var embeddings [][]float32
 	if opts.Embedder == nil {
 		x.local = &LocalEmbedder{}
-		x.local.Fit(texts, st)
+		embeddings = x.local.FitVectors(texts, st, all)
 		x.embed = x.local.Func()
-		embeddings = make([][]float32, len(texts))
-		for i := range texts {
-			embeddings[i] = x.local.Vector(texts[i], st[i])
-		}
 	} else {
 		x.embed = Normalized(opts.Embedder)
 	}
