@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/llm"
 	"github.com/btstutor/tutor/retrieval"
+	"github.com/bwmarrin/discordgo"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".
@@ -27,6 +29,7 @@ var Version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	discordgo.Logger = discordgoLogger(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	os.Exit(m.Run(ctx, os.Args[1:]))
 }

@@ -37,6 +37,14 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	if *format != "md" && *format != "json" {
 		return usageError{fmt.Errorf("format %q inconnu : md ou json", *format)}
 	}
+	values := map[string]string{}
+	for k, v := range opts {
+		values[k] = *v
+	}
+	o, err := bot.ScenarioOptions(values)
+	if err != nil {
+		return usageError{err}
+	}
 	c, err := m.loadCorpus()
 	if err != nil {
 		return err
@@ -50,14 +58,6 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stdout, "BTS %s : %s\n", d, strings.Join(g.Sectors(d, ""), " ; "))
 		}
 		return nil
-	}
-	values := map[string]string{}
-	for k, v := range opts {
-		values[k] = *v
-	}
-	o, err := bot.ScenarioOptions(values)
-	if err != nil {
-		return usageError{err}
 	}
 	b, err := g.Generate(o)
 	if errors.Is(err, scenario.ErrOption) {

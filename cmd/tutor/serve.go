@@ -58,6 +58,21 @@ func (m *Main) open(ctx context.Context) (*app, error) {
 	return &app{router: r, store: store}, nil
 }
 
+// discordgoLogger routes discordgo's logs to slog. discordgo.Logger is
+// that library's global: main sets it once, before anything runs.
+func discordgoLogger(log *slog.Logger) func(level, _ int, format string, a ...any) {
+	return func(level, _ int, format string, a ...any) {
+		lvl := slog.LevelInfo
+		switch level {
+		case discordgo.LogError:
+			lvl = slog.LevelError
+		case discordgo.LogWarning:
+			lvl = slog.LevelWarn
+		}
+		log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, a...))
+	}
+}
+
 // serve runs the Discord bot until ctx is done (SIGINT, SIGTERM).
 func (m *Main) serve(ctx context.Context, args []string) error {
 	fs := m.newFlags("serve")
@@ -82,16 +97,6 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return usageError{err}
 	}
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
-	discordgo.Logger = func(level, _ int, format string, a ...any) {
-		lvl := slog.LevelInfo
-		switch level {
-		case discordgo.LogError:
-			lvl = slog.LevelError
-		case discordgo.LogWarning:
-			lvl = slog.LevelWarn
-		}
-		log.Log(context.Background(), lvl, "discordgo: "+fmt.Sprintf(format, a...))
-	}
 	log.Info("loading référentiels and building the index", "data", m.dataDir())
 	app, err := m.open(ctx)
 	if err != nil {
