@@ -24,7 +24,7 @@ eval: ## scores by kind: both halves of the golden set, then the shared developm
 	@if [ -f $(DEVSET) ]; then $(GO) run ./cmd/tutor eval --questions $(DEVSET); else echo "($(DEVSET) absent : jeu de développement non évalué)"; fi
 
 bench: ## index build, search, answer, brief, quiz and Discord round-trip timings
-	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer ./scenario ./quiz ./bot
+	$(GO) test -run '^$$' -bench . -benchmem ./retrieval ./answer ./scenario ./quiz ./bot/discord
 
 lint:
 	$(GO) vet ./...
