@@ -189,6 +189,11 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	if has(AttrPreparation) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure") || n.Has("durent")) && n.Has("temps de preparation") {
 		out = removeAttr(out, AttrDuree)
 	}
+	// "si le professionnel est absent, ça se passe comment ?": what happens
+	// in that case, not how the épreuve goes.
+	if has(AttrDeroulement) && n.Has("si") && (n.Has("se passe") || n.Has("ca passe") || n.Has("il se passe")) && !n.Has("deroule") && !n.Has("deroulement") {
+		out = removeAttr(out, AttrDeroulement)
+	}
 	// "en CCF, combien de situations ?": the form is where the question
 	// stands, not what it asks, unless it asks which form.
 	if has(AttrForme) && formContext(n) && !formAsked(n) {

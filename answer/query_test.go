@@ -102,6 +102,8 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"en ccf l'E2 nrc c'est combien de situations ?", []Attr{AttrSituations}}, // the form is the setting
 		{"l'E2 nrc c'est en ccf ou en ponctuel ?", []Attr{AttrForme}},             // the form is asked
 		{"l'oral d'anglais en ccf c'est en quel mois ?", []Attr{AttrPeriode}},
+		{"si je suis malade le jour de l'E4, ça se passe comment ?", nil}, // what happens then, not how it goes
+		{"l'E4 ça se passe comment ?", []Attr{AttrDeroulement}},
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
 		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrPeriode}},
 	}
