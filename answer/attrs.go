@@ -34,6 +34,7 @@ const (
 	AttrHoraires
 	AttrMetiers
 	AttrPeriode
+	AttrActivites
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -108,6 +109,9 @@ var attrTable = []attrDef{
 	{AttrPeriode, "période",
 		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
 		[]string{"periode", "semestre", "moment"}, nil, false},
+	{AttrActivites, "activités et tâches",
+		[]string{"une tache", "les taches", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},
+		[]string{"activites", "taches"}, []tutor.Kind{tutor.KindActivite}, false},
 }
 
 func (a Attr) def() *attrDef {

@@ -104,6 +104,7 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"l'oral d'anglais en ccf c'est en quel mois ?", []Attr{AttrPeriode}},
 		{"si je suis malade le jour de l'E4, ça se passe comment ?", nil}, // what happens then, not how it goes
 		{"l'E4 ça se passe comment ?", []Attr{AttrDeroulement}},
+		{"la prospection c'est une tache du technico-commercial ?", []Attr{AttrActivites}},
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
 		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrPeriode}},
 	}
