@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -154,6 +156,36 @@ func TestComparison(t *testing.T) {
 	}
 	if !dips["NRC"] || !dips["CCST"] {
 		t.Errorf("citations from %v", dips)
+	}
+	// Several citations a side: the second side's markers follow the first's.
+	r, err = engine(t).Answer(context.Background(), "les heures de cours par semaine en première année, en NRC et en CCST", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Citations) < 4 {
+		t.Fatalf("%d citations:\n%s", len(r.Citations), r.Answer)
+	}
+	for i, c := range r.Citations {
+		if c.N != i+1 {
+			t.Errorf("citation %d numbered %d", i+1, c.N)
+		}
+	}
+	for _, m := range regexp.MustCompile(`\[(\d+)\]`).FindAllStringSubmatch(r.Answer, -1) {
+		if n, _ := strconv.Atoi(m[1]); n < 1 || n > len(r.Citations) {
+			t.Errorf("marker %s cites nothing", m[0])
+		}
+	}
+	nrcAt, ccstAt := strings.Index(r.Answer, "**BTS NRC**"), strings.Index(r.Answer, "**BTS CCST**")
+	side := func(at int) string {
+		if at > nrcAt && (nrcAt > ccstAt || at < ccstAt) {
+			return "NRC"
+		}
+		return "CCST"
+	}
+	for _, c := range r.Citations {
+		if at := strings.Index(r.Answer, fmt.Sprintf("[%d]", c.N)); at >= 0 && side(at) != c.Diploma {
+			t.Errorf("[%d] (%s) is cited on the %s side", c.N, c.Diploma, side(at))
+		}
 	}
 }
 

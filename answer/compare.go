@@ -22,9 +22,10 @@ func (e *Engine) compare(ctx context.Context, q *Query) (tutor.Reply, error) {
 			continue
 		}
 		out.Abstained = false
-		text := renumberFrom(r.Answer, len(out.Citations))
+		offset := len(out.Citations)
+		text := renumberFrom(r.Answer, offset)
 		for _, c := range r.Citations {
-			c.N += len(out.Citations)
+			c.N += offset
 			out.Citations = append(out.Citations, c)
 		}
 		parts = append(parts, fmt.Sprintf("**%s**\n%s", d.Meta.Label(), text))
