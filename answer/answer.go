@@ -216,8 +216,10 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 	}
 	rq := retrieval.Query{Text: strings.Join(words, " "), Extra: append(extra, q.Norm.Expansion...), K: k, Mode: e.Mode}
 	if q.Asked(AttrHoraires) && !e.namesRow(q) {
-		// Hours asked of no teaching in particular: the total row answers.
+		// Hours asked of no teaching in particular: the total row answers
+		// (every row of a timetable has a "Total" column: its label says).
 		rq.Text += " total"
+		rq.Headed = append(rq.Headed, "total")
 	}
 	if len(q.Docs) == 1 {
 		rq.Diploma = q.Docs[0].Meta.Diploma

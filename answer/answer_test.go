@@ -99,6 +99,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
 		{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
 		{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
+		// Hours of no teaching in particular: the timetable's total row.
+		{"en ccst on a combien d'heures de cours par semaine au total ?", "", []string{"TOTAL ELEVE", "Total 31"}, 0},
 		// A line the text did not mark as a heading heads its sentence.
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
 		// The question's diploma wins over the default.

@@ -45,7 +45,7 @@ type Index struct {
 	an       Analyzer
 	lex      *bm25f
 	terms    []map[string]bool // each section's terms, both fields
-	numbered []map[string]bool // the numbered parts each section's heading path names ("situation:1")
+	heads    []map[string]bool // the terms of each section's heading path, numbered parts included ("situation:1")
 	col      *chromem.Collection
 	embed    chromem.EmbeddingFunc
 	local    *LocalEmbedder
@@ -86,6 +86,9 @@ type Query struct {
 	Within []Span
 	// Only keeps the passages inside Within, when there are some.
 	Only bool
+	// Headed are words a passage's heading should hold (a table's row
+	// label, "TOTAL"): those passages rise.
+	Headed []string
 	K    int // results wanted (default 5)
 	// Diploma keeps one diploma's passages ("" for every diploma).
 	Diploma string
@@ -111,17 +114,15 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	docs := make([][nFields][]string, len(sections))
 	all := make([][]string, len(sections)) // a passage's terms, heading first
 	x.terms = make([]map[string]bool, len(sections))
-	x.numbered = make([]map[string]bool, len(sections))
+	x.heads = make([]map[string]bool, len(sections))
 	for i := range sections {
 		s := &sections[i]
 		texts[i] = s.Path() + "\n" + s.Text
 		st[i] = styles[s.Diploma]
 		head := x.an.Terms(s.Path(), st[i])
-		x.numbered[i] = map[string]bool{}
+		x.heads[i] = map[string]bool{}
 		for _, t := range head {
-			if isNumbered(t) {
-				x.numbered[i][t] = true
-			}
+			x.heads[i][t] = true
 		}
 		for _, c := range s.Defines {
 			// A defined code is what the passage is about.
@@ -332,12 +333,16 @@ func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
 			codes = append(codes, strings.ToUpper(strings.TrimPrefix(t, codeTermPrefix)))
 		}
 	}
+	// Numbered parts the question names ("deuxième situation") and the
+	// words it wants in a heading rise in the passages whose heading holds
+	// them.
 	var numbered []string
 	for _, t := range x.an.Terms(q.Text, "") {
 		if isNumbered(t) {
 			numbered = append(numbered, t)
 		}
 	}
+	numbered = append(numbered, x.an.Terms(strings.Join(q.Headed, " "), "")...)
 	if len(codes) == 0 && len(q.Kinds) == 0 && len(q.Within) == 0 && len(numbered) == 0 {
 		return
 	}
@@ -365,7 +370,7 @@ func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
 			b += boostWithin
 		}
 		for _, t := range numbered {
-			if x.numbered[i][t] {
+			if x.heads[i][t] {
 				b += boostNumbered
 				break
 			}
