@@ -89,7 +89,7 @@ type Query struct {
 	// Headed are words a passage's heading should hold (a table's row
 	// label, "TOTAL"): those passages rise.
 	Headed []string
-	K    int // results wanted (default 5)
+	K      int // results wanted (default 5)
 	// Diploma keeps one diploma's passages ("" for every diploma).
 	Diploma string
 	Mode    Mode // default Fused
