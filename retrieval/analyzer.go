@@ -20,11 +20,43 @@ const codeTermPrefix = "#"
 // Analyzer turns French text into index terms: codes canonicalised, case and
 // accents folded, elisions removed, stop words dropped, words stemmed, and a
 // numbered part ("bloc 4", "pôle 1", "fonction 2") kept as one term.
-type Analyzer struct{}
+//
+// The zero Analyzer is ready to use; an index's own (NewAnalyzer) memoises
+// the stems of the words it meets.
+type Analyzer struct {
+	stems *stemCache
+}
+
+// NewAnalyzer is an Analyzer that memoises stems: indexing stems every word
+// of the texts, most of them many times (40 % of an index build without it).
+func NewAnalyzer() Analyzer { return Analyzer{stems: &stemCache{}} }
+
+// stemCache holds at most maxStems words, so that no input can make it grow
+// without end.
+type stemCache struct {
+	m    sync.Map
+	held atomic.Int64
+}
+
+const maxStems = 200_000
+
+func (a Analyzer) stem(w string) string {
+	if a.stems == nil || len(w) <= 3 {
+		return Stem(w)
+	}
+	if st, ok := a.stems.m.Load(w); ok {
+		return st.(string)
+	}
+	st := Stem(w)
+	if a.stems.held.Add(1) <= maxStems {
+		a.stems.m.Store(w, st)
+	}
+	return st
+}
 
 // Terms analyses text whose codes are written in style, in text order. With
 // style "" (a user's query) every plausible reading of a code is kept.
-func (Analyzer) Terms(text, style string) []string {
+func (a Analyzer) Terms(text, style string) []string {
 	findStyle := style
 	if findStyle == "" {
 		findStyle = tutor.StyleCompact
@@ -64,7 +96,7 @@ func (Analyzer) Terms(text, style string) []string {
 		if stopWords[w.text] || len(w.text) < 2 {
 			continue
 		}
-		out = append(out, Stem(w.text))
+		out = append(out, a.stem(w.text))
 	}
 	for ; ci < len(codes); ci++ {
 		out = append(out, codes[ci].terms...)
@@ -191,14 +223,7 @@ func Stem(w string) string {
 	if len(w) <= 3 {
 		return w
 	}
-	if st, ok := stems.Load(w); ok {
-		return st.(string)
-	}
-	st := agentless(Fold(french.Stem(w, false)))
-	if stemsHeld.Add(1) <= maxStems {
-		stems.Store(w, st)
-	}
-	return st
+	return agentless(Fold(french.Stem(w, false)))
 }
 
 // agentless joins an agent noun to its action: the French stemmer reads
@@ -209,16 +234,6 @@ func agentless(st string) string {
 	}
 	return st
 }
-
-// stems memoises Stem, a pure function that indexing calls for every word
-// of the texts (40 % of an index build without it). It holds at most
-// maxStems words, so that no input can make it grow without end.
-var (
-	stems     sync.Map
-	stemsHeld atomic.Int64
-)
-
-const maxStems = 200_000
 
 // Words splits text into folded words, dropping elided articles (l', d', qu').
 func Words(text string) []string {

@@ -108,7 +108,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	if len(sections) == 0 {
 		return nil, errors.New("retrieval: no sections to index")
 	}
-	x := &Index{sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{}}
+	x := &Index{an: NewAnalyzer(), sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{}}
 	texts := make([]string, len(sections))
 	st := make([]string, len(sections))
 	docs := make([][nFields][]string, len(sections))
@@ -152,7 +152,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	db := chromem.NewDB()
 	var embeddings [][]float32
 	if opts.Embedder == nil {
-		x.local = &LocalEmbedder{}
+		x.local = &LocalEmbedder{an: x.an}
 		embeddings = x.local.FitVectors(texts, st, all)
 		x.embed = x.local.Func()
 	} else {
