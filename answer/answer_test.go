@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -292,6 +293,42 @@ func BenchmarkSearch(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := e.Search(ctx, informal[i%len(informal)], "", 5); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Questions about the exam's people are answered from the texts: only
+// named persons, founders and the like are out of scope.
+func TestPeopleOfTheExamAreAnswered(t *testing.T) {
+	t.Parallel()
+	e := engine(t)
+	for _, q := range []string{"c'est qui le jury de l'E4 en NRC ?", "qui dirige l'entretien à l'E4 en NRC ?", "c'est quoi une licence de logiciel en CCST"} {
+		r, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Abstained {
+			t.Errorf("%q refused: %s", q, r.Answer)
+		}
+	}
+	r, _ := e.Answer(context.Background(), "c'est qui le fondateur de salesforce ?", "")
+	if !r.Abstained {
+		t.Errorf("a founder answered: %s", r.Answer)
+	}
+}
+
+// A short line heads the sentence under it, never another short line.
+func TestLabelsHeadSentencesOnly(t *testing.T) {
+	t.Parallel()
+	s := &tutor.Section{Breadcrumb: []string{"Contexte"}, Text: "S1 - FRANÇAIS DES AFFAIRES\nS2 - COMMUNICATION ÉCRITE\nAptitudes personnelles\nCurieux, persévérant, il fait preuve d'un esprit d'équipe."}
+	got := sentencesOf(s)
+	want := "Aptitudes personnelles : Curieux, persévérant, il fait preuve d'un esprit d'équipe."
+	if !slices.Contains(got, want) {
+		t.Errorf("no %q in %q", want, got)
+	}
+	for _, g := range got {
+		if strings.Contains(g, "FRANÇAIS DES AFFAIRES : ") || strings.Contains(g, "ÉCRITE : ") {
+			t.Errorf("a label heads a label: %q", g)
 		}
 	}
 }

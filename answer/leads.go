@@ -285,15 +285,21 @@ func sentencesOf(s *tutor.Section) []string {
 		}
 	}
 	lines := strings.Split(s.Text, "\n")
+	// heads reports whether a line is a sentence a label may head: text,
+	// neither a heading, nor an item, nor another label.
+	heads := func(next string) bool {
+		t := strings.TrimSpace(next)
+		return t != "" && !reBullet.MatchString(t) && !heading(t) && !isLabel(next, t)
+	}
 	label := ""
 	for i, raw := range lines {
 		line := strings.TrimSpace(reBullet.ReplaceAllString(strings.TrimSpace(raw), ""))
 		if line == "" || heading(line) {
 			continue
 		}
-		if isLabel(raw, line) && i+1 < len(lines) {
+		if isLabel(raw, line) && i+1 < len(lines) && heads(lines[i+1]) {
 			// "Aptitudes personnelles" over "Curieux, persévérant…": a
-			// heading the text did not mark heads the sentence it names.
+			// heading the text did not mark heads the sentence under it.
 			label = line
 			continue
 		}

@@ -30,7 +30,7 @@ var outsideTable = []outsideDef{
 		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement"},
 		"Les référentiels ne listent pas les établissements qui préparent au diplôme."},
 	{"personnes",
-		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "c est qui le", "c est qui la", "c est qui les", "qui est le patron", "qui dirige"},
+		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron"},
 		"Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
 	{"coûts",
 		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat"},
@@ -40,7 +40,7 @@ var outsideTable = []outsideDef{
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
 		"Je ne réponds qu'à partir des référentiels des BTS : cette question sort de ce qu'ils traitent."},
 	{"poursuite d'études",
-		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "une licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
+		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
 }
 

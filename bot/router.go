@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/answer"
@@ -155,7 +157,8 @@ func (r *Router) Execute(ctx context.Context, req Request) (Response, error) {
 
 func refused(err error) *Response {
 	msg := err.Error()
-	return &Response{Text: strings.ToUpper(msg[:1]) + msg[1:] + ".", Ephemeral: true, Outcome: OutcomeRefused}
+	r, n := utf8.DecodeRuneInString(msg)
+	return &Response{Text: string(unicode.ToUpper(r)) + msg[n:] + ".", Ephemeral: true, Outcome: OutcomeRefused}
 }
 
 // diploma is the diploma a request is about: its option, else the channel's

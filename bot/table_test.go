@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -106,5 +107,13 @@ func TestParseLine(t *testing.T) {
 				t.Errorf("%q: option %s = %q, want %q", tc.line, k, req.Options[k], v)
 			}
 		}
+	}
+}
+
+// A refusal's first letter is upper-cased whole, accents included.
+func TestRefusedCapitalisesAccents(t *testing.T) {
+	t.Parallel()
+	if got := refused(errors.New("étape « foo » inconnue")).Text; got != "Étape « foo » inconnue." {
+		t.Errorf("refused: %q", got)
 	}
 }

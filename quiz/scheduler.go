@@ -36,6 +36,7 @@ type Results struct {
 
 // Result is how one question of a run was answered.
 type Result struct {
+	N               int // its number in the run, from 1
 	Item            *Item
 	Right, Answered int
 }
@@ -271,12 +272,12 @@ func (s *Scheduler) results(ctx context.Context, run tutor.QuizRun) (Results, er
 	if err != nil {
 		return res, err
 	}
-	for _, t := range tallies {
+	for i, t := range tallies {
 		it, ok := s.Bank.Item(t.ItemID)
 		if !ok {
-			continue // an item gone from the bank since
+			continue // an item gone from the bank since: the others keep their number
 		}
-		res.Questions = append(res.Questions, Result{Item: it, Right: t.Counts[it.Correct], Answered: t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]})
+		res.Questions = append(res.Questions, Result{N: i + 1, Item: it, Right: t.Counts[it.Correct], Answered: t.Counts[0] + t.Counts[1] + t.Counts[2] + t.Counts[3]})
 	}
 	if res.Scores, err = s.Store.RunScores(ctx, run.ID); err != nil {
 		return res, err

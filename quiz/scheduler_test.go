@@ -123,6 +123,34 @@ func TestSchedulerOwnsTheRun(t *testing.T) {
 	if len(res.Scores) != 2 || res.Scores[0] != (tutor.Score{UserID: "ana", Right: 3, Answered: 3}) {
 		t.Errorf("scores: %+v", res.Scores)
 	}
+	for i, q := range res.Questions {
+		if q.N != i+1 {
+			t.Errorf("question %d numbered %d", i+1, q.N)
+		}
+	}
+}
+
+// A question gone from the bank since is left out of the results; the
+// others keep the number they had in the thread.
+func TestResultsKeepTheirNumbers(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
+	p := &recorder{}
+	_, sch, sc := setup(t, p, at)
+	if _, err := sch.Fire(ctx, sc, at); err != nil {
+		t.Fatal(err)
+	}
+	var kept []*quiz.Item
+	for _, it := range testBank().Items {
+		if it.ID != p.items[0] {
+			kept = append(kept, it)
+		}
+	}
+	sch.Bank = quiz.NewBank(kept)
+	sch.Housekeep(ctx, at.Add(31*time.Minute))
+	if len(p.results) != 1 || len(p.results[0].Questions) != 2 || p.results[0].Questions[0].N != 2 || p.results[0].Questions[1].N != 3 {
+		t.Errorf("results after an item left the bank: %+v", p.results)
+	}
 }
 
 // A shutdown while posting ends the run as failed, not claimed forever.

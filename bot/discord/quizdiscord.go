@@ -161,8 +161,8 @@ func (b *Bot) PostQuestion(ctx context.Context, channelID string, post tutor.Qui
 func (b *Bot) PostResults(ctx context.Context, run tutor.QuizRun, res quiz.Results) error {
 	var s strings.Builder
 	s.WriteString("**Quiz terminé : les réponses**\n")
-	for i, q := range res.Questions {
-		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", i+1, bot.Letters[q.Item.Correct], tutor.Clip(q.Item.Answer(), 200), q.Right, q.Answered)
+	for _, q := range res.Questions {
+		fmt.Fprintf(&s, "%d. %s. %s — %d/%d bonne(s) réponse(s)\n", q.N, bot.Letters[q.Item.Correct], tutor.Clip(q.Item.Answer(), 200), q.Right, q.Answered)
 	}
 	if len(res.Scores) == 0 {
 		s.WriteString("\nPersonne n'a répondu cette fois-ci.")
