@@ -192,28 +192,28 @@ func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) 
 // search runs the retrieval query of an analysed question; subjects are the
 // items it names, whose parts of the texts rise.
 func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
-	// The words that ask for an attribute ("jury", "dure") weigh as the
-	// words of the texts that state it: they say what kind of passage is
-	// wanted, not what it is about.
-	asking := map[string]bool{}
-	for _, a := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
-		if !a.asking() && !slices.Contains(q.Dropped, a) {
-			continue
-		}
-		for _, t := range a.def().triggers {
-			if !strings.Contains(t, " ") {
-				asking[t] = true
-			}
-		}
+	rq := e.retrievalQuery(q, subjects, k)
+	if len(rq.Within) == 0 {
+		return e.Index.Search(ctx, rq)
 	}
-	var words, extra []string
-	for _, w := range e.searchWords(q.Norm) {
-		if asking[w] {
-			extra = append(extra, w)
-		} else {
-			words = append(words, w)
-		}
+	// A question that names an item is answered from the part of the texts
+	// the item owns first; the other passages follow.
+	only := rq
+	only.Only = true
+	res, err := e.Index.Search(ctx, only)
+	if err != nil || len(res) >= k {
+		return res, err
 	}
+	rest, err := e.Index.Search(ctx, rq)
+	if err != nil {
+		return nil, err
+	}
+	return backfill(res, rest, k), nil
+}
+
+// retrievalQuery is the search an analysed question leads to.
+func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query {
+	words, extra := e.splitAsking(q)
 	rq := retrieval.Query{Text: strings.Join(words, " "), Extra: append(extra, q.Norm.Expansion...), K: k, Mode: e.Mode}
 	if q.Asked(AttrHoraires) && !e.namesRow(q) {
 		// Hours asked of no teaching in particular: the total row answers
@@ -261,40 +261,57 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 			rq.Text = q.Raw
 		}
 	}
-	if len(rq.Within) == 0 {
-		return e.Index.Search(ctx, rq)
+	return rq
+}
+
+// splitAsking separates the question's search words from those that ask
+// for an attribute ("jury", "dure"): these weigh as the words of the texts
+// that state it, since they say what kind of passage is wanted, not what it
+// is about.
+func (e *Engine) splitAsking(q *Query) (words, asking []string) {
+	isAsking := map[string]bool{}
+	for _, a := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		if !a.asking() && !slices.Contains(q.Dropped, a) {
+			continue
+		}
+		for _, t := range a.def().triggers {
+			if !strings.Contains(t, " ") {
+				isAsking[t] = true
+			}
+		}
 	}
-	// A question that names an item is answered from the part of the texts
-	// the item owns first; the other passages follow.
-	only := rq
-	only.Only = true
-	res, err := e.Index.Search(ctx, only)
-	if err != nil || len(res) >= k {
-		return res, err
+	for _, w := range e.searchWords(q.Norm) {
+		if isAsking[w] {
+			asking = append(asking, w)
+		} else {
+			words = append(words, w)
+		}
 	}
-	rest, err := e.Index.Search(ctx, rq)
-	if err != nil {
-		return nil, err
-	}
+	return words, asking
+}
+
+// backfill completes first's results with rest's up to k, never above the
+// last of first.
+func backfill(first, rest []retrieval.Result, k int) []retrieval.Result {
 	seen := map[string]bool{}
-	for _, r := range res {
+	for _, r := range first {
 		seen[r.Section.ID] = true
 	}
 	floor := 0.0
-	if len(res) > 0 {
-		floor = res[len(res)-1].Score
+	if len(first) > 0 {
+		floor = first[len(first)-1].Score
 	}
 	for _, r := range rest {
-		if len(res) >= k {
+		if len(first) >= k {
 			break
 		}
 		if !seen[r.Section.ID] {
 			r.Score = min(r.Score, floor)
-			r.Rank = len(res) + 1
-			res = append(res, r)
+			r.Rank = len(first) + 1
+			first = append(first, r)
 		}
 	}
-	return res, nil
+	return first
 }
 
 // asksMore reports whether a question that names items asks more than the

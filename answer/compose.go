@@ -142,26 +142,7 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		return false
 	}
 	if q.Asked(AttrLimites) || q.YesNo {
-		// What is taught goes with how far: the limits of the savoir the
-		// answer comes from, when they are written apart from it.
-		if lims := a.e.limitsOf(leads[0].sec); len(lims) > 0 && !leadsFrom(leads, lims...) {
-			// The limit of what the answer found: its words count too
-			// ("Techniques d'influence positive" → "Limiter l'étude des
-			// techniques d'influence positive…").
-			more := append([]term(nil), ask...)
-			for t := range leads[0].terms {
-				if idf := a.e.Index.IDF(t); idf > 0 {
-					more = append(more, term{t: t, w: idf / 2, cue: true})
-				}
-			}
-			var res []retrieval.Result
-			for _, lim := range lims {
-				res = append(res, retrieval.Result{Section: lim, Score: 1})
-			}
-			if more := a.e.leads(res, more, false, ""); len(more) > 0 {
-				leads = append(leads[:1], more[0])
-			}
-		}
+		leads = a.e.withLimits(leads, ask)
 	}
 	if len(a.parts) > 0 {
 		a.say("")
@@ -175,13 +156,58 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		}
 		a.say("%sAu %s (%s) : « %s » %s", prefix, d.Meta.Label(), shortPath(l.sec), l.text, mark)
 	}
-	// The passages the answer comes from are quoted: the leads', and the
-	// search's best when the leads come from elsewhere.
+	quoted := a.quotePassages(leads, res)
+	var also []string
+	for _, r := range res[:min(len(res), leadDepth+1)] {
+		if quoted[r.Section.ID] || len(also) >= maxSeeAlso || r.Score < seeAlsoRatio*res[0].Score {
+			continue
+		}
+		d := a.e.Corpus.Doc(r.Section.Diploma)
+		also = append(also, fmt.Sprintf("%s %s", a.cite(d, r.Section), shortPath(r.Section)))
+	}
+	if len(also) > 0 {
+		a.say("")
+		a.say("Voir aussi : %s.", strings.Join(also, " ; "))
+	}
+	return true
+}
+
+// withLimits adds to the first lead the limits of the savoir it comes
+// from, when they are written apart from it: what is taught goes with how
+// far.
+func (e *Engine) withLimits(leads []sentence, ask []term) []sentence {
+	lims := e.limitsOf(leads[0].sec)
+	if len(lims) == 0 || leadsFrom(leads, lims...) {
+		return leads
+	}
+	// The limit of what the answer found: its words count too ("Techniques
+	// d'influence positive" → "Limiter l'étude des techniques d'influence
+	// positive…").
+	more := append([]term(nil), ask...)
+	for t := range leads[0].terms {
+		if idf := e.Index.IDF(t); idf > 0 {
+			more = append(more, term{t: t, w: idf / 2, cue: true})
+		}
+	}
+	var res []retrieval.Result
+	for _, lim := range lims {
+		res = append(res, retrieval.Result{Section: lim, Score: 1})
+	}
+	if more := e.leads(res, more, false, ""); len(more) > 0 {
+		leads = append(leads[:1], more[0])
+	}
+	return leads
+}
+
+// quotePassages quotes the passages the answer comes from: the leads', and
+// the search's best when the leads come from elsewhere. It returns the
+// passages quoted.
+func (a *builder) quotePassages(leads []sentence, res []retrieval.Result) map[string]bool {
 	var shown []*tutor.Section
 	for _, l := range leads {
 		shown = append(shown, l.sec)
 	}
-	if first := res[0].Section; !(q.asksText() && a.e.isRow(first)) {
+	if first := res[0].Section; !(a.q.asksText() && a.e.isRow(first)) {
 		shown = append(shown, first)
 	}
 	quoted := map[string]bool{}
@@ -199,19 +225,7 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		a.say("")
 		a.say("%s — %s %s :\n%s", d.Meta.Label(), sec.Path(), a.cite(d, sec), quote(sec.Text))
 	}
-	var also []string
-	for _, r := range res[:min(len(res), leadDepth+1)] {
-		if quoted[r.Section.ID] || len(also) >= maxSeeAlso || r.Score < seeAlsoRatio*res[0].Score {
-			continue
-		}
-		d := a.e.Corpus.Doc(r.Section.Diploma)
-		also = append(also, fmt.Sprintf("%s %s", a.cite(d, r.Section), shortPath(r.Section)))
-	}
-	if len(also) > 0 {
-		a.say("")
-		a.say("Voir aussi : %s.", strings.Join(also, " ; "))
-	}
-	return true
+	return quoted
 }
 
 func leadsFrom(leads []sentence, secs ...*tutor.Section) bool {
