@@ -30,69 +30,14 @@ type sentence struct {
 // A second sentence is kept when it adds enough of what the first lacks.
 func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form string) []sentence {
 	var cands []sentence
-	top := res[0].Score
 	for i, r := range res {
 		if i >= leadDepth {
 			break
 		}
-		head := map[string]bool{}
-		for _, t := range e.Index.Terms(r.Section.Path()) {
-			head[t] = true
+		if skipRows && e.isRow(r.Section) {
+			continue
 		}
-		prev := map[string]bool{}
-		prevText := ""
-		for _, text := range sentencesOf(r.Section) {
-			merged := false
-			if prevText != "" && rePronoun.MatchString(text) {
-				// "Il constitue le support…" says what the sentence before
-				// named: they answer together.
-				text, merged = prevText+" "+text, true
-			}
-			prevText = text
-			ts := e.Index.Terms(text)
-			set := map[string]bool{}
-			for _, t := range ts {
-				set[t] = true
-			}
-			for _, t := range retrieval.Bigrams(ts) {
-				set[t] = true
-			}
-			s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
-			context := prev
-			prev = set
-			if skipRows && e.isRow(r.Section) {
-				continue
-			}
-			// What the heading says counts for half, what the sentence
-			// before says for a quarter: "Il constitue le support…" after
-			// "Le dossier est fourni…".
-			for _, at := range ask {
-				switch {
-				case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
-					// A code its heading names is in every sentence of the
-					// passage: it picks none of them.
-				case set[at.t]:
-					s.match += at.w
-				case head[at.t]:
-					s.match += at.w / 2
-				case context[at.t]:
-					s.match += at.w / 4
-				}
-			}
-			if len([]rune(text)) > 450 {
-				s.match *= 0.9
-			}
-			if merged {
-				// Two sentences hold more words than one: they must say more.
-				s.match *= 0.8
-			}
-			s.score = r.Score / top
-			if form != "" && otherForm(r.Section, form) {
-				// "en ponctuel": what the CCF does is not the answer.
-				s.match /= 2
-			}
-			cands = append(cands, s)
-		}
+		cands = append(cands, e.candidates(r, i, res[0].Score, ask, form)...)
 	}
 	if len(cands) == 0 {
 		return nil
@@ -107,8 +52,85 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	out := []sentence{cands[0]}
+	if second := secondOf(cands, ask); second != nil {
+		out = append(out, *second)
+	}
+	// In the order of the text.
+	if len(out) == 2 && out[1].sec == out[0].sec && strings.Index(out[0].sec.Text, out[1].full) < strings.Index(out[0].sec.Text, out[0].full) {
+		out[0], out[1] = out[1], out[0]
+	}
+	for i := range out {
+		out[i].text = e.condense(out[i].full, ask)
+	}
+	return out
+}
+
+// candidates are the sentences of a passage of rank i, each with what it
+// shares with the question. What the heading says counts for half, what the
+// sentence before says for a quarter ("Il constitue le support…" after "Le
+// dossier est fourni…").
+func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, form string) []sentence {
+	head := map[string]bool{}
+	for _, t := range e.Index.Terms(r.Section.Path()) {
+		head[t] = true
+	}
+	var out []sentence
+	prev := map[string]bool{}
+	prevText := ""
+	for _, text := range sentencesOf(r.Section) {
+		merged := false
+		if prevText != "" && rePronoun.MatchString(text) {
+			// "Il constitue le support…" says what the sentence before
+			// named: they answer together.
+			text, merged = prevText+" "+text, true
+		}
+		prevText = text
+		ts := e.Index.Terms(text)
+		set := map[string]bool{}
+		for _, t := range ts {
+			set[t] = true
+		}
+		for _, t := range retrieval.Bigrams(ts) {
+			set[t] = true
+		}
+		s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
+		context := prev
+		prev = set
+		for _, at := range ask {
+			switch {
+			case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
+				// A code its heading names is in every sentence of the
+				// passage: it picks none of them.
+			case set[at.t]:
+				s.match += at.w
+			case head[at.t]:
+				s.match += at.w / 2
+			case context[at.t]:
+				s.match += at.w / 4
+			}
+		}
+		if len([]rune(text)) > 450 {
+			s.match *= 0.9
+		}
+		if merged {
+			// Two sentences hold more words than one: they must say more.
+			s.match *= 0.8
+		}
+		s.score = r.Score / top
+		if form != "" && otherForm(r.Section, form) {
+			// "en ponctuel": what the CCF does is not the answer.
+			s.match /= 2
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// secondOf is the sentence, after the first of the ranked candidates, that
+// adds enough of what the first lacks; nil when none does.
+func secondOf(cands []sentence, ask []term) *sentence {
 	first := cands[0]
-	out := []sentence{first}
 	bestGain, pick := 0.0, -1
 	for i, c := range cands[1:] {
 		if c.full == first.full {
@@ -130,16 +152,9 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 		}
 	}
 	if pick > 0 && first.match > 0 && bestGain >= secondLead*first.match {
-		out = append(out, cands[pick])
+		return &cands[pick]
 	}
-	// In the order of the text.
-	if len(out) == 2 && out[1].sec == out[0].sec && strings.Index(out[0].sec.Text, out[1].full) < strings.Index(out[0].sec.Text, out[0].full) {
-		out[0], out[1] = out[1], out[0]
-	}
-	for i := range out {
-		out[i].text = e.condense(out[i].full, ask)
-	}
-	return out
+	return nil
 }
 
 // Ways of sitting an épreuve a question may name.
