@@ -77,8 +77,14 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 			}
 		}
 	}
+	return m.writeBrief(b, *format, *out)
+}
+
+// writeBrief writes a brief as Markdown or JSON, to a file or the output.
+func (m *Main) writeBrief(b *scenario.Brief, format, out string) error {
 	var text []byte
-	if *format == "json" {
+	if format == "json" {
+		var err error
 		if text, err = json.MarshalIndent(b, "", "  "); err != nil {
 			return err
 		}
@@ -86,13 +92,13 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	} else {
 		text = []byte(b.Markdown())
 	}
-	if *out == "" {
-		_, err = m.Stdout.Write(text)
+	if out == "" {
+		_, err := m.Stdout.Write(text)
 		return err
 	}
-	if err := os.WriteFile(*out, text, 0o644); err != nil {
+	if err := os.WriteFile(out, text, 0o644); err != nil {
 		return fmt.Errorf("écriture du brief : %w", err)
 	}
-	fmt.Fprintf(m.Stderr, "Brief écrit dans %s (graine %d).\n", *out, b.Options.Seed)
+	fmt.Fprintf(m.Stderr, "Brief écrit dans %s (graine %d).\n", out, b.Options.Seed)
 	return nil
 }
