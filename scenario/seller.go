@@ -69,15 +69,28 @@ func (w *writer) seller() {
 	default:
 		s.Discovery = append(s.Discovery, "Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres.")
 	}
-	// Margin of manoeuvre.
-	s.Margin = []string{
+	s.Margin = w.margin(qty)
+	s.Exercises = w.exercises(qty)
+	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
+		s.Legal = append(s.Legal, "Vente hors établissement : remettez le contrat et le formulaire de rétractation ; le client dispose de 14 jours pour se rétracter.")
+	}
+	if o.Diploma == "CCST" {
+		s.Risk = w.risk()
+	}
+}
+
+// margin is the seller's margin of manoeuvre: prices, rebates, payment,
+// delivery and services.
+func (w *writer) margin(qty string) []string {
+	o, p := w.o, w.b.Pricing
+	m := []string{
 		fmt.Sprintf("Prix catalogue : %s par %s (TVA %s%s).", w.money(p.ListPrice), w.offer.Unit, pctStr(p.TVA), tvaNote(w.offer)),
 		fmt.Sprintf("Coût d'achat : %s HT par %s ; taux de marge minimal : %s.", p.UnitCost, w.offer.Unit, pctStr(p.MinMarginRate)),
 	}
 	if p.Quantity > 1 {
-		s.Margin = append(s.Margin, fmt.Sprintf("Remise de quantité accordée pour %s : %s.", qty, pctStr(p.VolumeRebate)))
+		m = append(m, fmt.Sprintf("Remise de quantité accordée pour %s : %s.", qty, pctStr(p.VolumeRebate)))
 	} else {
-		s.Margin = append(s.Margin, fmt.Sprintf("Remise commerciale habituelle : %s.", pctStr(p.VolumeRebate)))
+		m = append(m, fmt.Sprintf("Remise commerciale habituelle : %s.", pctStr(p.VolumeRebate)))
 	}
 	if p.LoyaltyRebate > 0 {
 		what := "Remise de lancement (première commande d'un nouveau client)"
@@ -87,18 +100,18 @@ func (w *writer) seller() {
 		case ClientDistributeur:
 			what = "Remise de référencement (première commande)"
 		}
-		s.Margin = append(s.Margin, fmt.Sprintf("%s, après la première remise : %s.", what, pctStr(p.LoyaltyRebate)))
+		m = append(m, fmt.Sprintf("%s, après la première remise : %s.", what, pctStr(p.LoyaltyRebate)))
 	}
 	if p.Escompte > 0 {
-		s.Margin = append(s.Margin, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
+		m = append(m, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
 	}
 	switch o.Client {
 	case ClientParticulier:
-		s.Margin = append(s.Margin, "Paiement : acompte de 30 % à la commande, solde à la livraison ; paiement en 3 fois sans frais possible.")
+		m = append(m, "Paiement : acompte de 30 % à la commande, solde à la livraison ; paiement en 3 fois sans frais possible.")
 	default:
-		s.Margin = append(s.Margin, "Conditions de paiement habituelles : 30 jours fin de mois.")
+		m = append(m, "Conditions de paiement habituelles : 30 jours fin de mois.")
 	}
-	s.Margin = append(s.Margin,
+	m = append(m,
 		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
 		fmt.Sprintf("Services associés que vous pouvez offrir ou vendre en contrepartie : %s.", strings.Join(w.offer.Services, ", ")),
 	)
@@ -107,31 +120,32 @@ func (w *writer) seller() {
 		if strings.Contains(w.offer.Unit, " de ") {
 			per = "pour le contenu d'un " + w.offer.Unit
 		}
-		s.Margin = append(s.Margin, fmt.Sprintf("Prix de vente conseillé au consommateur : %s TTC %s.", p.RetailTTC, per))
+		m = append(m, fmt.Sprintf("Prix de vente conseillé au consommateur : %s TTC %s.", p.RetailTTC, per))
 	}
-	// Exercises (the key is on the jury's sheet).
-	s.Exercises = []string{"Le prix net commercial unitaire après remise(s)."}
+	return m
+}
+
+// exercises are the calculations the seller prepares; the key is on the
+// jury's sheet.
+func (w *writer) exercises(qty string) []string {
+	o, p := w.o, w.b.Pricing
+	ex := []string{"Le prix net commercial unitaire après remise(s)."}
 	if p.Escompte > 0 {
-		s.Exercises = append(s.Exercises, "Le net financier unitaire après escompte.")
+		ex = append(ex, "Le net financier unitaire après escompte.")
 	}
-	s.Exercises = append(s.Exercises,
+	ex = append(ex,
 		fmt.Sprintf("Le montant HT, la TVA et le net à payer TTC pour %s.", qty),
 		"Le taux de marge et le taux de marque au prix net commercial.",
 		"Le coefficient multiplicateur (prix de vente TTC / coût d'achat HT).",
 		"Le prix plancher unitaire HT et la remise totale maximale sur le prix catalogue.",
 	)
 	if o.Client == ClientParticulier {
-		s.Exercises = append(s.Exercises, "Le montant des trois mensualités d'un paiement en 3 fois sans frais.")
+		ex = append(ex, "Le montant des trois mensualités d'un paiement en 3 fois sans frais.")
 	}
 	if p.RetailHT > 0 {
-		s.Exercises = append(s.Exercises, "Le taux de marque du distributeur s'il vend au prix conseillé.")
+		ex = append(ex, "Le taux de marque du distributeur s'il vend au prix conseillé.")
 	}
-	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
-		s.Legal = append(s.Legal, "Vente hors établissement : remettez le contrat et le formulaire de rétractation ; le client dispose de 14 jours pour se rétracter.")
-	}
-	if o.Diploma == "CCST" {
-		s.Risk = w.risk()
-	}
+	return ex
 }
 
 var focusObjective = map[string]string{
