@@ -143,22 +143,42 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 		}
 		o.Focus = Stages[i]
 	}
+	o, err := resolveClient(o, r)
+	if err != nil {
+		return o, sector, err
+	}
+	if o.Sector != "" {
+		if sector, err = g.findSector(&o); err != nil {
+			return o, sector, err
+		}
+	} else {
+		list := sectorsFor(o.Diploma, o.Client)
+		sector = list[r.IntN(len(list))]
+	}
+	o.Sector = sector.Name
+	return o, sector, nil
+}
+
+// resolveClient checks the client type and the situation against the
+// diploma: CCST negotiates with a professional, in situation 1 or 2; NRC with
+// one of its three client types, drawn when the sector does not say.
+func resolveClient(o Options, r *rand.Rand) (Options, error) {
 	client := tutor.Fold(strings.TrimSpace(o.Client))
 	switch o.Diploma {
 	case "CCST":
 		if client != "" && client != ClientEntreprise && client != "professionnel" {
-			return o, sector, badOption("en CCST, la négociation est technico-commerciale, avec un client professionnel (B to B) : l'option client ne s'applique pas")
+			return o, badOption("en CCST, la négociation est technico-commerciale, avec un client professionnel (B to B) : l'option client ne s'applique pas")
 		}
 		o.Client = ClientEntreprise
 		if o.Situation == 0 {
 			o.Situation = 2
 		}
 		if o.Situation != 1 && o.Situation != 2 {
-			return o, sector, badOption("l'épreuve E4 du BTS CCST a deux situations d'évaluation : 1 (préparation) ou 2 (négociation simulée)")
+			return o, badOption("l'épreuve E4 du BTS CCST a deux situations d'évaluation : 1 (préparation) ou 2 (négociation simulée)")
 		}
 	case "NRC":
 		if o.Situation != 0 {
-			return o, sector, badOption("l'option situation ne concerne que le BTS CCST")
+			return o, badOption("l'option situation ne concerne que le BTS CCST")
 		}
 		if client == "" {
 			if o.Sector == "" {
@@ -167,41 +187,40 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 		} else if i := slices.Index(ClientTypes, client); i >= 0 {
 			o.Client = ClientTypes[i]
 		} else {
-			return o, sector, badOption("type de client « %s » inconnu (choisissez %s)", tutor.Clip(o.Client, 30), strings.Join(ClientTypes, ", "))
+			return o, badOption("type de client « %s » inconnu (choisissez %s)", tutor.Clip(o.Client, 30), strings.Join(ClientTypes, ", "))
 		}
 	}
-	if o.Sector != "" {
-		want := tutor.Fold(strings.TrimSpace(o.Sector))
-		var found []Sector
-		for _, ct := range append([]string{""}, ClientTypes...) {
-			if o.Diploma == "CCST" && ct != "" || o.Diploma == "NRC" && ct == "" {
-				continue
-			}
-			var list []Sector
-			if ct == "" {
-				list = ccstSectors
-			} else if o.Client == "" || o.Client == ct {
-				list = nrcSectors[ct]
-			}
-			for _, s := range list {
-				if strings.Contains(tutor.Fold(s.Name), want) {
-					found = append(found, s)
-					if o.Diploma == "NRC" {
-						o.Client = ct
-					}
+	return o, nil
+}
+
+// findSector finds the sector a teacher typed among the diploma's (and
+// client type's); in NRC it sets the client type of the sector found.
+func (g *Generator) findSector(o *Options) (Sector, error) {
+	want := tutor.Fold(strings.TrimSpace(o.Sector))
+	var found []Sector
+	for _, ct := range append([]string{""}, ClientTypes...) {
+		if o.Diploma == "CCST" && ct != "" || o.Diploma == "NRC" && ct == "" {
+			continue
+		}
+		var list []Sector
+		if ct == "" {
+			list = ccstSectors
+		} else if o.Client == "" || o.Client == ct {
+			list = nrcSectors[ct]
+		}
+		for _, s := range list {
+			if strings.Contains(tutor.Fold(s.Name), want) {
+				found = append(found, s)
+				if o.Diploma == "NRC" {
+					o.Client = ct
 				}
 			}
 		}
-		if len(found) == 0 {
-			return o, sector, badOption("secteur « %s » inconnu en %s (secteurs : %s)", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
-		}
-		sector = found[0]
-	} else {
-		list := sectorsFor(o.Diploma, o.Client)
-		sector = list[r.IntN(len(list))]
 	}
-	o.Sector = sector.Name
-	return o, sector, nil
+	if len(found) == 0 {
+		return Sector{}, badOption("secteur « %s » inconnu en %s (secteurs : %s)", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
+	}
+	return found[0], nil
 }
 
 // Generate writes the brief the options and seed call for.
