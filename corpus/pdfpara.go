@@ -23,7 +23,23 @@ func (p *txtParser) para(lines []rawLine) {
 		}
 	}
 
-	// Major headings end any table mode.
+		return
+	}
+	switch p.mode {
+	case modeCompetence:
+		p.competencePara(lines)
+	case modeSavoir:
+		p.savoirPara(lines)
+	case modeTimetable:
+		p.timetablePara(lines)
+	default:
+		p.normalPara(lines)
+	}
+}
+
+// tableHeading reads the annexes, which end any table mode, and the tables
+// of the règlement and of the correspondences; false for other paragraphs.
+func (p *txtParser) tableHeading(lines []rawLine, first, joined string, from, to int) bool {
 	switch {
 	case strings.HasPrefix(first, "ANNEXE"):
 		p.flushReglement()
@@ -43,10 +59,10 @@ func (p *txtParser) para(lines []rawLine) {
 		case strings.Contains(ft, "correspondance"):
 			p.mode = modeCorrespondence
 		}
-		return
+		return true
 	case p.mode == modeReglement:
 		p.reglementPara(lines)
-		return
+		return true
 	case strings.HasPrefix(first, "TABLEAU DE CORRESPONDANCE"):
 		// Between the épreuves of an older diploma and this one's.
 		p.flushCorrespondence()
@@ -61,43 +77,53 @@ func (p *txtParser) para(lines []rawLine) {
 		}
 		p.heading("Tableau de correspondance", from, from, relative(1))
 		p.emit(block{typ: bPara, text: clean(joinRaw(title)), from: from, to: title[len(title)-1].n})
-		return
+		return true
 	case p.mode == modeCorrespondence:
 		p.correspondencePara(lines)
-		return
+		return true
+
+	}
+	return false
+}
+
+// sectionHeading reads the headings that open the référentiel's parts
+// (functions, compétence and savoir groups, units, stage, épreuve
+// definitions); false for other paragraphs.
+func (p *txtParser) sectionHeading(lines []rawLine, first, joined string, from, to int) bool {
+	switch {
 	case strings.HasPrefix(first, "RÉFÉRENTIEL DES ACTIVITÉS"):
 		p.heading(first, from, from, nil)
-		return
+		return true
 	case strings.HasPrefix(first, "FONCTION ") && len(lines) >= 1:
 		p.mode = modeNormal
 		p.heading(joined, from, to, nil)
 		if len(lines) == 1 {
 			p.pendingTitle = len(p.blocks) - 1
 		}
-		return
+		return true
 	case reCompGroup.MatchString(first):
 		p.mode, p.compPhase = modeCompetence, 0
 		p.heading(lines[0].text, from, from, nil)
 		if len(lines) > 1 {
 			p.textPara(lines[1:])
 		}
-		return
+		return true
 	case strings.HasPrefix(first, "Tableau de correspondance"):
 		p.mode = modeNormal
 		p.heading(first, from, from, semantic(2, tutor.KindCompetence))
 		p.textPara(lines[1:])
-		return
+		return true
 	case first == "SAVOIRS ASSOCIÉS":
 		p.mode = modeNormal
 		p.heading("Savoirs associés", from, from, semantic(1, tutor.KindSavoir))
-		return
+		return true
 	case reSavGroup.MatchString(first):
 		p.mode, p.inLimites, p.savLevels = modeSavoir, false, nil
 		p.heading(first, from, from, nil)
 		if len(lines) > 1 {
 			p.savoirPara(lines[1:])
 		}
-		return
+		return true
 	case strings.HasPrefix(first, "UNITÉS CONSTITUTIVES"), strings.HasPrefix(first, "UNITÉS COMMUNES"), strings.HasPrefix(first, "TABLEAU CROISÉ"):
 		p.mode = modeNormal
 		kind := tutor.KindEpreuve
@@ -105,15 +131,15 @@ func (p *txtParser) para(lines []rawLine) {
 			kind = tutor.KindSavoir
 		}
 		p.heading(first, from, from, semantic(1, kind))
-		return
+		return true
 	case strings.HasPrefix(first, "STAGE"):
 		p.mode = modeNormal
 		p.heading(first, from, from, semantic(2, tutor.KindStage))
-		return
+		return true
 	case strings.HasPrefix(first, "PROJETS COMMERCIAUX"):
 		p.mode = modeNormal
 		p.heading(first, from, from, semantic(2, tutor.KindStage))
-		return
+		return true
 	case reEpDef.MatchString(first):
 		p.mode = modeNormal
 		title := first
@@ -125,18 +151,9 @@ func (p *txtParser) para(lines []rawLine) {
 		if len(lines) > 1 {
 			p.textPara(lines[1:])
 		}
-		return
+		return true
 	}
-	switch p.mode {
-	case modeCompetence:
-		p.competencePara(lines)
-	case modeSavoir:
-		p.savoirPara(lines)
-	case modeTimetable:
-		p.timetablePara(lines)
-	default:
-		p.normalPara(lines)
-	}
+	return false
 }
 
 func joinRaw(lines []rawLine) string {
