@@ -22,7 +22,7 @@ func (p *txtParser) para(lines []rawLine) {
 			return
 		}
 	}
-
+	if p.tableHeading(lines, first, joined, from, to) || p.sectionHeading(lines, first, joined, from, to) {
 		return
 	}
 	switch p.mode {
@@ -81,7 +81,6 @@ func (p *txtParser) tableHeading(lines []rawLine, first, joined string, from, to
 	case p.mode == modeCorrespondence:
 		p.correspondencePara(lines)
 		return true
-
 	}
 	return false
 }
