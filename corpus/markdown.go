@@ -214,34 +214,44 @@ func (p *mdParser) row(n int, line string) {
 		p.savoirRow(n, raw, cells, nonEmpty)
 		return
 	}
-	// Compétence tables: cells made of <p><b>C1.1 …</b> items</p>.
 	if strings.Contains(raw[0], "<p") && (reCompCode.MatchString(firstHead(raw[0])) || strings.HasPrefix(fold(firstHead(raw[0])), "criteres")) {
-		for ci, rc := range raw {
-			paras := cellParas(rc)
-			if len(paras) == 0 {
-				continue
-			}
-			if ci > 0 && !strings.HasPrefix(fold(paras[0].head), "criteres") {
-				p.heading(n, 3, "Savoirs associés au bloc")
-			}
-			for _, cp := range paras {
-				if cp.head != "" {
-					if ci > 0 {
-						p.emit(block{typ: bItem, text: cp.head + withItems(cp.items), from: n, to: n})
-						continue
-					}
-					p.heading(n, 4, cp.head)
+		p.competenceRow(n, raw)
+		return
+	}
+	p.emit(block{typ: bRow, cells: shownCells(raw), from: n, to: n})
+}
+
+// competenceRow reads a row of a compétence table: cells made of
+// <p><b>C1.1 …</b> items</p>.
+func (p *mdParser) competenceRow(n int, raw []string) {
+	for ci, rc := range raw {
+		paras := cellParas(rc)
+		if len(paras) == 0 {
+			continue
+		}
+		if ci > 0 && !strings.HasPrefix(fold(paras[0].head), "criteres") {
+			p.heading(n, 3, "Savoirs associés au bloc")
+		}
+		for _, cp := range paras {
+			if cp.head != "" {
+				if ci > 0 {
+					p.emit(block{typ: bItem, text: cp.head + withItems(cp.items), from: n, to: n})
+					continue
 				}
-				if ci == 0 || cp.head == "" {
-					for _, it := range cp.items {
-						p.emit(block{typ: bItem, text: it, from: n, to: n})
-					}
+				p.heading(n, 4, cp.head)
+			}
+			if ci == 0 || cp.head == "" {
+				for _, it := range cp.items {
+					p.emit(block{typ: bItem, text: it, from: n, to: n})
 				}
 			}
 		}
-		return
 	}
-	// Any other row: readable cells.
+}
+
+// shownCells are a row's cells made readable: each paragraph's head with
+// its items.
+func shownCells(raw []string) []string {
 	var shown []string
 	for _, rc := range raw {
 		var parts []string
@@ -254,7 +264,7 @@ func (p *mdParser) row(n int, line string) {
 		}
 		shown = append(shown, strings.Join(parts, " ; "))
 	}
-	p.emit(block{typ: bRow, cells: shown, from: n, to: n})
+	return shown
 }
 
 func withItems(items []string) string {
