@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -175,23 +176,8 @@ func classify(b *block, style string, stack []heading) {
 			b.role = role
 		}
 	}
-	inSavoirs := false
-	for _, h := range stack {
-		if h.role == roleSavoirTable {
-			inSavoirs = true
-		}
-	}
-	if isFormHeading(ft) {
-		// "Forme ponctuelle" and "Contrôle en cours de formation" are two
-		// ways of sitting one épreuve: siblings, whatever levels the
-		// source gives them.
-		for _, h := range stack {
-			if isFormHeading(reNumPrefix.ReplaceAllString(fold(h.text), "")) {
-				b.level, b.semantic = h.level, true
-				break
-			}
-		}
-	}
+	inSavoirs := slices.ContainsFunc(stack, func(h heading) bool { return h.role == roleSavoirTable })
+	formSibling(b, ft, stack)
 	switch {
 	case b.semantic:
 		// The parser knew better.
@@ -251,15 +237,36 @@ func classify(b *block, style string, stack []heading) {
 		b.role = roleContenu
 	}
 	if b.kind == "" {
-		switch {
-		case strings.Contains(ft, "correspondance") || strings.Contains(ft, "dispense"):
-			b.kind = tutor.KindReglement
-		case strings.Contains(ft, "stage"):
-			b.kind = tutor.KindStage
-		case strings.Contains(ft, "horaire"):
-			b.kind = tutor.KindHoraire
+		b.kind = kindOfTitle(ft)
+	}
+}
+
+// formSibling makes "Forme ponctuelle" and "Contrôle en cours de formation",
+// two ways of sitting one épreuve, siblings whatever levels the source gives
+// them.
+func formSibling(b *block, ft string, stack []heading) {
+	if !isFormHeading(ft) {
+		return
+	}
+	for _, h := range stack {
+		if isFormHeading(reNumPrefix.ReplaceAllString(fold(h.text), "")) {
+			b.level, b.semantic = h.level, true
+			return
 		}
 	}
+}
+
+// kindOfTitle is the kind a folded heading's words give, "" when none.
+func kindOfTitle(ft string) tutor.Kind {
+	switch {
+	case strings.Contains(ft, "correspondance") || strings.Contains(ft, "dispense"):
+		return tutor.KindReglement
+	case strings.Contains(ft, "stage"):
+		return tutor.KindStage
+	case strings.Contains(ft, "horaire"):
+		return tutor.KindHoraire
+	}
+	return ""
 }
 
 // isFormHeading reports whether a folded heading names a way of sitting an
