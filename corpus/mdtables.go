@@ -273,32 +273,10 @@ func (p *mdParser) reglementRow(n int, raw, cells []string) {
 	if part != nil {
 		target = part
 	}
-	for i, name := range p.routeNames {
-		form := cells[3+2*i]
-		dur := ""
-		if 4+2*i < len(raw) {
-			// Keep the footnote stars that clean would drop.
-			dur = strings.TrimSpace(reSpaces.ReplaceAllString(reTags.ReplaceAllString(raw[4+2*i], " "), " "))
-		}
-		r := tutor.Route{Name: name, Form: form}
-		if m := rePrepStar.FindStringSubmatch(dur); m != nil {
-			target.Preparation = m[1] + " min"
-			dur = strings.TrimSpace(rePrepStar.ReplaceAllString(dur, ""))
-		}
-		dur = strings.TrimSpace(strings.NewReplacer("(*)", "", "**", "", "*", "").Replace(dur))
-		r.Duration = normDuration(dur)
-		target.Routes = append(target.Routes, r)
-	}
-	setPonctuelle(target)
+	p.routes(target, raw, cells)
 	target.Lines = tutor.Lines{n, n}
 	if part != nil && cells[0] != "" {
 		e.Lines = tutor.Lines{n, n}
-	}
-	for _, r := range target.Routes {
-		if strings.HasPrefix(fold(r.Form), "ccf") {
-			target.CCF = r.Form
-			break
-		}
 	}
 	b := block{typ: bRow, from: n, to: n}
 	switch {
@@ -331,6 +309,35 @@ func (p *mdParser) reglementRow(n int, raw, cells []string) {
 		}
 	}
 	p.emit(b)
+}
+
+// routes reads a règlement row's form and duration for each route (scolaire,
+// apprentissage, formation continue…), and the preparation its footnote
+// star gives.
+func (p *mdParser) routes(target *tutor.Epreuve, raw, cells []string) {
+	for i, name := range p.routeNames {
+		form := cells[3+2*i]
+		dur := ""
+		if 4+2*i < len(raw) {
+			// Keep the footnote stars that clean would drop.
+			dur = strings.TrimSpace(reSpaces.ReplaceAllString(reTags.ReplaceAllString(raw[4+2*i], " "), " "))
+		}
+		r := tutor.Route{Name: name, Form: form}
+		if m := rePrepStar.FindStringSubmatch(dur); m != nil {
+			target.Preparation = m[1] + " min"
+			dur = strings.TrimSpace(rePrepStar.ReplaceAllString(dur, ""))
+		}
+		dur = strings.TrimSpace(strings.NewReplacer("(*)", "", "**", "", "*", "").Replace(dur))
+		r.Duration = normDuration(dur)
+		target.Routes = append(target.Routes, r)
+	}
+	setPonctuelle(target)
+	for _, r := range target.Routes {
+		if strings.HasPrefix(fold(r.Form), "ccf") {
+			target.CCF = r.Form
+			break
+		}
+	}
 }
 
 // footnote gives the rows marked "(*)" the note that explains the mark
