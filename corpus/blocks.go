@@ -210,16 +210,10 @@ func classify(b *block, style string, stack []heading) {
 		}
 	case reCompCode.MatchString(t) && !strings.Contains(ft, "savoirs associes"):
 		b.code = code()
-		digits := strings.Count(strings.Map(keepDigits, b.code), "")
-		depth := digits - 1 // C1 → 1, C11/C1.1 → 2, C211 → 3
-		if style == tutor.StyleDotted {
-			depth++ // CCST compétences sit under a bloc heading
-		}
-		set(1+depth, tutor.KindCompetence, roleCompetence)
+		set(1+competenceDepth(b.code, style), tutor.KindCompetence, roleCompetence)
 	case reSavoirCode.MatchString(t) && style == tutor.StyleCompact:
 		b.code = code()
-		digits := strings.Count(strings.Map(keepDigits, b.code), "") - 1
-		set(1+digits, tutor.KindSavoir, roleSavoir)
+		set(1+digitsOf(b.code), tutor.KindSavoir, roleSavoir)
 	case (strings.HasPrefix(ft, "criteres d") || strings.HasPrefix(ft, "conditions de realisation") || strings.HasPrefix(ft, "savoirs associes au bloc")) && inKind(stack, tutor.KindCompetence):
 		b.role = map[bool]string{true: roleConditions, false: roleCriteres}[strings.HasPrefix(ft, "conditions")]
 		if strings.HasPrefix(ft, "savoirs") {
@@ -239,6 +233,19 @@ func classify(b *block, style string, stack []heading) {
 	if b.kind == "" {
 		b.kind = kindOfTitle(ft)
 	}
+}
+
+// digitsOf counts a code's digits: S42 → 2.
+func digitsOf(code string) int { return strings.Count(strings.Map(keepDigits, code), "") - 1 }
+
+// competenceDepth is a compétence's depth: C1 → 1, C11/C1.1 → 2, C211 → 3;
+// one more in the CCST text, whose compétences sit under a bloc heading.
+func competenceDepth(code, style string) int {
+	depth := digitsOf(code)
+	if style == tutor.StyleDotted {
+		depth++
+	}
+	return depth
 }
 
 // formSibling makes "Forme ponctuelle" and "Contrôle en cours de formation",

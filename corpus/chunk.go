@@ -297,49 +297,23 @@ func (c *chunker) emit(units []unit, _ string) {
 		crumb = append(crumb, tutor.Clip(h.text, maxCrumbTitle))
 		addCode(h.code)
 	}
-	var lines []string
-	var defines []string
-	from, to := 0, 0
+	var g gathered
 	pending := c.pending
 	c.pending = nil
 	for _, h := range pending {
 		if n := len(stack); n > 0 && stack[n-1].code == h.code {
 			continue // the section's own heading, written below
 		}
-		lines = append(lines, h.text)
-		if !slices.Contains(defines, h.code) {
-			defines = append(defines, h.code)
-		}
-		if from == 0 || h.from < from {
-			from = h.from
-		}
-		to = max(to, h.to)
+		g.add(h.text, h.code, h.from, h.to)
 	}
 	if n := len(stack); n > 0 && stack[n-1].code != "" {
 		top := stack[n-1]
-		lines = append(lines, top.text)
-		if !slices.Contains(defines, top.code) {
-			defines = append(defines, top.code)
-		}
-		if from == 0 || top.from < from {
-			from = top.from
-		}
-		to = max(to, top.to)
+		g.add(top.text, top.code, top.from, top.to)
 	}
 	for _, u := range units {
-		if u.text != "" {
-			lines = append(lines, u.text)
-		}
-		if u.code != "" && !slices.Contains(defines, u.code) {
-			defines = append(defines, u.code)
-		}
-		if from == 0 || u.from < from {
-			from = u.from
-		}
-		if u.to > to {
-			to = u.to
-		}
+		g.add(u.text, u.code, u.from, u.to)
 	}
+	lines, defines, from, to := g.lines, g.defines, g.from, g.to
 	text := strings.Join(lines, "\n")
 	if strings.TrimSpace(text) == "" {
 		return
@@ -364,6 +338,26 @@ func (c *chunker) emit(units []unit, _ string) {
 		Lines:      tutor.Lines{from, to},
 		Text:       text,
 	})
+}
+
+// gathered is what a section is made of: its lines, the codes it defines
+// and the source lines it spans.
+type gathered struct {
+	lines, defines []string
+	from, to       int
+}
+
+func (g *gathered) add(text, code string, from, to int) {
+	if text != "" {
+		g.lines = append(g.lines, text)
+	}
+	if code != "" && !slices.Contains(g.defines, code) {
+		g.defines = append(g.defines, code)
+	}
+	if g.from == 0 || from < g.from {
+		g.from = from
+	}
+	g.to = max(g.to, to)
 }
 
 // maxMerged bounds a savoir passage that takes in its limits.
