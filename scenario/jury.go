@@ -61,8 +61,18 @@ func (w *writer) jury() {
 
 // parameters draws the changes the commission makes, with their figures.
 func (w *writer) parameters() []Parameter {
+	pool := append(w.priceParameters(), w.clientParameters()...)
+	n := 2
+	if w.o.Difficulty == 3 {
+		n = 3
+	}
+	return pickN(w.r, pool, n)
+}
+
+// priceParameters change the budget, a competitor's price or the lead time.
+func (w *writer) priceParameters() []Parameter {
 	b, o, r, p := w.b, w.o, w.r, w.b.Pricing
-	unit, q := w.offer.Unit, p.Quantity
+	unit := w.offer.Unit
 	var pool []Parameter
 	// A budget: reachable above the floor, or not at difficulty 3.
 	if o.Difficulty < 3 {
@@ -90,6 +100,15 @@ func (w *writer) parameters() []Parameter {
 		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d.", quantity(max(w.offer.Lead[0]-1, 1), "semaine"), w.offer.Lead[0], w.offer.Lead[1]),
 		Expected: "Le candidat vérifie la faisabilité avant de s'engager et propose une solution (livraison partielle, matériel de prêt).",
 	})
+	return pool
+}
+
+// clientParameters are the changes a kind of client brings: payment,
+// retraction, a newcomer, a distributor's demands, quantities.
+func (w *writer) clientParameters() []Parameter {
+	b, o, r, p := w.b, w.o, w.r, w.b.Pricing
+	unit, q := w.offer.Unit, p.Quantity
+	var pool []Parameter
 	switch o.Client {
 	case ClientParticulier:
 		pool = append(pool, Parameter{Kind: "paiement",
@@ -137,11 +156,7 @@ func (w *writer) parameters() []Parameter {
 			Expected: fmt.Sprintf("Le candidat recalcule le total ; la remise totale reste sous %s.", pctStr(p.MaxDiscount)),
 		})
 	}
-	n := 2
-	if o.Difficulty == 3 {
-		n = 3
-	}
-	return pickN(r, pool, n)
+	return pool
 }
 
 func (w *writer) observe() []string {
