@@ -57,21 +57,7 @@ func (w *writer) buyer() {
 	case StageConclusion:
 		bs.Play = append(bs.Play, "Vous envoyez des signaux d'achat (questions sur le délai, la garantie), puis exigez une dernière concession avant de signer.")
 	}
-	// The walk-away: between the floor and the net price, tighter when harder.
-	frac := []float64{0.8, 0.5, 0.2}[o.Difficulty-1]
-	bs.Ceiling = clampRound(p.Floor+Cents(frac*float64(p.NetCommercial-p.Floor)), p.Floor, p.NetCommercial)
-	if o.Client == ClientParticulier { // a household's limit is a round sum, tax included
-		for ttc := (bs.Ceiling + pct(bs.Ceiling, p.TVA)) / 1000 * 1000; ttc > 0; ttc -= 100 {
-			h, ok := htFor(ttc, p.TVA)
-			if h < p.Floor {
-				break
-			}
-			if ok && h <= p.NetCommercial {
-				bs.Ceiling = h
-				break
-			}
-		}
-	}
+	bs.Ceiling = w.ceiling()
 	bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s, vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit)
 	if p.Quantity > 1 {
 		bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s (soit %s pour %d), vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit, w.money(bs.Ceiling*Cents(p.Quantity)), p.Quantity)
@@ -108,6 +94,27 @@ func (w *writer) buyer() {
 		"Vous signez si " + mot.Sign + ".",
 		fmt.Sprintf("Un service associé offert (%s) peut compenser un prix supérieur à votre objectif, sans dépasser votre plafond.", pick(r, w.offer.Services)),
 	}
+}
+
+// ceiling is the buyer's walk-away price: between the floor and the net
+// price, tighter when harder; a household's is a round sum, tax included.
+func (w *writer) ceiling() Cents {
+	o, p := w.o, w.b.Pricing
+	frac := []float64{0.8, 0.5, 0.2}[o.Difficulty-1]
+	c := clampRound(p.Floor+Cents(frac*float64(p.NetCommercial-p.Floor)), p.Floor, p.NetCommercial)
+	if o.Client != ClientParticulier {
+		return c
+	}
+	for ttc := (c + pct(c, p.TVA)) / 1000 * 1000; ttc > 0; ttc -= 100 {
+		h, ok := htFor(ttc, p.TVA)
+		if h < p.Floor {
+			break
+		}
+		if ok && h <= p.NetCommercial {
+			return h
+		}
+	}
+	return c
 }
 
 // clampRound rounds a price to the euro (ten cents below 100 €) within
