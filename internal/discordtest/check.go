@@ -117,8 +117,17 @@ func checkMessage(m message, create bool) []string {
 	if len(m.Embeds) > 10 {
 		bad("%d embeds", len(m.Embeds))
 	}
+	p = append(p, checkEmbeds(m.Embeds)...)
+	p = append(p, checkComponents(m.Components)...)
+	return p
+}
+
+// checkEmbeds checks embeds against Discord's limits.
+func checkEmbeds(embeds []embed) []string {
+	var p []string
+	bad := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
 	total := 0
-	for i, e := range m.Embeds {
+	for i, e := range embeds {
 		limit := func(what, s string, max int) {
 			n := utf8.RuneCountInString(s)
 			total += n
@@ -148,10 +157,17 @@ func checkMessage(m message, create bool) []string {
 	if total > 6000 {
 		bad("embeds total %d characters", total)
 	}
-	if len(m.Components) > 5 {
-		bad("%d action rows", len(m.Components))
+	return p
+}
+
+// checkComponents checks action rows and their buttons.
+func checkComponents(rows []component) []string {
+	var p []string
+	bad := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
+	if len(rows) > 5 {
+		bad("%d action rows", len(rows))
 	}
-	for _, row := range m.Components {
+	for _, row := range rows {
 		if row.Type != 1 {
 			bad("top-level component of type %d", row.Type)
 		}
