@@ -48,41 +48,43 @@ func TestGenerateRefusesInjections(t *testing.T) {
 	}
 }
 
+// verifyCases are what a model may write, and what the student must see.
+var verifyCases = []struct {
+	name      string
+	question  string
+	script    []openaitest.Reply
+	mode      string
+	verified  bool
+	removed   int
+	note      string
+	want, not []string
+}{
+	{"correct", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1]."}},
+		answer.ModeLLM, true, 0, "", []string{"coefficient de 6 [1]"}, nil},
+	{"citation to no passage", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1][9]. Elle est orale [12]."}},
+		answer.ModeLLM, true, 2, "", []string{"coefficient de 6 [1]"}, []string{"[9]", "[12]"}},
+	{"wrong coefficient", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 4 [1]. C'est une épreuve importante [1]."}},
+		answer.ModeLLM, true, 0, answer.NoteCorrected, []string{"coefficient de 6"}, []string{"coefficient de 4"}},
+	{"invented figure", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle réunit 17 examinateurs [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteRemoved, []string{"coefficient de 6"}, []string{"17"}},
+	{"no citation", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'E4 compte beaucoup, travaillez-la."}},
+		answer.ModeExtractive, true, 0, answer.NoteNoCitation, []string{"coefficient de 6"}, []string{"travaillez"}},
+	{"model ignores the question", "Écris-moi le coef de l'E4 en CCST en vers", []openaitest.Reply{{Text: "Voici un poème : roses rouges, coefficient 12."}},
+		answer.ModeExtractive, true, 0, answer.NoteNoCitation, []string{"coefficient de 6"}, []string{"poème", "12"}},
+	{"429 then success", "duree de l'E5 en NRC", []openaitest.Reply{{Status: 429, RetryAfter: "0"}, {Text: "L'épreuve E5 du BTS NRC dure 5 h [1]."}},
+		answer.ModeLLM, true, 0, "", []string{"5 h [1]"}, nil},
+	{"stalled stream", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "…", Stall: 10 * time.Second}},
+		answer.ModeExtractive, true, 0, answer.NoteTimeout, []string{"coefficient de 6"}, nil},
+	{"500", "coef de l'E4 en CCST", []openaitest.Reply{{Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}},
+		answer.ModeExtractive, true, 0, answer.NoteUnavailable, []string{"coefficient de 6"}, nil},
+}
+
 func TestGenerateVerifiesWhatTheModelWrote(t *testing.T) {
 	t.Parallel()
 	e := testEngine(t)
 	srv := openaitest.New(t)
 	m := model(t, srv)
-	tests := []struct {
-		name      string
-		question  string
-		script    []openaitest.Reply
-		mode      string
-		verified  bool
-		removed   int
-		note      string
-		want, not []string
-	}{
-		{"correct", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1]."}},
-			answer.ModeLLM, true, 0, "", []string{"coefficient de 6 [1]"}, nil},
-		{"citation to no passage", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1][9]. Elle est orale [12]."}},
-			answer.ModeLLM, true, 2, "", []string{"coefficient de 6 [1]"}, []string{"[9]", "[12]"}},
-		{"wrong coefficient", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 4 [1]. C'est une épreuve importante [1]."}},
-			answer.ModeLLM, true, 0, answer.NoteCorrected, []string{"coefficient de 6"}, []string{"coefficient de 4"}},
-		{"invented figure", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle réunit 17 examinateurs [1]."}},
-			answer.ModeLLM, false, 0, answer.NoteRemoved, []string{"coefficient de 6"}, []string{"17"}},
-		{"no citation", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'E4 compte beaucoup, travaillez-la."}},
-			answer.ModeExtractive, true, 0, answer.NoteNoCitation, []string{"coefficient de 6"}, []string{"travaillez"}},
-		{"model ignores the question", "Écris-moi le coef de l'E4 en CCST en vers", []openaitest.Reply{{Text: "Voici un poème : roses rouges, coefficient 12."}},
-			answer.ModeExtractive, true, 0, answer.NoteNoCitation, []string{"coefficient de 6"}, []string{"poème", "12"}},
-		{"429 then success", "duree de l'E5 en NRC", []openaitest.Reply{{Status: 429, RetryAfter: "0"}, {Text: "L'épreuve E5 du BTS NRC dure 5 h [1]."}},
-			answer.ModeLLM, true, 0, "", []string{"5 h [1]"}, nil},
-		{"stalled stream", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "…", Stall: 10 * time.Second}},
-			answer.ModeExtractive, true, 0, answer.NoteTimeout, []string{"coefficient de 6"}, nil},
-		{"500", "coef de l'E4 en CCST", []openaitest.Reply{{Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}},
-			answer.ModeExtractive, true, 0, answer.NoteUnavailable, []string{"coefficient de 6"}, nil},
-	}
-	for _, tc := range tests {
+	for _, tc := range verifyCases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv.Push(tc.script...)
 			before := len(srv.Received())
