@@ -68,44 +68,7 @@ func TestBriefsHoldOverManySeeds(t *testing.T) {
 func checkBrief(t *testing.T, b *Brief) {
 	t.Helper()
 	seed := b.Options.Seed
-	p := b.Pricing
-	// Arithmetic.
-	if !(p.UnitCost < p.Floor && p.Floor <= p.NetFinancial && p.NetFinancial <= p.NetCommercial && p.NetCommercial <= p.ListPrice) {
-		t.Fatalf("seed %d: cost %v floor %v net %v/%v list %v", seed, p.UnitCost, p.Floor, p.NetFinancial, p.NetCommercial, p.ListPrice)
-	}
-	if b.Buyer.Ceiling < p.Floor || b.Buyer.Ceiling > p.NetCommercial {
-		t.Fatalf("seed %d: the buyer's ceiling %v is outside [floor %v, net %v]: no deal or no negotiation", seed, b.Buyer.Ceiling, p.Floor, p.NetCommercial)
-	}
-	if discount := 100 * (1 - float64(p.NetFinancial)/float64(p.ListPrice)); discount > p.MaxDiscount+0.01 {
-		t.Fatalf("seed %d: discount %.2f %% beyond %.2f %%", seed, discount, p.MaxDiscount)
-	}
-	tm := p.MarginRate / 100
-	if math.Abs(p.MarkupRate/100-tm/(1+tm)) > 0.0002 || math.Abs(p.Multiplier-(1+tm)*(1+p.TVA/100)) > 0.001 {
-		t.Fatalf("seed %d: marge %.2f, marque %.2f, coefficient %.4f inconsistent", seed, p.MarginRate, p.MarkupRate, p.Multiplier)
-	}
-	if p.TotalTTC != p.TotalHT+p.TotalTVA || p.TotalHT != p.NetFinancial*Cents(p.Quantity) || p.Instalment+2*p.Instalment2 != p.TotalTTC {
-		t.Fatalf("seed %d: totals", seed)
-	}
-	if b.ClientType == ClientDistributeur {
-		if p.RetailHT <= p.NetCommercial || math.Abs(p.RetailMarkup-100*float64(p.RetailHT-p.NetCommercial)/float64(p.RetailHT)) > 0.01 {
-			t.Fatalf("seed %d: retail %v for net %v, markup %.2f", seed, p.RetailHT, p.NetCommercial, p.RetailMarkup)
-		}
-	}
-	for _, par := range b.Jury.Parameters {
-		switch par.Kind {
-		case "budget":
-			if reachable := par.Price >= p.Floor; reachable != (b.Options.Difficulty < 3) || par.Price > b.Buyer.Ceiling {
-				t.Fatalf("seed %d: budget %v with floor %v, ceiling %v at difficulty %d", seed, par.Price, p.Floor, b.Buyer.Ceiling, b.Options.Difficulty)
-			}
-		case "concurrent":
-			if par.Price > p.NetCommercial || (par.Price >= p.Floor) != strings.HasPrefix(par.Expected, "Alignement possible") {
-				t.Fatalf("seed %d: competitor at %v, floor %v: %s", seed, par.Price, p.Floor, par.Expected)
-			}
-		}
-	}
-	if (b.Options.Diploma == "CCST" && b.Options.Situation == 1) != (len(b.Jury.Parameters) == 0) {
-		t.Fatalf("seed %d: parameters %d for situation %d", seed, len(b.Jury.Parameters), b.Options.Situation)
-	}
+	checkPricing(t, b)
 	// Every quotation is verbatim in the référentiel, the criteria are all
 	// the épreuve's, the timing is the model's.
 	quotes := slices.Concat(b.Jury.Criteria, b.Jury.Competences, b.Jury.TimingRefs, b.Jury.Grounding)
@@ -147,6 +110,51 @@ func checkBrief(t *testing.T, b *Brief) {
 			i := strings.Index(md, bad)
 			t.Fatalf("seed %d: %q in the brief: …%s…", seed, bad, md[max(0, i-80):min(len(md), i+80)])
 		}
+	}
+}
+
+// checkPricing checks a brief's arithmetic: prices in order, the buyer's
+// ceiling reachable, rates consistent, totals exact, parameters that agree
+// with the difficulty.
+func checkPricing(t *testing.T, b *Brief) {
+	t.Helper()
+	seed := b.Options.Seed
+	p := b.Pricing
+	if !(p.UnitCost < p.Floor && p.Floor <= p.NetFinancial && p.NetFinancial <= p.NetCommercial && p.NetCommercial <= p.ListPrice) {
+		t.Fatalf("seed %d: cost %v floor %v net %v/%v list %v", seed, p.UnitCost, p.Floor, p.NetFinancial, p.NetCommercial, p.ListPrice)
+	}
+	if b.Buyer.Ceiling < p.Floor || b.Buyer.Ceiling > p.NetCommercial {
+		t.Fatalf("seed %d: the buyer's ceiling %v is outside [floor %v, net %v]: no deal or no negotiation", seed, b.Buyer.Ceiling, p.Floor, p.NetCommercial)
+	}
+	if discount := 100 * (1 - float64(p.NetFinancial)/float64(p.ListPrice)); discount > p.MaxDiscount+0.01 {
+		t.Fatalf("seed %d: discount %.2f %% beyond %.2f %%", seed, discount, p.MaxDiscount)
+	}
+	tm := p.MarginRate / 100
+	if math.Abs(p.MarkupRate/100-tm/(1+tm)) > 0.0002 || math.Abs(p.Multiplier-(1+tm)*(1+p.TVA/100)) > 0.001 {
+		t.Fatalf("seed %d: marge %.2f, marque %.2f, coefficient %.4f inconsistent", seed, p.MarginRate, p.MarkupRate, p.Multiplier)
+	}
+	if p.TotalTTC != p.TotalHT+p.TotalTVA || p.TotalHT != p.NetFinancial*Cents(p.Quantity) || p.Instalment+2*p.Instalment2 != p.TotalTTC {
+		t.Fatalf("seed %d: totals", seed)
+	}
+	if b.ClientType == ClientDistributeur {
+		if p.RetailHT <= p.NetCommercial || math.Abs(p.RetailMarkup-100*float64(p.RetailHT-p.NetCommercial)/float64(p.RetailHT)) > 0.01 {
+			t.Fatalf("seed %d: retail %v for net %v, markup %.2f", seed, p.RetailHT, p.NetCommercial, p.RetailMarkup)
+		}
+	}
+	for _, par := range b.Jury.Parameters {
+		switch par.Kind {
+		case "budget":
+			if reachable := par.Price >= p.Floor; reachable != (b.Options.Difficulty < 3) || par.Price > b.Buyer.Ceiling {
+				t.Fatalf("seed %d: budget %v with floor %v, ceiling %v at difficulty %d", seed, par.Price, p.Floor, b.Buyer.Ceiling, b.Options.Difficulty)
+			}
+		case "concurrent":
+			if par.Price > p.NetCommercial || (par.Price >= p.Floor) != strings.HasPrefix(par.Expected, "Alignement possible") {
+				t.Fatalf("seed %d: competitor at %v, floor %v: %s", seed, par.Price, p.Floor, par.Expected)
+			}
+		}
+	}
+	if (b.Options.Diploma == "CCST" && b.Options.Situation == 1) != (len(b.Jury.Parameters) == 0) {
+		t.Fatalf("seed %d: parameters %d for situation %d", seed, len(b.Jury.Parameters), b.Options.Situation)
 	}
 }
 
