@@ -253,33 +253,7 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 	if len(questions) != 3 || !strings.Contains(string(h.fake.Requests()[thread.Seq-2].Body), "réponses jusqu'à 18 h 30") {
 		t.Fatalf("%d questions posted", len(questions))
 	}
-	var first struct {
-		Components []componentBody `json:"components"`
-	}
-	json.Unmarshal(questions[0].Body, &first)
-	ids := []string{}
-	for _, c := range first.Components[0].Components {
-		ids = append(ids, c.CustomID)
-	}
-	// 25 students answer the first question at the same time.
-	var wg sync.WaitGroup
-	for u := range 25 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			in := discordtest.Click(ids[u%4], "q1")
-			in.UserID = fmt.Sprintf("student-%d", u)
-			h.fake.Send(in)
-		}()
-	}
-	wg.Wait()
-	verdicts := map[int]bool{}
-	h.fake.WaitFor("25 verdicts", func(r discordtest.Request) bool {
-		if strings.HasSuffix(r.Path, "/callback") && strings.Contains(string(r.Body), "Prochaine révision") {
-			verdicts[r.Seq] = true
-		}
-		return len(verdicts) >= 25
-	})
+	ids := answerAtOnce(h, questions[0], 25)
 	// Closing: results once.
 	clock.Set(monday.Add(31 * time.Minute))
 	h.bot.sched.Housekeep(ctx, clock.Now())
@@ -304,14 +278,19 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 		t.Errorf("results posted %d times", n)
 	}
 
-	// Restart on Wednesday at 18:10: the firing of 18:00 is posted at
-	// start (grace 30 min), Monday's is not posted again.
+	restartOnWednesday(t, db, clock, list[0])
+}
+
+// restartOnWednesday restarts the bot on Wednesday at 18:10: the firing of
+// 18:00 is posted at start (grace 30 min), Monday's is not posted again.
+func restartOnWednesday(t *testing.T, db string, clock *fakeClock, sc tutor.Schedule) {
+	ctx := context.Background()
 	clock.Set(time.Date(2026, 11, 25, 18, 10, 0, 0, paris))
 	fake2 := discordtest.New(t, testToken)
 	h2 := start(t, fake2, db, nil, withQuiz(t, clock))
 	fake2.WaitFor("Wednesday's quiz", func(r discordtest.Request) bool { return strings.HasSuffix(r.Path, "/threads") })
 	h2.bot.sched.CatchUp(ctx, clock.Now())
-	runs, _ := h2.store.Runs(ctx, list[0].ID)
+	runs, _ := h2.store.Runs(ctx, sc.ID)
 	if len(runs) != 2 || !runs[1].ScheduledAt.Equal(time.Date(2026, 11, 25, 18, 0, 0, 0, paris)) || runs[0].Status != tutor.RunClosed {
 		t.Fatalf("runs after restart: %+v", runs)
 	}
@@ -324,6 +303,38 @@ func TestScheduledQuizThroughDiscord(t *testing.T) {
 	if threads != 1 {
 		t.Errorf("%d threads after restart, want 1", threads)
 	}
+}
+
+// answerAtOnce has n students click the answers of a posted question at the
+// same time and waits for their n verdicts; it returns the buttons' IDs.
+func answerAtOnce(h *harness, question discordtest.Request, n int) []string {
+	var first struct {
+		Components []componentBody `json:"components"`
+	}
+	json.Unmarshal(question.Body, &first)
+	ids := []string{}
+	for _, c := range first.Components[0].Components {
+		ids = append(ids, c.CustomID)
+	}
+	var wg sync.WaitGroup
+	for u := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			in := discordtest.Click(ids[u%4], "q1")
+			in.UserID = fmt.Sprintf("student-%d", u)
+			h.fake.Send(in)
+		}()
+	}
+	wg.Wait()
+	verdicts := map[int]bool{}
+	h.fake.WaitFor(fmt.Sprintf("%d verdicts", n), func(r discordtest.Request) bool {
+		if strings.HasSuffix(r.Path, "/callback") && strings.Contains(string(r.Body), "Prochaine révision") {
+			verdicts[r.Seq] = true
+		}
+		return len(verdicts) >= n
+	})
+	return ids
 }
 
 // Two bots on one store (a second replica, or an old process not yet
