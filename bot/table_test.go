@@ -4,33 +4,15 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/btstutor/tutor/answer"
-	"github.com/btstutor/tutor/corpus"
-	"github.com/btstutor/tutor/retrieval"
+	"github.com/btstutor/tutor/internal/enginetest"
 )
 
 // Every command of the table has what its adapters derive from it: a
 // Discord description, its line of /aide and a console form.
-// sharedEngine is built once for the package's tests.
-var sharedEngine = sync.OnceValues(func() (*answer.Engine, error) {
-	c, err := corpus.Load()
-	if err != nil {
-		return nil, err
-	}
-	return answer.New(context.Background(), c, retrieval.Options{})
-})
-
-func testEngine(t *testing.T) *answer.Engine {
-	t.Helper()
-	e, err := sharedEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
-}
+func testEngine(t *testing.T) *answer.Engine { return enginetest.Engine(t) }
 
 func TestEveryCommandHasHelpAndConsoleForm(t *testing.T) {
 	t.Parallel()

@@ -3,32 +3,14 @@ package eval
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/btstutor/tutor/answer"
-	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/internal/enginetest"
 	"github.com/btstutor/tutor/retrieval"
 )
 
-var (
-	once   sync.Once
-	shared *answer.Engine
-)
-
-func engine(tb testing.TB) *answer.Engine {
-	tb.Helper()
-	once.Do(func() {
-		c, err := corpus.Load()
-		if err != nil {
-			panic(err)
-		}
-		if shared, err = answer.New(context.Background(), c, retrieval.Options{}); err != nil {
-			panic(err)
-		}
-	})
-	return shared
-}
+func engine(tb testing.TB) *answer.Engine { return enginetest.Engine(tb) }
 
 // The golden set is the contract, on its reported half: the code is tuned
 // on the other half only. A regression in parsing, retrieval or answers

@@ -12,31 +12,13 @@ import (
 
 	"github.com/btstutor/tutor/answer"
 	"github.com/btstutor/tutor/bot"
-	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/internal/discordtest"
+	"github.com/btstutor/tutor/internal/enginetest"
 	"github.com/btstutor/tutor/quiz"
-	"github.com/btstutor/tutor/retrieval"
 	"github.com/btstutor/tutor/sqlite"
 )
 
-var (
-	engineOnce sync.Once
-	engine     *answer.Engine
-)
-
-func testEngine(tb testing.TB) *answer.Engine {
-	tb.Helper()
-	engineOnce.Do(func() {
-		c, err := corpus.Load()
-		if err != nil {
-			panic(err)
-		}
-		if engine, err = answer.New(context.Background(), c, retrieval.Options{}); err != nil {
-			panic(err)
-		}
-	})
-	return engine
-}
+func testEngine(tb testing.TB) *answer.Engine { return enginetest.Engine(tb) }
 
 const testToken = "test-token-secret"
 
