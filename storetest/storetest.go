@@ -265,25 +265,33 @@ func testSchedulesAndRuns(t *testing.T, s tutor.Store, _ *Clock) {
 
 func testOneClaim(t *testing.T, s tutor.Store, _ *Clock) {
 	sc := addSchedule(t, s, "g", "prof")
+	won := atOnce(t, 8, func(int) (bool, error) {
+		r := tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: start, ClosesAt: start.Add(time.Hour), GuildID: "g", ChannelID: "c", Status: tutor.RunClaimed}
+		return s.ClaimRun(ctx, &r)
+	})
+	check(t, "claims won among 8", won, 1)
+}
+
+// atOnce runs f n times at once and counts the calls that reported true.
+func atOnce(t *testing.T, n int, f func(i int) (bool, error)) int {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	won := 0
-	for range 8 {
+	count := 0
+	for i := range n {
 		wg.Go(func() {
-			r := tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: start, ClosesAt: start.Add(time.Hour), GuildID: "g", ChannelID: "c", Status: tutor.RunClaimed}
-			ok, err := s.ClaimRun(ctx, &r)
+			ok, err := f(i)
 			if err != nil {
 				t.Error(err)
 			}
 			if ok {
 				mu.Lock()
-				won++
+				count++
 				mu.Unlock()
 			}
 		})
 	}
 	wg.Wait()
-	check(t, "claims won among 8", won, 1)
+	return count
 }
 
 func testPostsAndAnswers(t *testing.T, s tutor.Store, c *Clock) {
@@ -343,23 +351,7 @@ func testPostsAndAnswers(t *testing.T, s tutor.Store, c *Clock) {
 	check(t, "leaderboard since after every answer", len(board), 0)
 	board, _ = s.Leaderboard(ctx, "g2", start, 10)
 	check(t, "another server's leaderboard", len(board), 0)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	counted := 0
-	for i := range 8 {
-		wg.Go(func() {
-			ok, err := s.Answer(ctx, posts[1], "dan", i%4, false)
-			if err != nil {
-				t.Error(err)
-			}
-			if ok {
-				mu.Lock()
-				counted++
-				mu.Unlock()
-			}
-		})
-	}
-	wg.Wait()
+	counted := atOnce(t, 8, func(i int) (bool, error) { return s.Answer(ctx, posts[1], "dan", i%4, false) })
 	check(t, "answers of one student counted among 8 at once", counted, 1)
 }
 
