@@ -67,24 +67,14 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 	defer s.mu.Unlock()
 	counts := map[string]int64{}
 	count := func(kind string) { counts[kind]++ }
-	for k := range s.votes {
-		if k.user == userID {
-			delete(s.votes, k)
-			count("feedback")
+	tally := func(kind string, n int64) {
+		if n > 0 {
+			counts[kind] = n
 		}
 	}
-	for id, r := range s.replies {
-		if r.UserID == userID {
-			s.deleteReply(id)
-			count("replies")
-		}
-	}
-	for k := range s.usage {
-		if k[2] == userID {
-			delete(s.usage, k)
-			count("llm_usage")
-		}
-	}
+	tally("feedback", erase(s.votes, func(k vote, _ stamped[int]) bool { return k.user == userID }, func(k vote) { delete(s.votes, k) }))
+	tally("replies", erase(s.replies, func(_ int64, r tutor.StoredReply) bool { return r.UserID == userID }, s.deleteReply))
+	tally("llm_usage", erase(s.usage, func(k [3]string, _ usage) bool { return k[2] == userID }, func(k [3]string) { delete(s.usage, k) }))
 	kept := s.turns[:0]
 	for _, t := range s.turns {
 		if t.user == userID {
@@ -94,24 +84,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 		kept = append(kept, t)
 	}
 	s.turns = kept
-	for k := range s.answers {
-		if k.user == userID {
-			delete(s.answers, k)
-			count("quiz_answers")
-		}
-	}
-	for id, p := range s.posts {
-		if p.UserID == userID {
-			s.deletePost(id)
-			count("quiz_posts")
-		}
-	}
-	for k := range s.cards {
-		if k[0] == userID {
-			delete(s.cards, k)
-			count("sr_cards")
-		}
-	}
+	tally("quiz_answers", erase(s.answers, func(k answerKey, _ answer) bool { return k.user == userID }, func(k answerKey) { delete(s.answers, k) }))
+	tally("quiz_posts", erase(s.posts, func(_ int64, p tutor.QuizPost) bool { return p.UserID == userID }, s.deletePost))
+	tally("sr_cards", erase(s.cards, func(k [2]string, _ tutor.Card) bool { return k[0] == userID }, func(k [2]string) { delete(s.cards, k) }))
 	if _, ok := s.reminders[userID]; ok {
 		delete(s.reminders, userID)
 		count("reminders")
@@ -124,4 +99,17 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 		}
 	}
 	return counts, nil
+}
+
+// erase deletes, with del, the entries of m that mine reports, and counts
+// them.
+func erase[K comparable, V any](m map[K]V, mine func(K, V) bool, del func(K)) int64 {
+	var n int64
+	for k, v := range m {
+		if mine(k, v) {
+			del(k)
+			n++
+		}
+	}
+	return n
 }
