@@ -16,7 +16,7 @@ func testEngine(tb testing.TB) *answer.Engine { return answer.SharedEngine(tb) }
 
 func model(t testing.TB, srv *openaitest.Server) *llm.Client {
 	c, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "sk-test", Model: "tuteur-7b", MaxTokens: 400,
-		FirstToken: 200 * time.Millisecond, Total: time.Second, Retries: 2})
+		FirstToken: 2 * time.Second, Total: 5 * time.Second, Retries: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

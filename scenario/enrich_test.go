@@ -15,7 +15,7 @@ func TestEnrichKeepsTheGeneratorsFacts(t *testing.T) {
 	g := generator(t)
 	srv := openaitest.New(t)
 	m, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "sk-test", Model: "redacteur-7b", MaxTokens: 400,
-		FirstToken: 200 * time.Millisecond, Total: time.Second, Retries: 1})
+		FirstToken: 2 * time.Second, Total: 5 * time.Second, Retries: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
