@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -105,8 +106,10 @@ type Router struct {
 	Scheduler Armer
 	// Now is the clock of reviews and leaderboards (time.Now by default).
 	Now func() time.Time
-	// Table is the command table; nil is DefaultCommands.
-	Table []Command
+	// Table is the command table; nil is DefaultCommands. Set it before the
+	// router serves.
+	Table     []Command
+	tableOnce sync.Once
 }
 
 // Conversation bounds.

@@ -81,12 +81,15 @@ type Command struct {
 	Run func(r *Router, ctx context.Context, req Request) (Response, error)
 }
 
-// Commands is the router's command table: its Table, or DefaultCommands.
+// Commands is the router's command table, read-only: its Table, or the
+// default one.
 func (r *Router) Commands() []Command {
-	if r.Table != nil {
-		return r.Table
-	}
-	return DefaultCommands()
+	r.tableOnce.Do(func() {
+		if r.Table == nil {
+			r.Table = defaultCommands() // built once: every request looks its command up in it
+		}
+	})
+	return r.Table
 }
 
 // command finds a command of the table by name.
@@ -145,7 +148,9 @@ func stringChoices(values ...string) []Choice {
 
 // DefaultCommands is the tutor's command table, in the order of /aide and
 // of Discord's list.
-func DefaultCommands() []Command {
+func DefaultCommands() []Command { return defaultCommands() }
+
+func defaultCommands() []Command {
 	diploma := func(desc string) Option { return Option{Name: OptDiplome, Description: desc, Diplomas: true} }
 	return []Command{
 		{Name: CmdQuestion, Description: "Poser une question sur le référentiel : réponse citée",
