@@ -294,15 +294,20 @@ func restartOnWednesday(t *testing.T, db string, clock *fakeClock, sc tutor.Sche
 	if len(runs) != 2 || !runs[1].ScheduledAt.Equal(time.Date(2026, 11, 25, 18, 0, 0, 0, paris)) || runs[0].Status != tutor.RunClosed {
 		t.Fatalf("runs after restart: %+v", runs)
 	}
-	threads := 0
-	for _, r := range fake2.Requests() {
-		if strings.HasSuffix(r.Path, "/threads") {
-			threads++
-		}
-	}
-	if threads != 1 {
+	if threads := threadsOpened(fake2); threads != 1 {
 		t.Errorf("%d threads after restart, want 1", threads)
 	}
+}
+
+// threadsOpened counts the threads the bot opened on a fake Discord.
+func threadsOpened(fake *discordtest.Server) int {
+	n := 0
+	for _, r := range fake.Requests() {
+		if strings.HasSuffix(r.Path, "/threads") {
+			n++
+		}
+	}
+	return n
 }
 
 // answerAtOnce has n students click the answers of a posted question at the
@@ -365,13 +370,7 @@ func TestTwoBotsOneStorePostOnce(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	threads := 0
-	for _, r := range fake.Requests() {
-		if strings.HasSuffix(r.Path, "/threads") {
-			threads++
-		}
-	}
-	if threads != 5 {
+	if threads := threadsOpened(fake); threads != 5 {
 		t.Errorf("%d threads for 5 firings", threads)
 	}
 }
