@@ -45,14 +45,8 @@ func (w *writer) seller() {
 		fmt.Sprintf("Conclure la vente de %s — %s — sans descendre sous le prix plancher.", qty, w.offer.Name),
 		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
 	}
-	switch o.Client {
-	case ClientDistributeur:
-		s.Objectives = append(s.Objectives, "Obtenir le référencement de la gamme et un emplacement visible en magasin.")
-	case ClientParticulier:
-		s.Objectives = append(s.Objectives, "Faire signer le bon de commande en présence de toutes les personnes qui décident.")
-	default:
-		s.Objectives = append(s.Objectives, "Identifier les membres du centre d'achat et obtenir un rendez-vous avec le décideur s'il est absent.")
-	}
+	sheet := sellerByClient(o.Client)
+	s.Objectives = append(s.Objectives, sheet.objective)
 	if o.Focus != "" {
 		s.Objectives = append(s.Objectives, focusObjective[o.Focus])
 	}
@@ -61,14 +55,7 @@ func (w *writer) seller() {
 		"Les besoins et leur priorité, les critères de choix.",
 		"Le budget, le mode de financement et le calendrier de décision.",
 	}
-	switch o.Client {
-	case ClientParticulier:
-		s.Discovery = append(s.Discovery, "Qui décide dans le foyer, qui paie, qui utilise.")
-	case ClientDistributeur:
-		s.Discovery = append(s.Discovery, "Les ventes de la catégorie, la place disponible en rayon et les marges attendues par le magasin.")
-	default:
-		s.Discovery = append(s.Discovery, "Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres.")
-	}
+	s.Discovery = append(s.Discovery, sheet.discovery)
 	s.Margin = w.margin(qty)
 	s.Exercises = w.exercises(qty)
 	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
@@ -146,6 +133,28 @@ func (w *writer) exercises(qty string) []string {
 		ex = append(ex, "Le taux de marque du distributeur s'il vend au prix conseillé.")
 	}
 	return ex
+}
+
+// What a seller aims at and asks about, by kind of client: the differences
+// between clients as data.
+type clientAims struct{ objective, discovery string }
+
+var sellerAims = map[string]clientAims{
+	ClientDistributeur: {"Obtenir le référencement de la gamme et un emplacement visible en magasin.",
+		"Les ventes de la catégorie, la place disponible en rayon et les marges attendues par le magasin."},
+	ClientParticulier: {"Faire signer le bon de commande en présence de toutes les personnes qui décident.",
+		"Qui décide dans le foyer, qui paie, qui utilise."},
+	ClientEntreprise: {"Identifier les membres du centre d'achat et obtenir un rendez-vous avec le décideur s'il est absent.",
+		"Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres."},
+}
+
+// sellerByClient is the seller's aims for a client type; a business's when
+// the type is another.
+func sellerByClient(client string) clientAims {
+	if a, ok := sellerAims[client]; ok {
+		return a
+	}
+	return sellerAims[ClientEntreprise]
 }
 
 var focusObjective = map[string]string{
