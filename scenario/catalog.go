@@ -6,36 +6,36 @@ package scenario
 
 // Offer is what the seller sells, with what a deal on it needs.
 type Offer struct {
-	Name       string
-	Unit       string   // what one item of the quantity is
-	Specs      []string // technical and commercial specifics
-	Services   []string // associated services the seller may trade
-	Cost       [2]int   // unit cost range, euros HT
-	Quantities []int
-	Lead       [2]int  // delivery or installation lead time, weeks
-	TVA        float64 // percent; 0 means 20
-	TVANote    string  // why a reduced rate applies
-	RoundTTC   bool    // the list price is round tax included (households)
-	Needs      []string
-	Objections []string // specific to the offer
+	Name       string   `json:"name"`
+	Unit       string   `json:"unit"`     // what one item of the quantity is
+	Specs      []string `json:"specs"`    // technical and commercial specifics
+	Services   []string `json:"services"` // associated services the seller may trade
+	Cost       [2]int   `json:"cost"`     // unit cost range, euros HT
+	Quantities []int    `json:"quantities"`
+	Lead       [2]int   `json:"lead_weeks"`          // delivery or installation lead time, weeks
+	TVA        float64  `json:"tva,omitempty"`       // percent; 0 means 20
+	TVANote    string   `json:"tva_note,omitempty"`  // why a reduced rate applies
+	RoundTTC   bool     `json:"round_ttc,omitempty"` // the list price is round tax included (households)
+	Needs      []string `json:"needs"`
+	Objections []string `json:"objections"` // specific to the offer
 }
 
 // Sector groups offers with the organisations that sell and buy them.
 type Sector struct {
-	Name    string
-	Sellers []string // what the seller's company is
-	Clients []Org
-	Offers  []Offer
-	Place   []string // where the meeting takes place (particuliers: S75)
+	Name    string   `json:"name"`
+	Sellers []string `json:"sellers"` // what the seller's company is
+	Clients []Org    `json:"clients"`
+	Offers  []Offer  `json:"offers"`
+	Place   []string `json:"place,omitempty"` // where the meeting takes place (particuliers: S75)
 }
 
 // Org is a kind of client organisation.
 type Org struct {
-	Kind     string // CCST: intégrateur, utilisateur, distributeur, installateur
-	Activity string
+	Kind     string `json:"kind,omitempty"` // CCST: intégrateur, utilisateur, distributeur, installateur
+	Activity string `json:"activity"`
 	// Named, when set, is how the organisation is named instead of a
 	// company name and legal form: {city} and {name} are filled in.
-	Named string
+	Named string `json:"named,omitempty"`
 }
 
 // Client types.

@@ -41,7 +41,7 @@ func NewGenerator(c *corpus.Corpus) (*Generator, error) {
 		var sectors []Sector
 		switch d.Meta.Diploma {
 		case "CCST":
-			sectors = ccstSectors
+			sectors = sectorCatalogue().CCST
 		case "NRC":
 		default:
 			continue
@@ -107,12 +107,12 @@ func (g *Generator) Sectors(diploma, client string) []string {
 func sectorsFor(diploma, client string) []Sector {
 	var out []Sector
 	if diploma == "" || diploma == "CCST" {
-		out = append(out, ccstSectors...)
+		out = append(out, sectorCatalogue().CCST...)
 	}
 	if diploma == "" || diploma == "NRC" {
 		for _, ct := range ClientTypes {
 			if client == "" || client == ct {
-				out = append(out, nrcSectors[ct]...)
+				out = append(out, sectorCatalogue().NRC[ct]...)
 			}
 		}
 	}
@@ -204,9 +204,9 @@ func (g *Generator) findSector(o *Options) (Sector, error) {
 		}
 		var list []Sector
 		if ct == "" {
-			list = ccstSectors
+			list = sectorCatalogue().CCST
 		} else if o.Client == "" || o.Client == ct {
-			list = nrcSectors[ct]
+			list = sectorCatalogue().NRC[ct]
 		}
 		for _, s := range list {
 			if strings.Contains(tutor.Fold(s.Name), want) {
