@@ -221,16 +221,16 @@ func TestBriefsAreDistinct(t *testing.T) {
 func TestEverySectorAndTradeMatch(t *testing.T) {
 	g := generator(t)
 	list := trades(g.exams["CCST"].text)
-	if len(list) != len(sectorCatalogue().CCST) {
-		t.Fatalf("the référentiel lists %d trades, the catalogue has %d sectors", len(list), len(sectorCatalogue().CCST))
+	if len(list) != len(theCatalogue().CCST) {
+		t.Fatalf("the référentiel lists %d trades, the catalogue has %d sectors", len(list), len(theCatalogue().CCST))
 	}
 	for _, q := range list {
-		if !slices.ContainsFunc(sectorCatalogue().CCST, func(s Sector) bool { return s.Name == q.Text }) {
+		if !slices.ContainsFunc(theCatalogue().CCST, func(s Sector) bool { return s.Name == q.Text }) {
 			t.Errorf("trade %q (%s) has no catalogue sector", q.Text, q.Lines)
 		}
 	}
 	for _, ct := range ClientTypes {
-		for _, s := range sectorCatalogue().NRC[ct] {
+		for _, s := range theCatalogue().NRC[ct] {
 			b, err := g.Generate(Options{Diploma: "NRC", Sector: s.Name, Seed: 3})
 			if err != nil || b.ClientType != ct || b.Sector != s.Name {
 				t.Errorf("sector %q: %v, client %q", s.Name, err, b.ClientType)

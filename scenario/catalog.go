@@ -124,39 +124,4 @@ var commonObjections = []struct{ Category, Text string }{
 	{"concurrence", "Nous travaillons avec {competitor} depuis des années et nous en sommes satisfaits."},
 }
 
-// firstNames: the first 20 are women's names, the last 20 men's.
-var firstNames = []string{
-	"Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Emma", "Jade", "Louise",
-	"Nadia", "Fatou", "Sophie", "Aurélie", "Claire", "Nathalie", "Isabelle", "Mélanie", "Yasmine", "Agathe",
-	"Thomas", "Lucas", "Hugo", "Nicolas", "Julien", "Karim", "Mehdi", "Antoine", "Maxime", "Romain",
-	"Pierre", "Olivier", "Stéphane", "Yann", "Kevin", "Samuel", "Théo", "Bruno", "Didier", "Malik",
-}
-
-var lastNames = []string{
-	"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-	"Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-	"Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand",
-	"Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin",
-	"Morin", "Mathieu", "Clément", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin", "Masson",
-	"Benali", "Diallo", "Nguyen", "Traoré", "Haddad", "Le Goff", "Le Bihan", "Da Silva", "Ferreira", "Schmitt",
-}
-
-var cities = []string{
-	"Lyon", "Nantes", "Lille", "Rennes", "Bordeaux", "Toulouse", "Strasbourg", "Montpellier", "Grenoble", "Dijon",
-	"Angers", "Tours", "Reims", "Rouen", "Caen", "Brest", "Metz", "Nancy", "Clermont-Ferrand", "Limoges",
-	"Poitiers", "Amiens", "Besançon", "Orléans", "Le Mans", "Saint-Étienne", "Pau", "Bayonne", "Valence", "Annecy",
-	"Chambéry", "Niort", "La Rochelle", "Lorient", "Quimper", "Vannes", "Troyes", "Colmar", "Mulhouse", "Perpignan",
-}
-
-// Company names are built from a stem and an ending.
-var nameStems = []string{
-	"Alti", "Bora", "Cala", "Delta", "Elec", "Flexi", "Galva", "Hydra", "Indu", "Jura",
-	"Kéra", "Lumi", "Mécha", "Nova", "Opti", "Prova", "Quali", "Rhéa", "Sécu", "Terra",
-	"Ultra", "Valo", "Wata", "Xéna", "Ypso", "Zéphy", "Arvé", "Brévi", "Cirrus", "Dura",
-}
-
-var nameEnds = []string{
-	"tec", "vis", "nov", "pro", "lia", "lux", "tis", "mat", "sys", "line", "group", "tech", "form", "mer", "val",
-}
-
 var legalForms = []string{"SAS", "SARL", "SA"}

@@ -41,7 +41,7 @@ func NewGenerator(c *corpus.Corpus) (*Generator, error) {
 		var sectors []Sector
 		switch d.Meta.Diploma {
 		case "CCST":
-			sectors = sectorCatalogue().CCST
+			sectors = theCatalogue().CCST
 		case "NRC":
 		default:
 			continue
@@ -107,12 +107,12 @@ func (g *Generator) Sectors(diploma, client string) []string {
 func sectorsFor(diploma, client string) []Sector {
 	var out []Sector
 	if diploma == "" || diploma == "CCST" {
-		out = append(out, sectorCatalogue().CCST...)
+		out = append(out, theCatalogue().CCST...)
 	}
 	if diploma == "" || diploma == "NRC" {
 		for _, ct := range ClientTypes {
 			if client == "" || client == ct {
-				out = append(out, sectorCatalogue().NRC[ct]...)
+				out = append(out, theCatalogue().NRC[ct]...)
 			}
 		}
 	}
@@ -204,9 +204,9 @@ func (g *Generator) findSector(o *Options) (Sector, error) {
 		}
 		var list []Sector
 		if ct == "" {
-			list = sectorCatalogue().CCST
+			list = theCatalogue().CCST
 		} else if o.Client == "" || o.Client == ct {
-			list = sectorCatalogue().NRC[ct]
+			list = theCatalogue().NRC[ct]
 		}
 		for _, s := range list {
 			if strings.Contains(tutor.Fold(s.Name), want) {

@@ -9,11 +9,11 @@ import (
 // allOffers lists every offer of the catalogues.
 func allOffers() []Offer {
 	var out []Offer
-	for _, s := range sectorCatalogue().CCST {
+	for _, s := range theCatalogue().CCST {
 		out = append(out, s.Offers...)
 	}
 	for _, ct := range ClientTypes {
-		for _, s := range sectorCatalogue().NRC[ct] {
+		for _, s := range theCatalogue().NRC[ct] {
 			out = append(out, s.Offers...)
 		}
 	}
@@ -62,7 +62,7 @@ func TestPricingIsCoherentOverManySeeds(t *testing.T) {
 }
 
 func TestPricingSeedsReproduce(t *testing.T) {
-	o := sectorCatalogue().CCST[0].Offers[0]
+	o := theCatalogue().CCST[0].Offers[0]
 	a := NewPricing(rand.New(rand.NewPCG(42, 7)), 3, o)
 	b := NewPricing(rand.New(rand.NewPCG(42, 7)), 3, o)
 	c := NewPricing(rand.New(rand.NewPCG(43, 7)), 3, o)
@@ -83,7 +83,7 @@ func TestCentsString(t *testing.T) {
 }
 
 func TestHouseholdListPricesAreRoundTaxIncluded(t *testing.T) {
-	for _, s := range sectorCatalogue().NRC[ClientParticulier] {
+	for _, s := range theCatalogue().NRC[ClientParticulier] {
 		for seed := uint64(0); seed < 500; seed++ {
 			o := s.Offers[0]
 			p := NewPricing(rand.New(rand.NewPCG(seed, 7)), 1+int(seed%3), o)

@@ -33,7 +33,8 @@ func pickN[T any](r *rand.Rand, list []T, n int) []T {
 
 func (w *writer) companyName() string {
 	for {
-		n := pick(w.r, nameStems) + pick(w.r, nameEnds)
+		c := theCatalogue()
+		n := pick(w.r, c.NameStems) + pick(w.r, c.NameEnds)
 		if !w.used[n] {
 			w.used[n] = true
 			return n
@@ -43,12 +44,13 @@ func (w *writer) companyName() string {
 
 func (w *writer) person(j job) Person {
 	for {
-		i := w.r.IntN(len(firstNames))
+		names := theCatalogue().FirstNames
+		i := w.r.IntN(len(names))
 		p := Person{Civility: "M.", Job: j.Title, Role: j.Role}
-		if i < 20 {
+		if i < len(names)/2 {
 			p.Civility, p.Job = "Mme", j.TitleF
 		}
-		p.Name = firstNames[i] + " " + pick(w.r, lastNames)
+		p.Name = names[i] + " " + pick(w.r, theCatalogue().LastNames)
 		if !w.used[p.Name] {
 			w.used[p.Name] = true
 			return p
@@ -90,7 +92,7 @@ func (w *writer) context() {
 	c := &w.b.Context
 	c.Company = w.companyName() + " " + pick(w.r, legalForms)
 	c.Activity = pick(w.r, w.sector.Sellers)
-	c.City = pick(w.r, cities)
+	c.City = pick(w.r, theCatalogue().Cities)
 	c.Offer, c.Unit = w.offer.Name, w.offer.Unit
 	c.Specs = w.offer.Specs
 	c.Services = w.offer.Services
@@ -101,7 +103,7 @@ func (w *writer) client() {
 	c := &w.b.Client
 	org := pick(r, w.sector.Clients)
 	c.Activity, c.Kind = org.Activity, org.Kind
-	c.City = pick(r, cities)
+	c.City = pick(r, theCatalogue().Cities)
 	var jobs []job
 	switch o.Client {
 	case ClientParticulier:
