@@ -320,7 +320,7 @@ func (p *mdParser) routes(target *tutor.Epreuve, raw, cells []string) {
 		dur := ""
 		if 4+2*i < len(raw) {
 			// Keep the footnote stars that clean would drop.
-			dur = strings.TrimSpace(reSpaces.ReplaceAllString(reTags.ReplaceAllString(raw[4+2*i], " "), " "))
+			dur = collapseSpaces(reTags.ReplaceAllString(raw[4+2*i], " "))
 		}
 		r := tutor.Route{Name: name, Form: form}
 		if m := rePrepStar.FindStringSubmatch(dur); m != nil {
