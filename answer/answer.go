@@ -47,6 +47,9 @@ type Engine struct {
 	// studies: every word of the texts' headings, and the students' own
 	// words for school (lexicon.txt, [domaine]).
 	anchors map[string]bool
+	// rowWords are the index terms of the timetables' row labels: the
+	// teachings a question about hours can name.
+	rowWords map[string]bool
 }
 
 // New builds the index over a corpus. It fails when embedding fails.
@@ -66,13 +69,19 @@ func New(ctx context.Context, c *corpus.Corpus, opts retrieval.Options) (*Engine
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Corpus: c, Index: x, norm: norm, foldedText: map[string]string{}, anchors: map[string]bool{}}
+	e := &Engine{Corpus: c, Index: x, norm: norm, foldedText: map[string]string{}, anchors: map[string]bool{}, rowWords: map[string]bool{}}
 	for _, d := range c.Docs {
 		e.foldedText[d.Meta.Diploma] = " " + strings.Join(retrieval.Tokens(d.Text), " ") + " "
 		for i := range d.Sections {
-			for _, h := range d.Sections[i].Breadcrumb {
+			s := &d.Sections[i]
+			for _, h := range s.Breadcrumb {
 				for _, t := range x.Terms(h) {
 					e.anchors[t] = true
+				}
+			}
+			if s.Kind == tutor.KindHoraire && len(s.Breadcrumb) > 0 {
+				for _, t := range x.Terms(s.Breadcrumb[len(s.Breadcrumb)-1]) {
+					e.rowWords[t] = true
 				}
 			}
 		}

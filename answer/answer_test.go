@@ -102,6 +102,12 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
 		// Hours of no teaching in particular: the timetable's total row.
 		{"en ccst on a combien d'heures de cours par semaine au total ?", "", []string{"TOTAL ELEVE", "Total 31"}, 0},
+		{"en 2e annee de ccst on a moins de cours ? ca fait combien d'heures en tout", "", []string{"TOTAL ELEVE", "Total 27"}, 0},
+		// A teaching named with a year asks the timetable, even when an
+		// épreuve bears the same title; a row whose label is cut short in
+		// its breadcrumb still answers.
+		{"le bloc 3 developpement clientele ccst on en a combien en premiere annee ?", "", []string{"Bloc 3", "Total 5"}, 0},
+		{"cb d'heures par semaine au cdi et en salle info en nrc ?", "", []string{"ressources informatiques", "horaire hebdomadaire 3"}, 2418},
 		// A line the text did not mark as a heading heads its sentence.
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
 		// The question's diploma wins over the default.

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -70,13 +71,22 @@ func (a *builder) answer(ctx context.Context) error {
 }
 
 // namesRow reports whether a timetable question names a teaching: a word of
-// its topic beyond those of time and years.
+// its topic, beyond those of time and years, that a timetable row's label
+// holds ("bloc 3", "anglais"; not "légère" nor "en tout").
 func (e *Engine) namesRow(q *Query) bool {
 	time := map[string]bool{"heures": true, "heure": true, "horaire": true, "horaires": true, "hebdomadaire": true, "semaine": true,
 		"cours": true, "annee": true, "premiere": true, "deuxieme": true, "seconde": true, "total": true, "combien": true, "volume": true}
 	for _, w := range e.residual(q.Norm, nil) {
-		if !time[w] && !hasDigit(w) {
+		if time[w] || hasDigit(w) {
+			continue
+		}
+		if e.rowWords[retrieval.Stem(w)] {
 			return true
+		}
+		for _, s := range e.norm.StandsFor(w) {
+			if e.rowWords[retrieval.Stem(s)] {
+				return true
+			}
 		}
 	}
 	return false
@@ -133,9 +143,14 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	if !scoped && !a.e.answers(q, res) {
 		return false
 	}
-	if q.Asked(AttrHoraires) && !a.e.namesRow(q) {
-		// Hours asked of no teaching in particular: the total row answers.
-		ask = append(ask, term{t: "total", w: 2 * a.e.Index.IDF("total")})
+	if q.Asked(AttrHoraires) {
+		if a.e.namesRow(q) {
+			// Hours of a teaching: its row answers, not the total.
+			ask = slices.DeleteFunc(ask, func(t term) bool { return t.t == "total" })
+		} else {
+			// Hours asked of no teaching in particular: the total row answers.
+			ask = append(ask, term{t: "total", w: 2 * a.e.Index.IDF("total")})
+		}
 	}
 	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven, formOf(q))
 	if len(leads) == 0 {

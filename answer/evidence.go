@@ -15,6 +15,10 @@ type term struct {
 	cue bool
 }
 
+// alsoAsking are words that ask for an attribute once it is asked, but are
+// too common to tell it on their own: "des heures" of a timetable.
+var alsoAsking = map[Attr][]string{AttrHoraires: {"heures", "heure", "semaine"}}
+
 // askTerms are the index terms a sentence must hold to answer: the question's
 // own words and codes, the pairs of them, the words they stand for and the
 // words that state what is asked, each weighted by its rarity.
@@ -34,6 +38,11 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	// answer is wanted: they weigh as the words that state it do.
 	asking := map[string]bool{}
 	for _, at := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		for _, tr := range alsoAsking[at] {
+			for _, t := range e.Index.Terms(tr) {
+				asking[t] = true
+			}
+		}
 		if !at.asking() && !slices.Contains(q.Dropped, at) {
 			continue
 		}

@@ -286,7 +286,11 @@ func sentencesOf(s *tutor.Section) []string {
 		n := corpus.Normalize(line)
 		for _, h := range s.Breadcrumb {
 			h = corpus.Normalize(h)
-			if n == h || strings.HasSuffix(h, "…") && strings.HasPrefix(n, strings.TrimSuffix(h, "…")) {
+			// A heading cut short ("Accès des étudiants aux ressources…")
+			// heads a line that is the heading whole, not a row that
+			// goes on with its figures after " — ".
+			cut := strings.TrimSuffix(h, "…")
+			if n == h || cut != h && strings.HasPrefix(n, cut) && !strings.Contains(n[len(cut):], " — ") {
 				return true
 			}
 		}

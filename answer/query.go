@@ -169,13 +169,32 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	if len(q.Codes) == 0 && aboutEpreuve(q) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
 	}
-	// "combien d'heures de bloc 4" asks a timetable; "combien d'heures dure
-	// l'E5" a duration.
-	if q.Asked(AttrDuree) && !q.Asked(AttrHoraires) && (q.Norm.Has("combien d heures") || q.Norm.Has("heures de")) &&
-		!q.Norm.Has("dure") && !q.Norm.Has("duree") && !namesEpreuve(q) {
+	// "combien d'heures de bloc 4" and "combien de temps on passe sur le
+	// bloc 3 en 1re année" ask a timetable; "combien d'heures dure l'E5" a
+	// duration.
+	// A subject named by an épreuve's title ("développement de la
+	// clientèle") is also a line of the timetable when a year is named.
+	if q.Asked(AttrDuree) && !q.Asked(AttrHoraires) && asksHours(q.Norm) &&
+		!q.Norm.Has("dure") && !q.Norm.Has("duree") && (!namesEpreuve(q) || namesYear(q.Norm) && !namesEpreuveExplicitly(q)) {
 		q.Asks = append(removeAttr(q.Asks, AttrDuree), AttrHoraires)
 	}
 	return q, nil
+}
+
+// asksHours reports whether a question counts hours of teaching: hours, or
+// a time per week or per year of the course.
+func asksHours(n retrieval.Normal) bool {
+	return n.Has("heures") || n.Has("heure") || n.Has("par semaine") || namesYear(n)
+}
+
+// namesYear reports whether a question names a year of the course.
+func namesYear(n retrieval.Normal) bool {
+	for _, w := range []string{"premiere annee", "deuxieme annee", "seconde annee", "2e annee", "1re annee"} {
+		if n.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutEpreuve reports whether a question is about an épreuve: it says so
@@ -198,6 +217,12 @@ func aboutEpreuve(q *Query) bool {
 // namesEpreuve reports whether a question names an épreuve or a unit, by its
 // code or as an exam ("l'oral", "l'écrit", "l'épreuve").
 func namesEpreuve(q *Query) bool {
+	return namesEpreuveExplicitly(q) || len(q.Titles) > 0
+}
+
+// namesEpreuveExplicitly reports whether a question names an épreuve by its
+// code or says it is about one ("l'épreuve", "l'oral", "le CCF").
+func namesEpreuveExplicitly(q *Query) bool {
 	for _, r := range q.Codes {
 		if _, ok := r.doc.Model.Epreuve(r.code); ok {
 			return true
@@ -208,7 +233,7 @@ func namesEpreuve(q *Query) bool {
 			return true
 		}
 	}
-	return len(q.Titles) > 0
+	return false
 }
 
 // otherDiplomaWhy explains that a diploma is not loaded, with what the loaded

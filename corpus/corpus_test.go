@@ -257,6 +257,8 @@ func TestTableRowsCarryTheirHeaders(t *testing.T) {
 		},
 		"NRC": {
 			"Relation client — Première année : horaire hebdomadaire 5(2+3), volume annuel (à titre indicatif) 180",
+			// A label that wraps away from its figures.
+			"Accès des étudiants aux ressources informatiques et documentaires de l’établissement — Première année : horaire hebdomadaire 3 · Seconde année : horaire hebdomadaire 3",
 			"BTS Force de vente (arrêté du 3 septembre 1997) — E5 Organisation et gestion de clientèle et de secteur (U5) · BTS Négociation et relation client (défini par le présent arrêté) — E5 Management et gestion d’activités commerciales (U5)",
 		},
 	}

@@ -51,6 +51,7 @@ func (p *txtParser) timetablePara(lines []rawLine) {
 				" · " + years[1] + " : horaire hebdomadaire " + m[4] + ", volume annuel (à titre indicatif) " + m[5]
 			// The row's label heads its passage.
 			p.heading(m[1], l.n, l.n, relative(1))
+			p.rowHeaded = true
 			for _, mark := range reNoteMark.FindAllStringSubmatch(m[1], -1) {
 				if p.noteRows == nil {
 					p.noteRows = map[string][]int{}
@@ -58,6 +59,18 @@ func (p *txtParser) timetablePara(lines []rawLine) {
 				p.noteRows[mark[1]] = append(p.noteRows[mark[1]], len(p.blocks))
 			}
 			p.emit(block{typ: bRow, text: text, from: l.n, to: l.n, alone: true})
+		case reHoursOnly.MatchString(t) && p.wrappedRowLabel():
+			last := p.blocks[len(p.blocks)-1]
+			p.blocks = p.blocks[:len(p.blocks)-1]
+			m := reHoursOnly.FindStringSubmatch(t)
+			years := p.years
+			if years[0] == "" {
+				years = [2]string{"Première année", "Seconde année"}
+			}
+			p.heading(last.text, last.from, last.from, relative(1))
+			p.rowHeaded = true
+			p.emit(block{typ: bRow, text: last.text + " — " + years[0] + " : horaire hebdomadaire " + m[1] +
+				" · " + years[1] + " : horaire hebdomadaire " + m[2], from: last.from, to: l.n, alone: true})
 		case strings.HasPrefix(ft, "enseignements") || strings.HasPrefix(ft, "hebdomadaire") || strings.HasPrefix(ft, "volume annuel") || strings.HasPrefix(ft, "(a titre indicatif)") || ft == "horaire":
 			// column headers
 		default:
@@ -65,8 +78,29 @@ func (p *txtParser) timetablePara(lines []rawLine) {
 		}
 	}
 	if len(rest) > 0 {
+		if p.rowHeaded && reNoteMark.MatchString(rest[0].text) && strings.HasPrefix(strings.TrimSpace(rest[0].text), "(") {
+			// The table's footnotes are not the last row's.
+			p.heading("Notes du tableau", rest[0].n, rest[0].n, relative(1))
+			p.rowHeaded = false
+		}
 		p.textPara(rest)
 	}
+}
+
+// reHoursOnly is a timetable row's hours alone ("3 3"), when its label
+// wraps onto lines of its own and has no annual volume.
+var reHoursOnly = regexp.MustCompile(`^(\d{1,2})\s+(\d{1,2})$`)
+
+// wrappedRowLabel reports whether the last block is a timetable row's label
+// that wrapped away from its figures: a paragraph of words, no figures, no
+// note, no sentence.
+func (p *txtParser) wrappedRowLabel() bool {
+	if len(p.blocks) == 0 {
+		return false
+	}
+	last := p.blocks[len(p.blocks)-1]
+	return last.typ == bPara && len(last.text) < 160 && !strings.ContainsAny(last.text, "0123456789.:;") &&
+		!strings.HasPrefix(last.text, "(")
 }
 
 // reCorrespondence finds "E4 Négociation vente commerciale U4" in the

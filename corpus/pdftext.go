@@ -149,6 +149,7 @@ type txtParser struct {
 	// lines, read when it ends.
 	years     [2]string
 	noteRows  map[string][]int // rows carrying each footnote mark
+	rowHeaded bool             // the last heading is a timetable row's label
 	corrLines []rawLine
 }
 
