@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/btstutor/tutor/corpus"
@@ -14,6 +15,34 @@ type outsideDef struct {
 	name     string
 	triggers []string // folded phrases, after normalisation
 	why      string   // shown to the student
+}
+
+// outsideTogether are, for some definitions, groups of phrases a question
+// asks them by when it holds one of each, words apart ("le sujet de l'E5
+// … l'année dernière").
+var outsideTogether = map[string][][]string{
+	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
+		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
+}
+
+// asks reports whether a normalised question asks what the definition
+// describes.
+func (o outsideDef) asks(n retrieval.Normal) bool {
+	for _, t := range o.triggers {
+		if n.Has(t) {
+			return true
+		}
+	}
+	groups := outsideTogether[o.name]
+	if len(groups) == 0 {
+		return false
+	}
+	for _, group := range groups {
+		if !slices.ContainsFunc(group, n.Has) {
+			return false
+		}
+	}
+	return true
 }
 
 var outsideTable = []outsideDef{
@@ -39,6 +68,11 @@ var outsideTable = []outsideDef{
 		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il",
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
 		"Je ne réponds qu'à partir des référentiels des BTS : cette question sort de ce qu'ils traitent."},
+	{"sujets d'examen",
+		[]string{"annales", "sujet tombe", "sujets tombes", "est tombe", "sont tombes", "ce qui tombe", "ce qui va tomber", "va tomber", "vont tomber",
+			"ancien sujet", "anciens sujets", "sujets precedents", "sujet precedent", "corrige du sujet", "corriges des sujets", "sujet de l annee derniere",
+			"sujet de l an dernier", "sujet de l an passe", "sujet de l annee passee", "sujets des annees", "sujet de la session", "sujets des sessions"},
+		"Les référentiels définissent les épreuves, pas leurs sujets : ceux des sessions passées (annales) se trouvent auprès de votre établissement ou du réseau de votre académie, et ceux à venir ne sont connus de personne."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
@@ -112,12 +146,30 @@ func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
 		if !named || e.Corpus.Doc(o.code) != nil {
 			continue
 		}
-		if e.mentioned(o.name) || e.mentioned(code) {
+		if (e.mentioned(o.name) || e.mentioned(code)) && asksRelation(n) {
+			// The texts name it for what it shares with theirs (common
+			// units, correspondences): that they can answer.
 			continue
 		}
 		return o.code
 	}
 	return ""
+}
+
+// relationWords say a question asks how another diploma relates to this
+// one, not what that diploma holds.
+var relationWords = []string{"commun", "commune", "communes", "communs", "en commun", "equivalence", "equivalences", "equivalent",
+	"dispense", "dispenses", "correspondance", "correspond", "ancien", "anciens", "remplace", "remplacee", "passerelle", "passerelles",
+	"garder", "garde", "conserver", "benefice", "memes unites", "meme unite", "valide", "valider", "validee"}
+
+// asksRelation reports whether a question asks how diplomas relate.
+func asksRelation(n retrieval.Normal) bool {
+	for _, w := range relationWords {
+		if n.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentioned reports whether a folded phrase occurs in a loaded text.

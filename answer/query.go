@@ -155,13 +155,8 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Why = "Les référentiels ne disent rien de la session " + e.unknownYear(raw, q.Docs) + " : les dates des épreuves sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."
 	default:
 		for _, o := range outsideTable {
-			for _, t := range o.triggers {
-				if q.Norm.Has(t) {
-					q.Outside, q.Why = o.name, o.why
-					break
-				}
-			}
-			if q.Outside != "" {
+			if o.asks(q.Norm) {
+				q.Outside, q.Why = o.name, o.why
 				break
 			}
 		}

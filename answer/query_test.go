@@ -145,7 +145,13 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"Quels sont les coefficients des épreuves du BTS MCO ?", "autre diplôme"},
 		{"c'est quoi la capitale du canada ?", "culture générale"},
 		{"combien ça coute a une entreprise de prendre un alternant ?", "coûts"},
+		{"tu peux me dire ce qui est tombe a l'E3 nrc ?", "sujets d'examen"},
+		{"c'etait quoi le sujet de l'e4 ccst l'an dernier ?", "sujets d'examen"},
+		// Another diploma the texts name only for what it shares.
+		{"l'E5 du bts management des unites commerciales elle dure combien ?", "autre diplôme"},
 		// Not outside: the texts say it.
+		{"j'ai rate l'E5 l'annee derniere, je garde mes autres notes ?", ""},
+		{"l'unite U1 est commune avec le bts management des unites commerciales ?", ""},
 		{"la premiere session du ccst c'etait quand ?", ""},
 		{"jusqu'où va l'analyse statistique en gestion commerciale NRC ?", ""},
 		{"a l'E4 y a combien de personnes dans le jury ?", ""},
