@@ -108,7 +108,7 @@ var attrTable = []attrDef{
 		[]string{"emplois", "metier", "appellation"}, nil, false},
 	{AttrPeriode, "période",
 		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
-		[]string{"periode", "semestre", "moment"}, nil, false},
+		[]string{"periode", "semestre", "moment", "annee", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre", "decembre"}, nil, false},
 	{AttrActivites, "activités et tâches",
 		[]string{"une tache", "les taches", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},
 		[]string{"activites", "taches"}, []tutor.Kind{tutor.KindActivite}, false},
@@ -207,6 +207,16 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	// person (aptitudes), not an épreuve's criteria.
 	if has(AttrCriteres) && (n.Has("qualites") || n.Has("aptitudes") || n.Has("profil") || n.Has("personnalite")) && !(n.Has("criteres") || n.Has("critere") || n.Has("grille")) {
 		out = removeAttr(out, AttrCriteres)
+	}
+	// "quand ils disent prospect, ça veut dire quoi ?": "quand" introduces
+	// what the texts say, not a time.
+	if has(AttrPeriode) && !n.Has("a quel moment") && !n.Has("quelle periode") && !n.Has("quel mois") && !n.Has("quels mois") {
+		for _, p := range []string{"quand ils disent", "quand on dit", "quand ils parlent", "quand on parle", "quand ils ecrivent", "quand le referentiel dit", "quand c est ecrit", "quand ils mettent"} {
+			if n.Has(p) {
+				out = removeAttr(out, AttrPeriode)
+				break
+			}
+		}
 	}
 	return out
 }

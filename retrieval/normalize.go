@@ -302,7 +302,8 @@ func (n *Normalizer) contraction(w string) []string {
 }
 
 // repair corrects a word the corpus does not know to the most frequent corpus
-// word within one edit (two for long words), the same first letter first.
+// word within one edit (two for long words), the same first letter first
+// (another first letter only for words of eight letters or more).
 // Numbers, short words and words the lexicon knows are left alone.
 func (n *Normalizer) repair(w string) string {
 	if len(w) < 6 || n.vocab[w] > 0 || n.known[w] || n.noise[w] || stopWords[w] || hasDigit(w) || n.keep(w) {
@@ -326,7 +327,9 @@ func (n *Normalizer) repair(w string) string {
 		}
 	}
 	try(n.byFirst[w[0]])
-	if best == "" {
+	// A first letter mistyped is rarer than a word the corpus lacks
+	// ("disent" is not "visent"): only long words are tried that way.
+	if best == "" && len(w) >= 8 {
 		for first, list := range n.byFirst {
 			if first != w[0] {
 				try(list)
