@@ -14,7 +14,8 @@ var reNegation = regexp.MustCompile(`\b(?:ne|n)\s+(?:\S+\s+){0,3}?(?:pas|plus|ja
 
 // yesNo answers a closed question "Oui." or "Non." only when the sentence
 // that answers states it: it holds most of what is asked (a student's word
-// or a word of the texts it stands for), and it either denies it ("ne seront
+// or a word of the texts it stands for; its heading's words count half), and
+// it either denies it ("ne seront
 // pas abordés", "aucun", "exclut") or grants it (may, must, authorised, or
 // the item is listed among the savoirs of the programme). The question's own
 // polarity ("on fera pas de…, c'est vrai ?") turns the answer. Otherwise it
@@ -32,12 +33,17 @@ func (e *Engine) yesNo(q *Query, l sentence) string {
 			continue
 		}
 		total += idf
-		held := l.terms[t] || head[t]
+		held := l.terms[t]
 		for _, s := range e.norm.StandsFor(w) {
 			held = held || l.terms[retrieval.Stem(s)]
 		}
-		if held {
+		switch {
+		case held:
 			got += idf
+		case head[t]:
+			// What the heading says frames the sentence; it does not
+			// state it.
+			got += idf / 2
 		}
 	}
 	if total == 0 || got/total < 0.5 {
