@@ -35,7 +35,7 @@ func (e *Engine) Card(ctx context.Context, kind tutor.Kind, code, diploma string
 	if err != nil {
 		return tutor.Reply{}, err
 	}
-	prefix := map[tutor.Kind]string{tutor.KindCompetence: "C", tutor.KindEpreuve: "E", tutor.KindSavoir: "S"}[kind]
+	prefix := codeKinds[kind].prefix
 	var raw string
 	for _, m := range tutor.FindCodes(code, tutor.StyleCompact) {
 		if m.Prefix == prefix || (prefix == "E" && strings.HasPrefix(m.Prefix, "U")) || (prefix == "E" && m.Prefix == "EF") {
@@ -44,7 +44,7 @@ func (e *Engine) Card(ctx context.Context, kind tutor.Kind, code, diploma string
 		}
 	}
 	if raw == "" {
-		return tutor.Reply{}, fmt.Errorf("%w : « %s » n'est pas un code %s (%s)", ErrNotACode, shortText(strings.TrimSpace(code), 30), kindName(kind), kindExample(kind))
+		return tutor.Reply{}, fmt.Errorf("%w : « %s » n'est pas un code %s (%s)", ErrNotACode, shortText(strings.TrimSpace(code), 30), codeKinds[kind].name, codeKinds[kind].example)
 	}
 	q := &Query{Raw: strings.TrimSpace(code), Norm: e.norm.Normalize(blankCodes(code))}
 	docs, _ := e.docsFor(q.Norm, diploma)
@@ -67,24 +67,12 @@ func (e *Engine) Card(ctx context.Context, kind tutor.Kind, code, diploma string
 	return a.reply, nil
 }
 
-func kindName(k tutor.Kind) string {
-	switch k {
-	case tutor.KindCompetence:
-		return "de compétence"
-	case tutor.KindEpreuve:
-		return "d'épreuve"
-	}
-	return "de savoir"
-}
-
-func kindExample(k tutor.Kind) string {
-	switch k {
-	case tutor.KindCompetence:
-		return "ex. C1.3 ou C31"
-	case tutor.KindEpreuve:
-		return "ex. E4, E21 ou U61"
-	}
-	return "ex. S42"
+// codeKinds are the kinds of code a card is asked for: the prefix of their
+// codes, and how the error that a code is not one names them, with examples.
+var codeKinds = map[tutor.Kind]struct{ prefix, name, example string }{
+	tutor.KindCompetence: {"C", "de compétence", "ex. C1.3 ou C31"},
+	tutor.KindEpreuve:    {"E", "d'épreuve", "ex. E4, E21 ou U61"},
+	tutor.KindSavoir:     {"S", "de savoir", "ex. S42"},
 }
 
 // Choice is one autocomplete suggestion: a code and what to show for it.

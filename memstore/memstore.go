@@ -106,6 +106,22 @@ func (s *Store) lock(ctx context.Context) error {
 	return nil
 }
 
+// get returns what m holds under id, read under the store's lock;
+// tutor.ErrNotFound when it holds nothing. The maps are made once, so m
+// may be read before the lock is taken.
+func get[V any](ctx context.Context, s *Store, m map[int64]V, id int64) (V, error) {
+	var v V
+	if err := s.lock(ctx); err != nil {
+		return v, err
+	}
+	defer s.mu.Unlock()
+	v, ok := m[id]
+	if !ok {
+		return v, tutor.ErrNotFound
+	}
+	return v, nil
+}
+
 // now is the clock to the millisecond, as the SQLite store keeps it.
 func (s *Store) now() time.Time { return ms(s.Now()) }
 
@@ -201,15 +217,7 @@ func (s *Store) SaveReply(ctx context.Context, r *tutor.StoredReply) error {
 
 // Reply implements tutor.ReplyStore.
 func (s *Store) Reply(ctx context.Context, id int64) (tutor.StoredReply, error) {
-	if err := s.lock(ctx); err != nil {
-		return tutor.StoredReply{}, err
-	}
-	defer s.mu.Unlock()
-	r, ok := s.replies[id]
-	if !ok {
-		return r, tutor.ErrNotFound
-	}
-	return r, nil
+	return get(ctx, s, s.replies, id)
 }
 
 // Vote implements tutor.ReplyStore.

@@ -153,15 +153,7 @@ func (s *Store) AddPost(ctx context.Context, p *tutor.QuizPost) error {
 
 // Post implements tutor.QuizStore.
 func (s *Store) Post(ctx context.Context, id int64) (tutor.QuizPost, error) {
-	if err := s.lock(ctx); err != nil {
-		return tutor.QuizPost{}, err
-	}
-	defer s.mu.Unlock()
-	p, ok := s.posts[id]
-	if !ok {
-		return p, tutor.ErrNotFound
-	}
-	return p, nil
+	return get(ctx, s, s.posts, id)
 }
 
 // deletePost removes a post and its answers.

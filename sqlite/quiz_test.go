@@ -318,24 +318,17 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			for _, v := range vals {
-				switch x := v.(type) {
-				case string:
+		list, err := scanMaps(rows)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range list {
+			for _, v := range row {
+				if x, ok := v.(string); ok {
 					found[x]++
-				case []byte:
-					found[string(x)]++
 				}
 			}
 		}
-		rows.Close()
 	}
 	if found[u] != 0 {
 		t.Errorf("%d cells still hold %s", found[u], u)

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -29,30 +30,12 @@ func (s *Store) UserData(ctx context.Context, userID string) (map[string][]map[s
 		if err != nil {
 			return nil, err
 		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			row := map[string]any{}
-			for i, c := range cols {
-				if b, ok := vals[i].([]byte); ok {
-					vals[i] = string(b)
-				}
-				row[c] = vals[i]
-			}
-			out[uc.table] = append(out[uc.table], row)
-		}
-		err = rows.Err()
-		rows.Close()
+		list, err := scanMaps(rows)
 		if err != nil {
 			return nil, err
+		}
+		if len(list) > 0 {
+			out[uc.table] = list
 		}
 	}
 	return out, nil
@@ -81,4 +64,34 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 		}
 	}
 	return counts, tx.Commit()
+}
+
+// scanMaps reads every row as a map from column to value (text as
+// strings) and closes rows.
+func scanMaps(rows *sql.Rows) ([]map[string]any, error) {
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []map[string]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := map[string]any{}
+		for i, c := range cols {
+			if b, ok := vals[i].([]byte); ok {
+				vals[i] = string(b)
+			}
+			row[c] = vals[i]
+		}
+		out = append(out, row)
+	}
+	return out, rows.Err()
 }
