@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strings"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/retrieval"
@@ -148,14 +149,27 @@ func (a Attr) asking() bool {
 	return false
 }
 
+// notAsking are phrases that hold an attribute's trigger without asking
+// for it: "quand même" is no time, "quand ils disent X" asks what X means,
+// "la mise en forme" of a file is not the form of an épreuve.
+var notAsking = map[Attr][]string{
+	AttrPeriode: {"quand meme", "quand ils disent", "quand on dit", "quand ils parlent", "quand on parle", "quand ils ecrivent",
+		"quand le referentiel dit", "quand c est ecrit", "quand ils mettent"},
+	AttrForme: {"mise en forme", "bonne forme"},
+}
+
 // attrsIn lists what a normalised question asks, in the table's order.
 // What its words only seem to ask is dropped, and returned apart: those
 // words then weigh less.
 func attrsIn(n retrieval.Normal) (asks, dropped []Attr) {
 	var raw []Attr
 	for _, d := range attrTable {
+		text := n.Text()
+		for _, p := range notAsking[d.attr] {
+			text = strings.ReplaceAll(text, " "+p+" ", " ")
+		}
 		for _, t := range d.triggers {
-			if n.Has(t) {
+			if strings.Contains(text, " "+strings.Join(retrieval.Tokens(t), " ")+" ") {
 				raw = append(raw, d.attr)
 				break
 			}
@@ -207,16 +221,6 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	// person (aptitudes), not an épreuve's criteria.
 	if has(AttrCriteres) && (n.Has("qualites") || n.Has("aptitudes") || n.Has("profil") || n.Has("personnalite")) && !(n.Has("criteres") || n.Has("critere") || n.Has("grille")) {
 		out = removeAttr(out, AttrCriteres)
-	}
-	// "quand ils disent prospect, ça veut dire quoi ?": "quand" introduces
-	// what the texts say, not a time.
-	if has(AttrPeriode) && !n.Has("a quel moment") && !n.Has("quelle periode") && !n.Has("quel mois") && !n.Has("quels mois") {
-		for _, p := range []string{"quand ils disent", "quand on dit", "quand ils parlent", "quand on parle", "quand ils ecrivent", "quand le referentiel dit", "quand c est ecrit", "quand ils mettent"} {
-			if n.Has(p) {
-				out = removeAttr(out, AttrPeriode)
-				break
-			}
-		}
 	}
 	return out
 }
