@@ -234,9 +234,10 @@ func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query
 		rq.Diploma = q.Docs[0].Meta.Diploma
 	}
 	// The passages that define a code rise when the code is all the
-	// question is about; when it asks more ("le jury de l'E4"), its words
-	// choose among the parts of the text the code names.
-	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() {
+	// question is about, or names one passage (a compétence, a savoir, an
+	// activity or its task); when it asks more of an épreuve ("le jury de
+	// l'E4"), its words choose among the parts of the text the code names.
+	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) {
 		for _, r := range q.Codes {
 			rq.Codes = append(rq.Codes, r.code)
 		}

@@ -110,6 +110,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"cb d'heures par semaine au cdi et en salle info en nrc ?", "", []string{"ressources informatiques", "horaire hebdomadaire 3"}, 2418},
 		// A line the text did not mark as a heading heads its sentence.
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
+		// A task code leads with its own task, not its activity's first.
+		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// The question's diploma wins over the default.
 		{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
 		{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},

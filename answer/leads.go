@@ -322,6 +322,11 @@ func sentencesOf(s *tutor.Section) []string {
 			label = line
 			continue
 		}
+		if m := reCodeLabel.FindStringSubmatch(line); m != nil {
+			// "A1.4T2. Formalisation de la solution…": the code names the
+			// sentence, it is not a sentence of its own.
+			label, line = m[1], line[len(m[0]):]
+		}
 		sents := splitSentences(line)
 		for k, sent := range sents {
 			if k == 0 && label != "" {
@@ -337,6 +342,10 @@ func sentencesOf(s *tutor.Section) []string {
 	}
 	return out
 }
+
+// reCodeLabel is a code that opens a line as its label: "A1.4T2. ",
+// "C1.3 - ".
+var reCodeLabel = regexp.MustCompile(`^([A-Z]{1,2}\d+(?:\.\d+)*(?:T\d+)?)\s*[.–-]\s+`)
 
 // isLabel reports whether a line is a short title of what follows: a few
 // words, capitalised, without a verb's punctuation, not an item.
