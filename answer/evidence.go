@@ -72,8 +72,14 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	for _, t := range own {
 		add(t, weightCue) // the asking words left
 	}
-	for _, t := range e.Index.Terms(strings.Join(q.Norm.Expansion, " ")) {
+	expansion := e.Index.Terms(strings.Join(q.Norm.Expansion, " "))
+	for _, t := range expansion {
 		add(t, weightExpansion)
+	}
+	// An expression the texts use for the student's ("la recherche des
+	// entreprises d'accueil" for "trouver mon stage") counts whole too.
+	for _, t := range retrieval.Bigrams(expansion) {
+		add(t, weightExpansion*weightBigram)
 	}
 	return out
 }

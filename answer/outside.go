@@ -21,6 +21,11 @@ type outsideDef struct {
 // asks them by when it holds one of each, words apart ("le sujet de l'E5
 // … l'année dernière").
 var outsideTogether = map[string][][]string{
+	// "c'est quand l'E5 l'an prochain ?", not "l'an prochain l'emploi du
+	// temps est plus léger ?".
+	"dates": {{"quand", "date", "dates", "quel jour", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session"}},
+	// "les salaires c'est combien ?", not "on touche aux salaires ?".
+	"salaires": {{"salaire", "salaires", "remuneration", "paye"}, {"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -50,10 +55,10 @@ var outsideTable = []outsideDef{
 		[]string{"taux de reussite", "taux d admission", "taux d insertion", "pourcentage de reussite", "combien d etudiants", "combien d eleves", "combien de candidats", "nombre d etudiants", "nombre d eleves", "nombre de candidats", "nombre d admis", "nombre d inscrits", "combien sont admis", "combien d admis", "combien d inscrits", "note moyenne", "moyenne nationale", "moyenne des notes", "moyenne a l", "la moyenne des", "classement des"},
 		"Les référentiels ne donnent aucune statistique (taux de réussite, nombre d'inscrits ou d'admis, moyennes)."},
 	{"dates",
-		[]string{"quelle date", "date de l examen", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "l an prochain", "l annee prochaine", "date limite"},
+		[]string{"quelle date", "date de l examen", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "date limite"},
 		"Les référentiels ne fixent pas le calendrier des sessions : les dates sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."},
 	{"salaires",
-		[]string{"salaire", "salaires", "combien on gagne", "combien gagne", "gagne combien", "on gagne", "paye combien", "combien paye", "smic", "brut par mois", "net par mois", "euros par mois", "touche combien", "combien il touche", "combien on touche", "combien par mois", "par mois en moyenne", "combien par an"},
+		[]string{"le salaire", "un salaire", "quel salaire", "mon salaire", "salaire moyen", "salaire d un", "salaire de depart", "combien on gagne", "combien gagne", "gagne combien", "on gagne", "paye combien", "combien paye", "smic", "brut par mois", "net par mois", "euros par mois", "touche combien", "combien il touche", "combien on touche", "combien par mois", "par mois en moyenne", "combien par an"},
 		"Les référentiels décrivent le métier et ses activités, pas les salaires."},
 	{"établissements",
 		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement"},

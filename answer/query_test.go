@@ -149,7 +149,11 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"c'etait quoi le sujet de l'e4 ccst l'an dernier ?", "sujets d'examen"},
 		// Another diploma the texts name only for what it shares.
 		{"l'E5 du bts management des unites commerciales elle dure combien ?", "autre diplôme"},
+		{"l'E5 ccst c'est quand l'annee prochaine ?", "dates"},
+		{"les salaires en sortie de bts nrc c'est combien ?", "salaires"},
 		// Not outside: the texts say it.
+		{"l'an prochain en ccst on a combien d'heures de cours par semaine ?", ""},
+		{"dans la gestion de l'equipe commerciale nrc on s'occupe des salaires ?", ""},
 		{"j'ai rate l'E5 l'annee derniere, je garde mes autres notes ?", ""},
 		{"l'unite U1 est commune avec le bts management des unites commerciales ?", ""},
 		{"la premiere session du ccst c'etait quand ?", ""},
