@@ -19,9 +19,9 @@ const (
 	minEvidence = 0.2
 	// Weights of what a sentence shares with the question.
 	weightExpansion = 0.7 // a word the question's words stand for
-	weightCue       = 0.6  // a word that states what is asked ("composée" for the jury)
-	weightBigram    = 0.5  // two words of the question side by side
-	weightCode      = 2    // a code the question names
+	weightCue       = 0.6 // a word that states what is asked ("composée" for the jury)
+	weightBigram    = 0.5 // two words of the question side by side
+	weightCode      = 2   // a code the question names
 	// A second sentence is kept when it adds this share of the first's weight.
 	secondLead = 0.45
 	// Passages at most this many ranks down may give the answering sentence.
