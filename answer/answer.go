@@ -50,6 +50,8 @@ type Engine struct {
 	// rowWords are the index terms of the timetables' row labels: the
 	// teachings a question about hours can name.
 	rowWords map[string]bool
+	// glossary holds the sentences that define a term (define.go).
+	glossary []gloss
 }
 
 // New builds the index over a corpus. It fails when embedding fails.
@@ -89,6 +91,7 @@ func New(ctx context.Context, c *corpus.Corpus, opts retrieval.Options) (*Engine
 	for _, w := range norm.Domain() {
 		e.anchors[retrieval.Stem(w)] = true
 	}
+	e.buildGlossary()
 	return e, nil
 }
 

@@ -112,6 +112,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
+		// What a term means: the sentence that defines it, or glosses it.
+		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
+		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},
 		// The question's diploma wins over the default.
 		{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
 		{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},

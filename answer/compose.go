@@ -135,12 +135,16 @@ func (e *Engine) stillAsked(q *Query, subjects []ref, said string) bool {
 // question names an item (scoped), it reports false and says nothing when no
 // passage holds enough of what is asked.
 func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
+	q := a.q
+	def, defined := a.e.definition(q)
+	if defined {
+		res = withDefinition(res, def)
+	}
 	if len(res) == 0 {
 		return false
 	}
-	q := a.q
 	ask := a.e.askTerms(q, a.e.subjects(q))
-	if !scoped && !a.e.answers(q, res) {
+	if !scoped && !defined && !a.e.answers(q, res) {
 		return false
 	}
 	if q.Asked(AttrHoraires) {
@@ -153,6 +157,9 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 		}
 	}
 	leads := a.e.leads(res, ask, q.asksText() || a.factsGiven, formOf(q))
+	if defined {
+		leads = a.e.leadWithDefinition(leads, def, ask)
+	}
 	if len(leads) == 0 {
 		return false
 	}
