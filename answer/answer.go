@@ -223,6 +223,14 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 	return backfill(res, rest, k), nil
 }
 
+// headedBy are the words of the headings the texts give the parts that
+// state an attribute ("Composition de la commission d'évaluation").
+var headedBy = map[Attr][]string{
+	AttrJury:        {"composition"},
+	AttrCriteres:    {"criteres"},
+	AttrDeroulement: {"deroulement"},
+}
+
 // retrievalQuery is the search an analysed question leads to.
 func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query {
 	words, extra := e.splitAsking(q)
@@ -255,6 +263,7 @@ func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query
 		d := a.def()
 		rq.Extra = append(rq.Extra, d.cues...)
 		rq.Kinds = append(rq.Kinds, d.kinds...)
+		rq.Headed = append(rq.Headed, headedBy[a]...)
 	}
 	docs := map[string]bool{}
 	if q.aboutItself() {

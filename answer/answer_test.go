@@ -112,6 +112,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
+		// Who grades: the part headed "Composition de la commission".
+		{"qui est dans le jury de l'E4 en ccst ?", "", []string{"Composition de la commission", "conduite par un professeur"}, 0},
+		{"l'E5 nrc elle est corrigee par quels profs ?", "", []string{"deux professeurs"}, 0},
 		// What a term means: the sentence that defines it, or glosses it.
 		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
 		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},

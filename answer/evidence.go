@@ -13,6 +13,9 @@ type term struct {
 	t   string
 	w   float64
 	cue bool
+	// heading is set for the words of the heading that names the part
+	// stating what is asked (headedBy): a passage under it ranks first.
+	heading bool
 }
 
 // alsoAsking are words that ask for an attribute once it is asked, but are
@@ -67,6 +70,15 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	for _, at := range q.Asks {
 		for _, t := range e.Index.Terms(strings.Join(at.def().cues, " ")) {
 			add(t, weightCue)
+		}
+		// The heading that names the part ("Composition de la
+		// commission") says what its sentences state; a heading's word
+		// counts half, so it weighs twice.
+		for _, t := range e.Index.Terms(strings.Join(headedBy[at], " ")) {
+			if !seen[t] && e.Index.IDF(t) > 0 {
+				seen[t] = true
+				out = append(out, term{t: t, w: 2 * weightCue * e.Index.IDF(t), heading: true})
+			}
 		}
 	}
 	for _, t := range own {

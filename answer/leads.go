@@ -102,7 +102,7 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 			case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
 				// A code its heading names is in every sentence of the
 				// passage: it picks none of them.
-			case set[at.t]:
+			case set[at.t], at.heading && head[at.t]:
 				s.match += at.w
 			case head[at.t]:
 				s.match += at.w / 2
@@ -118,6 +118,12 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 			s.match *= 0.8
 		}
 		s.score = r.Score / top
+		for _, at := range ask {
+			if at.heading && head[at.t] {
+				// Under the heading that names what is asked.
+				s.score = 1
+			}
+		}
 		if form != "" && otherForm(r.Section, form) {
 			// "en ponctuel": what the CCF does is not the answer.
 			s.match /= 2
