@@ -32,6 +32,8 @@ func TestNormalizeInformalFrench(t *testing.T) {
 		{"en b to c c possible ?", "en b to c particuliers c est possible"},
 		{"maths fi poussées", "mathematiques financieres poussees"},
 		{"j'en ai noté que 2", "j en ai retenu que 2"}, // written down, not graded
+		{"l'info commerciale et la salle info", "l information commerciale et la salle informatique"},
+		{"ils disent prospect", "ils disent prospect"}, // a common verb is no typo of "visent"
 	}
 	for _, tt := range tests {
 		if got := strings.Join(n.Normalize(tt.in).Words, " "); got != tt.want {
