@@ -278,7 +278,7 @@ func quotesItself(l sentence) bool {
 }
 
 var (
-	reSentenceEnd = regexp.MustCompile(`([.!?])\s+([A-ZÉÈÀÂÎÔÇ«"“(])`)
+	reSentenceEnd = regexp.MustCompile(`([.!?)])\s+([A-ZÉÈÀÂÎÔÇ«"“(])`)
 	reBullet      = regexp.MustCompile(`^[•\-–]\s*`)
 )
 
@@ -394,7 +394,11 @@ func withItems(sent string, next []string) string {
 	return sent + " " + strings.Join(items, " ; ") + "."
 }
 
-// splitSentences cuts a paragraph after a full stop followed by a capital.
+// reWordStart is a capitalised word.
+var reWordStart = regexp.MustCompile(`^[A-ZÉÈÀÂÎÔÇ][a-zéèêàâîôûç]+\s`)
+
+// splitSentences cuts a paragraph after a full stop followed by a capital,
+// or after a closing bracket followed by a capitalised word.
 func splitSentences(p string) []string {
 	idx := reSentenceEnd.FindAllStringSubmatchIndex(p, -1)
 	var out []string
@@ -403,6 +407,15 @@ func splitSentences(p string) []string {
 		end := m[3] // after the punctuation
 		before := strings.ToLower(p[max(start, m[2]-4):m[2]])
 		if strings.HasSuffix(before, "art") || strings.HasSuffix(before, "cf") || strings.HasSuffix(before, " n°") || strings.HasSuffix(before, "ex") {
+			continue
+		}
+		if seg := p[start:m[3]]; strings.Count(seg, "(") > strings.Count(seg, ")") {
+			// Inside brackets: "(voir § 4. Aménagement de la durée)".
+			continue
+		}
+		if p[m[2]] == ')' && !reWordStart.MatchString(p[m[4]:]) {
+			// A bracket closes a sentence only before a word that starts
+			// the next one ("…de stage) Ils se déroulent").
 			continue
 		}
 		out = append(out, strings.TrimSpace(p[start:end]))
