@@ -229,6 +229,7 @@ var headedBy = map[Attr][]string{
 	AttrJury:        {"composition"},
 	AttrCriteres:    {"criteres"},
 	AttrDeroulement: {"deroulement"},
+	AttrContenu:     {"objectif"},
 }
 
 // retrievalQuery is the search an analysed question leads to.

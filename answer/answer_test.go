@@ -115,6 +115,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// Who grades: the part headed "Composition de la commission".
 		{"qui est dans le jury de l'E4 en ccst ?", "", []string{"Composition de la commission", "conduite par un professeur"}, 0},
 		{"l'E5 nrc elle est corrigee par quels profs ?", "", []string{"deux professeurs"}, 0},
+		// What something is for: the part headed "Objectif".
+		{"le stage en ccst ca sert a quoi au fond ?", "", []string{"a pour objectif de permettre"}, 0},
 		// What a term means: the sentence that defines it, or glosses it.
 		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
 		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},

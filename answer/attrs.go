@@ -75,7 +75,7 @@ var attrTable = []attrDef{
 		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation", "regarde quoi", "pour la valider", "pour valider", "est attendu", "sont attendus", "on attend"},
 		[]string{"criteres", "evaluation"}, []tutor.Kind{tutor.KindEpreuve, tutor.KindCompetence}, true},
 	{AttrContenu, "objectif et contenu",
-		[]string{"objectif", "objectifs", "finalite", "finalites", "porte sur", "sur quoi porte", "contenu", "consiste", "a quoi sert", "sert a", "le but", "quel but", "en quoi", "comme epreuve", "c est quoi l epreuve"},
+		[]string{"objectif", "objectifs", "finalite", "finalites", "porte sur", "sur quoi porte", "contenu", "consiste", "a quoi sert", "sert a", "a quoi ca sert", "ca sert a quoi", "ca sert", "a quoi bon", "utilite", "le but", "quel but", "en quoi", "comme epreuve", "c est quoi l epreuve"},
 		[]string{"objectif", "finalites", "contenu", "porte"}, nil, false},
 	{AttrDocuments, "documents et dossier",
 		[]string{"dossier", "dossiers", "documents", "document", "fiches", "fiche", "ramener", "apporter", "pages", "rapport", "annexes", "documentaire"},
@@ -157,6 +157,9 @@ var notAsking = map[Attr][]string{
 	AttrPeriode: {"quand meme", "quand ils disent", "quand on dit", "quand ils parlent", "quand on parle", "quand ils ecrivent",
 		"quand le referentiel dit", "quand c est ecrit", "quand ils mettent"},
 	AttrForme: {"mise en forme", "bonne forme"},
+	// "c'est juste pour valider le diplôme ?": the diploma, not an
+	// épreuve's criteria.
+	AttrCriteres: {"pour valider le diplome", "pour valider le bts", "pour valider mon diplome", "pour valider mon bts"},
 }
 
 // attrsIn lists what a normalised question asks, in the table's order.

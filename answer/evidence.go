@@ -20,7 +20,10 @@ type term struct {
 
 // alsoAsking are words that ask for an attribute once it is asked, but are
 // too common to tell it on their own: "des heures" of a timetable.
-var alsoAsking = map[Attr][]string{AttrHoraires: {"heures", "heure", "semaine"}}
+var alsoAsking = map[Attr][]string{
+	AttrHoraires: {"heures", "heure", "semaine"},
+	AttrContenu:  {"sert", "servir", "but"},
+}
 
 // askTerms are the index terms a sentence must hold to answer: the question's
 // own words and codes, the pairs of them, the words they stand for and the
@@ -75,10 +78,16 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 		// commission") says what its sentences state; a heading's word
 		// counts half, so it weighs twice.
 		for _, t := range e.Index.Terms(strings.Join(headedBy[at], " ")) {
-			if !seen[t] && e.Index.IDF(t) > 0 {
-				seen[t] = true
-				out = append(out, term{t: t, w: 2 * weightCue * e.Index.IDF(t), heading: true})
+			if e.Index.IDF(t) == 0 {
+				continue
 			}
+			h := term{t: t, w: 2 * weightCue * e.Index.IDF(t), heading: true}
+			if i := slices.IndexFunc(out, func(o term) bool { return o.t == t }); i >= 0 {
+				out[i] = h
+				continue
+			}
+			seen[t] = true
+			out = append(out, h)
 		}
 	}
 	for _, t := range own {
