@@ -230,6 +230,7 @@ var headedBy = map[Attr][]string{
 	AttrCriteres:    {"criteres"},
 	AttrDeroulement: {"deroulement"},
 	AttrContenu:     {"objectif"},
+	AttrQualites:    {"comportements aptitudes"},
 }
 
 // retrievalQuery is the search an analysed question leads to.

@@ -36,6 +36,7 @@ const (
 	AttrMetiers
 	AttrPeriode
 	AttrActivites
+	AttrQualites
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -114,6 +115,9 @@ var attrTable = []attrDef{
 	{AttrActivites, "activités et tâches",
 		[]string{"une tache", "les taches", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},
 		[]string{"activites", "taches"}, []tutor.Kind{tutor.KindActivite}, false},
+	{AttrQualites, "qualités attendues",
+		[]string{"qualites", "qualite", "aptitudes", "savoir etre", "personnalite", "caractere", "profil", "timide", "comportement", "comportements"},
+		[]string{"aptitudes", "comportements", "qualites", "preuve"}, nil, false},
 }
 
 func (a Attr) def() *attrDef {

@@ -98,9 +98,9 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"E4 ccst en ponctuel combien de temps de prepa ?", []Attr{AttrPreparation}},
 		{"la clause de réserve de propriété c au programme ?", []Attr{AttrLimites}},
 		{"C 1.3 on doit savoir faire quoi ?", nil},
-		{"les qualités qu'on attend d'un commercial en nrc", nil},                 // a person's aptitudes, not criteria
-		{"en ccf l'E2 nrc c'est combien de situations ?", []Attr{AttrSituations}}, // the form is the setting
-		{"l'E2 nrc c'est en ccf ou en ponctuel ?", []Attr{AttrForme}},             // the form is asked
+		{"les qualités qu'on attend d'un commercial en nrc", []Attr{AttrQualites}}, // a person's aptitudes, not criteria
+		{"en ccf l'E2 nrc c'est combien de situations ?", []Attr{AttrSituations}},  // the form is the setting
+		{"l'E2 nrc c'est en ccf ou en ponctuel ?", []Attr{AttrForme}},              // the form is asked
 		{"l'oral d'anglais en ccf c'est en quel mois ?", []Attr{AttrPeriode}},
 		{"si je suis malade le jour de l'E4, ça se passe comment ?", nil}, // what happens then, not how it goes
 		{"l'E4 ça se passe comment ?", []Attr{AttrDeroulement}},
