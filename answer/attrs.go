@@ -164,6 +164,8 @@ var notAsking = map[Attr][]string{
 	// "c'est juste pour valider le diplôme ?": the diploma, not an
 	// épreuve's criteria.
 	AttrCriteres: {"pour valider le diplome", "pour valider le bts", "pour valider mon diplome", "pour valider mon bts"},
+	// "garder un client" is to keep a customer, not a mark.
+	AttrConditions: {"garder le client", "garder les clients", "garder un client", "garder ses clients", "garder mes clients", "a garder", "garder la clientele"},
 }
 
 // attrsIn lists what a normalised question asks, in the table's order.
