@@ -152,15 +152,29 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	for _, t := range append(qterms, retrieval.Bigrams(qterms)...) {
 		qs[t] = true
 	}
+	// The texts' words a student's stand for ("l'anglais": a langue
+	// vivante étrangère) name titles too.
+	exp := e.Index.Terms(strings.Join(n.Expansion, " "))
+	for _, t := range append(exp, retrieval.Bigrams(exp)...) {
+		qs[t] = true
+	}
 	type cand struct {
 		r     ref
 		score float64
 	}
+	// "la langue obligatoire" is not the optional épreuve of the same
+	// title; "l'épreuve facultative de langue" is.
+	optional := n.Has("facultative") || n.Has("facultatif") || n.Has("option") || n.Has("en option")
+	mandatory := n.Has("obligatoire") || n.Has("obligatoires")
 	var cands []cand
 	for _, d := range docs {
 		var walk func([]tutor.Epreuve)
 		walk = func(list []tutor.Epreuve) {
 			for _, ep := range list {
+				if isOptional := strings.HasPrefix(ep.Code, "EF") || strings.HasPrefix(ep.Code, "UF"); mandatory && !optional && isOptional || optional && !mandatory && !isOptional {
+					walk(ep.Parts)
+					continue
+				}
 				if sc := e.titleScore(ep.Title, qs); sc > 0 {
 					cands = append(cands, cand{ref{d, ep.Code}, sc})
 				}
