@@ -78,6 +78,15 @@ var outsideTable = []outsideDef{
 			"ancien sujet", "anciens sujets", "sujets precedents", "sujet precedent", "corrige du sujet", "corriges des sujets", "sujet de l annee derniere",
 			"sujet de l an dernier", "sujet de l an passe", "sujet de l annee passee", "sujets des annees", "sujet de la session", "sujets des sessions"},
 		"Les référentiels définissent les épreuves, pas leurs sujets : ceux des sessions passées (annales) se trouvent auprès de votre établissement ou du réseau de votre académie, et ceux à venir ne sont connus de personne."},
+	{"démarches",
+		[]string{"convocation", "convocations", "convoc", "convocs", "numero de candidat", "mon inscription a l examen", "inscription en ligne", "cyclades", "releve de notes", "diplome papier"},
+		"Les référentiels ne traitent pas des démarches (inscription, convocations, relevés de notes) : voyez votre établissement ou le service des examens de votre académie."},
+	{"rédaction",
+		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir"},
+		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
+	{"choix de produits",
+		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques"},
+		"Les référentiels ne recommandent aucun produit ni aucune marque : ils décrivent des compétences et des savoirs (par exemple les outils de gestion de la relation client en général)."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
@@ -120,7 +129,7 @@ func injection(raw string, n retrieval.Normal) bool {
 // référentiels it has loaded.
 var otherDiplomas = []struct {
 	code, name string
-	bare       bool // the code alone names the diploma ("mco"); else it needs "bts" before it
+	bare       bool // the code or name alone names the diploma ("mco"); else it needs "bts" before it
 }{
 	{"MCO", "management commercial operationnel", true},
 	{"NDRC", "negociation et digitalisation de la relation client", true},
@@ -140,6 +149,7 @@ var otherDiplomas = []struct {
 	{"ASSURANCE", "assurance", false},
 	{"COMMUNICATION", "communication", false},
 	{"TC", "technico commercial", false},
+	{"BUT TC", "techniques de commercialisation", true},
 }
 
 // otherDiploma returns the BTS a question names that no loaded référentiel
@@ -147,7 +157,7 @@ var otherDiplomas = []struct {
 func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
 	for _, o := range otherDiplomas {
 		code := strings.ToLower(o.code)
-		named := n.Has("bts "+code) || n.Has("bts "+o.name) || (o.bare && n.Has(code))
+		named := n.Has("bts "+code) || n.Has("bts "+o.name) || (o.bare && (n.Has(code) || n.Has(o.name)))
 		if !named || e.Corpus.Doc(o.code) != nil {
 			continue
 		}

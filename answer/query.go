@@ -231,6 +231,14 @@ func namesEpreuveExplicitly(q *Query) bool {
 	return false
 }
 
+// diplomaLabel names another diploma by its code: "BTS MCO", "BUT TC".
+func diplomaLabel(code string) string {
+	if strings.HasPrefix(code, "BUT ") {
+		return code
+	}
+	return "BTS " + code
+}
+
 // otherDiplomaWhy explains that a diploma is not loaded, with what the loaded
 // texts say of their own status (the NRC replaced by the NDRC).
 func (e *Engine) otherDiplomaWhy(code string) string {
@@ -238,7 +246,7 @@ func (e *Engine) otherDiplomaWhy(code string) string {
 	for _, d := range e.Corpus.Docs {
 		names = append(names, d.Meta.Label())
 	}
-	why := "Je ne connais que les référentiels du " + strings.Join(names, " et du ") + " : je ne peux rien dire du BTS " + code + " sans inventer."
+	why := "Je ne connais que les référentiels du " + strings.Join(names, " et du ") + " : je ne peux rien dire du " + diplomaLabel(code) + " sans inventer."
 	for _, d := range e.Corpus.Docs {
 		if strings.Contains(tutor.Fold(d.Meta.Status), strings.ToLower(code)) {
 			why += " À noter : " + d.Meta.Status

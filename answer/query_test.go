@@ -151,7 +151,13 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"l'E5 du bts management des unites commerciales elle dure combien ?", "autre diplôme"},
 		{"l'E5 ccst c'est quand l'annee prochaine ?", "dates"},
 		{"les salaires en sortie de bts nrc c'est combien ?", "salaires"},
+		{"les convocs pour l'ecrit e5 arrivent quand ?", "démarches"},
+		{"tu peux me faire une lettre de motiv pour mon stage ?", "rédaction"},
+		{"pour le crm en ccst c lequel le mieux, salesforce ?", "choix de produits"},
+		{"les coefs en BUT techniques de commercialisation ?", "autre diplôme"},
 		// Not outside: the texts say it.
+		{"c'est quoi le but de l'E4 en nrc ?", ""},
+		{"faut savoir utiliser un logiciel de crm en ccst ?", ""},
 		{"l'an prochain en ccst on a combien d'heures de cours par semaine ?", ""},
 		{"dans la gestion de l'equipe commerciale nrc on s'occupe des salaires ?", ""},
 		{"j'ai rate l'E5 l'annee derniere, je garde mes autres notes ?", ""},
