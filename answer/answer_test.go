@@ -117,6 +117,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"l'E5 nrc elle est corrigee par quels profs ?", "", []string{"deux professeurs"}, 0},
 		// What something is for: the part headed "Objectif".
 		{"le stage en ccst ca sert a quoi au fond ?", "", []string{"a pour objectif de permettre"}, 0},
+		// An older diploma's épreuve: the correspondence table, not this
+		// diploma's épreuve of the same number.
+		{"j'ai valide l'E4 du bts technico-commercial, ca equivaut a quoi en ccst ?", "", []string{"Technico-commercial", "E4 Négociation technico-commerciale"}, 0},
 		// What a term means: the sentence that defines it, or glosses it.
 		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
 		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},

@@ -20,6 +20,10 @@ func parseMarkdown(src string, style string) []block {
 type mdParser struct {
 	style  string
 	blocks []block
+	// A bold run open over several lines ("**Tableau de correspondance
+	// … \n … solutions techniques**"): its first line and text so far.
+	boldFrom int
+	bold     []string
 	// Table state.
 	inTable    bool
 	routeNames []string // règlement d'examen: names of the routes
@@ -67,6 +71,18 @@ func (p *mdParser) line(n int, raw string) {
 		return
 	}
 	p.inTable = false
+	if p.bold != nil || strings.HasPrefix(strings.TrimSpace(line), "**") && strings.Count(line, "**") == 1 {
+		// A bold run over several lines is one heading.
+		if p.bold == nil {
+			p.boldFrom = n
+		}
+		p.bold = append(p.bold, strings.Trim(strings.TrimSpace(line), "*"))
+		if len(p.bold) > 1 && strings.Contains(line, "**") || len(p.bold) > 4 {
+			p.heading(p.boldFrom, 4, strings.Join(p.bold, " "))
+			p.bold = nil
+		}
+		return
+	}
 	switch {
 	case reSeparator.MatchString(line):
 		return
