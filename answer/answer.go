@@ -267,6 +267,13 @@ func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query
 		rq.Kinds = append(rq.Kinds, d.kinds...)
 		rq.Headed = append(rq.Headed, headedBy[a]...)
 	}
+	// "en CCF": the parts headed by that form rise.
+	switch formOf(q) {
+	case formCCF:
+		rq.Headed = append(rq.Headed, "controle")
+	case formPonctuelle:
+		rq.Headed = append(rq.Headed, "ponctuelle")
+	}
 	docs := map[string]bool{}
 	if q.aboutItself() {
 		for _, s := range subjects {

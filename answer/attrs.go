@@ -162,7 +162,7 @@ func (a Attr) asking() bool {
 var notAsking = map[Attr][]string{
 	AttrPeriode: {"quand meme", "quand ils disent", "quand on dit", "quand ils parlent", "quand on parle", "quand ils ecrivent",
 		"quand le referentiel dit", "quand c est ecrit", "quand ils mettent"},
-	AttrForme: {"mise en forme", "bonne forme"},
+	AttrForme: {"mise en forme", "bonne forme", "action ponctuelle", "actions ponctuelles"},
 	// "c'est juste pour valider le diplôme ?": the diploma, not an
 	// épreuve's criteria.
 	AttrCriteres: {"pour valider le diplome", "pour valider le bts", "pour valider mon diplome", "pour valider mon bts"},

@@ -62,6 +62,7 @@ func (a *builder) answer(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	res = preferForm(res, formOf(q))
 	scoped := len(subjects) > 0
 	if !a.passages(res, scoped) && !factsDone {
 		a.refuse("")

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -118,15 +119,12 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 			s.match *= 0.8
 		}
 		s.score = r.Score / top
-		for _, at := range ask {
-			if at.heading && head[at.t] {
-				// Under the heading that names what is asked.
-				s.score = 1
-			}
-		}
 		if form != "" && otherForm(r.Section, form) {
 			// "en ponctuel": what the CCF does is not the answer.
 			s.match /= 2
+		} else if slices.ContainsFunc(ask, func(at term) bool { return at.heading && head[at.t] }) {
+			// Under the heading that names what is asked.
+			s.score = 1
 		}
 		out = append(out, s)
 	}
@@ -172,7 +170,7 @@ const (
 // formOf is the way of sitting an épreuve a question names, "" when none or
 // both.
 func formOf(q *Query) string {
-	p := q.Norm.Has("ponctuelle") || q.Norm.Has("ponctuel") || q.Norm.Has("candidat forme ponctuelle")
+	p := hasExamWord(q.Norm, "ponctuelle") || hasExamWord(q.Norm, "ponctuel")
 	c := q.Norm.Has("ccf") || q.Norm.Has("controle en cours de formation")
 	switch {
 	case p && !c:
@@ -193,6 +191,25 @@ func otherForm(s *tutor.Section, form string) bool {
 		return ccf && !ponct
 	}
 	return ponct && !ccf
+}
+
+// preferForm moves the passages about the other way of sitting an épreuve
+// after the rest: "en CCF, ça se déroule comment ?" is not answered by the
+// forme ponctuelle.
+func preferForm(res []retrieval.Result, form string) []retrieval.Result {
+	if form == "" {
+		return res
+	}
+	out := make([]retrieval.Result, 0, len(res))
+	var other []retrieval.Result
+	for _, r := range res {
+		if otherForm(r.Section, form) {
+			other = append(other, r)
+		} else {
+			out = append(out, r)
+		}
+	}
+	return append(out, other...)
 }
 
 // rePronoun finds a sentence that opens on what the one before named.

@@ -176,6 +176,15 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	return q, nil
 }
 
+// hasExamWord reports whether a question holds a word of the exam: "une
+// action ponctuelle" is an action, not the form of an épreuve.
+func hasExamWord(n retrieval.Normal, w string) bool {
+	if strings.HasPrefix(w, "ponctuel") && (n.Has("action ponctuelle") || n.Has("actions ponctuelles")) {
+		return false
+	}
+	return n.Has(w)
+}
+
 // asksHours reports whether a question counts hours of teaching: hours, or
 // a time per week or per year of the course.
 func asksHours(n retrieval.Normal) bool {
@@ -197,7 +206,7 @@ func namesYear(n retrieval.Normal) bool {
 // has (a coefficient, a jury, a duration).
 func aboutEpreuve(q *Query) bool {
 	for _, w := range []string{"epreuve", "epreuves", "oral", "orale", "ecrit", "ecrite", "examen", "ccf", "ponctuelle"} {
-		if q.Norm.Has(w) {
+		if hasExamWord(q.Norm, w) {
 			return true
 		}
 	}
@@ -224,7 +233,7 @@ func namesEpreuveExplicitly(q *Query) bool {
 		}
 	}
 	for _, w := range []string{"epreuve", "epreuves", "oral", "ecrit", "examen", "ccf", "ponctuelle"} {
-		if q.Norm.Has(w) {
+		if hasExamWord(q.Norm, w) {
 			return true
 		}
 	}
