@@ -130,6 +130,10 @@ type Completion struct {
 	Text         string
 	PromptTokens int
 	OutputTokens int
+	// Finish is why the model stopped ("stop" when it finished; "length"
+	// when cut at the token limit; "" when the stream ended without
+	// saying): anything but "stop" is an unfinished answer.
+	Finish string
 }
 
 // ErrLLMTimeout is returned by an LLM whose first token or whole answer is

@@ -447,9 +447,12 @@ func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missin
 		ok := false
 		for _, c := range cands {
 			for _, d := range docs {
-				if docHasCode(d, c) && !hasRef(found, d, c) {
+				if !docHasCode(d, c) {
+					continue
+				}
+				ok = true
+				if !hasRef(found, d, c) {
 					found = append(found, ref{d, c})
-					ok = true
 				}
 			}
 			if ok && explicit {

@@ -21,7 +21,9 @@ const (
 	NoteUnavailable = "Le modèle de langue est indisponible : voici la réponse extraite directement des textes."
 	NoteNoCitation  = "La réponse rédigée ne s'appuyait sur aucun passage cité : voici les passages eux-mêmes."
 	NoteCorrected   = "Un chiffre de la réponse rédigée ne correspondait pas au référentiel : la phrase a été corrigée d'après le texte."
-	NoteRemoved     = "Une phrase dont les chiffres ne figurent pas dans les passages cités a été retirée."
+	NoteRemoved     = "Réponse vérifiée en partie : une phrase que les passages cités n'établissent pas a été retirée."
+	NoteFiltered    = "Réponse vérifiée en partie : une phrase contenant un lien, une mention ou des consignes internes a été retirée."
+	NoteUnfinished  = "Réponse vérifiée en partie : la rédaction s'est interrompue, la phrase inachevée a été retirée."
 )
 
 // GenOptions are the optional parts of a generated answer.
@@ -84,17 +86,30 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		}
 		return base, gen, nil
 	}
-	v := e.verify(q, out.Text, passages, base)
+	text, finished := out.Text, out.Finish == "stop"
+	if !finished {
+		// Cut short (token limit, stream ended without its end): the
+		// unfinished sentence goes.
+		text = cutUnfinished(text)
+	}
+	v := e.verify(q, text, passages, base, prompts.Rules())
 	if len(v.citations) == 0 || v.own == 0 {
 		base.Note = NoteNoCitation
+		if v.filtered > 0 {
+			base.Note = NoteFiltered
+		}
 		base.RemovedCitations = v.removed
 		return base, gen, nil
 	}
 	reply := tutor.Reply{Question: base.Question, Answer: v.text, Mode: ModeLLM, Citations: v.citations,
-		Verified: !v.dropped, RemovedCitations: v.removed}
+		Verified: !v.dropped && finished, RemovedCitations: v.removed}
 	switch {
+	case v.filtered > 0:
+		reply.Note = NoteFiltered
 	case v.dropped:
 		reply.Note = NoteRemoved
+	case !finished:
+		reply.Note = NoteUnfinished
 	case v.corrected:
 		reply.Note = NoteCorrected
 	}

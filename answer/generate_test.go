@@ -75,6 +75,33 @@ var verifyCases = []struct {
 		answer.ModeLLM, true, 0, "", []string{"5 h [1]"}, nil},
 	{"stalled stream", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "…", Stall: 10 * time.Second}},
 		answer.ModeExtractive, true, 0, answer.NoteTimeout, []string{"coefficient de 6"}, nil},
+	// Claim by claim: a figure reused from elsewhere, a figure in words,
+	// a figure the question suggests, a code or a law that does not
+	// exist, a sentence whose only marker was invented.
+	{"figure of another kind", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle dure 6 h [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteRemoved, []string{"coefficient de 6 [1]"}, []string{"6 h"}},
+	{"figure in words", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient neuf [1]. Elle est importante [1]."}},
+		answer.ModeLLM, true, 0, answer.NoteCorrected, []string{"coefficient de 6"}, []string{"neuf"}},
+	{"leading question", "le coef de l'E4 CCST c'est bien 9 ?", []openaitest.Reply{{Text: "Oui, c'est bien 9 [1]. L'E4 compte beaucoup [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteRemoved, nil, []string{"9 [1]"}},
+	{"invented code", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle évalue aussi la compétence C9.9 [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteRemoved, []string{"coefficient de 6 [1]"}, []string{"C9.9"}},
+	{"invented law", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. La loi Lemaire-Duval encadre cette épreuve [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteRemoved, []string{"coefficient de 6 [1]"}, []string{"Lemaire"}},
+	{"only marker invented", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. L'E4 se passe en 2027 [7]."}},
+		answer.ModeLLM, true, 1, answer.NoteCorrected, []string{"coefficient de 6 [1]"}, []string{"2027"}},
+	// Whatever it says, no link, mention or rule text reaches the student.
+	{"link and mention", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. @everyone les sujets sont sur https://evil.example/e4 [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteFiltered, []string{"coefficient de 6 [1]"}, []string{"evil", "@everyone"}},
+	{"masked link", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Voir [le corrigé](https://evil.example) [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteFiltered, []string{"coefficient de 6 [1]"}, []string{"evil", "corrigé"}},
+	{"rules repeated", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Mes règles : réponds en français, clairement et brièvement (au plus 8 phrases), uniquement à partir des passages [1]."}},
+		answer.ModeLLM, false, 0, answer.NoteFiltered, []string{"coefficient de 6 [1]"}, []string{"règles"}},
+	// Cut short: the unfinished sentence goes and the answer is partial.
+	{"stream cut", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle se dér", Cut: true}},
+		answer.ModeLLM, false, 0, answer.NoteUnfinished, []string{"coefficient de 6 [1]"}, []string{"dér"}},
+	{"token limit", "coef de l'E4 en CCST", []openaitest.Reply{{Text: "L'épreuve E4 a un coefficient de 6 [1]. Elle se dér", Finish: "length"}},
+		answer.ModeLLM, false, 0, answer.NoteUnfinished, []string{"coefficient de 6 [1]"}, []string{"dér"}},
 	{"500", "coef de l'E4 en CCST", []openaitest.Reply{{Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}, {Status: 500, RetryAfter: "0"}},
 		answer.ModeExtractive, true, 0, answer.NoteUnavailable, []string{"coefficient de 6"}, nil},
 }

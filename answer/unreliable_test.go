@@ -14,6 +14,7 @@ import (
 
 	"github.com/btstutor/tutor/internal/openaitest"
 	"github.com/btstutor/tutor/llm"
+	"github.com/btstutor/tutor/prompts"
 )
 
 // unreliable answers like a model that cites and copies badly: one fault
@@ -209,6 +210,6 @@ func BenchmarkVerify(b *testing.B) {
 		"Elle évalue la négociation [3]. " + fmt.Sprint("Les situations sont au nombre de 2 [1].")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e.verify(q, text, passages, base)
+		e.verify(q, text, passages, base, prompts.Rules())
 	}
 }

@@ -20,6 +20,7 @@ type verified struct {
 	own       int              // the model's sentences kept with a citation
 	corrected bool             // a sentence replaced by a fact
 	dropped   bool             // a sentence removed, no fact to replace it
+	filtered  int              // sentences removed for a link, a mention or the rules' words
 }
 
 var (
@@ -27,48 +28,47 @@ var (
 	numberRE = regexp.MustCompile(`\d+(?:[,.]\d+)?`)
 )
 
-// verify checks a generated answer against the passages it was given and
-// the facts of the extractive answer (whose markers number the same
-// passages).
-func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base tutor.Reply) verified {
+// verify checks a generated answer sentence by sentence against the
+// passages it cites and the facts of the extractive answer (whose markers
+// number the same passages). A sentence stays when it cites a passage and
+// every value, code and law it states is stated there (or in the facts),
+// for the épreuve it is about; the question is never evidence. Otherwise
+// it is replaced by the fact it tried to state, or removed. A sentence with
+// a link, a mention or the words of the rules is removed whatever it says;
+// a sentence that states nothing and cites nothing ("Bon courage !") is
+// left out silently.
+func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base tutor.Reply, rules string) verified {
 	var v verified
-	allowedFacts := numbers(base.Answer + " " + q.Raw)
 	factLines := strings.Split(base.Answer, "\n")
-	// The épreuves the question is about check coefficient claims made
-	// without a code.
-	docs := q.Docs
-	asked := q.Codes
-
+	evidence := &evidenceSet{passages: passages, facts: base.Answer}
+	ruleRuns := runs(rules)
 	var kept []string
 	for _, sent := range sentences(text) {
 		sent = v.fixMarkers(sent, len(passages))
 		if strings.TrimSpace(markerRE.ReplaceAllString(sent, "")) == "" {
 			continue
 		}
-		cited := citedIn(sent)
-		allowed := map[string]bool{}
-		for n := range cited {
-			for x := range numbers(passages[n-1].Text) {
-				allowed[x] = true
-			}
+		ev := evidence.of(sent)
+		if unsafe(sent, ev.text, ruleRuns) != "" {
+			v.filtered++
+			v.dropped = true
+			continue
 		}
-		for x := range allowedFacts {
-			allowed[x] = true
-		}
-		ok := e.claimsHold(sent, docs, asked)
-		if ok {
-			for x := range numbers(sent) {
-				if !allowed[x] {
-					ok = false
-					break
-				}
-			}
-		}
-		if ok {
+		if ownFact(sent, base.Answer) {
+			// A line of the extractive answer: the référentiel's facts.
 			kept = append(kept, sent)
-			if len(cited) > 0 {
+			if len(citedIn(sent)) > 0 {
 				v.own++
 			}
+			continue
+		}
+		cited := len(citedIn(sent)) > 0
+		if !cited && !hasClaim(sent) {
+			continue
+		}
+		if cited && e.claimsHold(sent, q.Docs, q.Codes) && e.claimsStated(sent, ev) {
+			kept = append(kept, sent)
+			v.own++
 			continue
 		}
 		if fix := factFor(sent, factLines); fix != "" {
@@ -82,6 +82,21 @@ func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base t
 	}
 	v.text, v.citations = renumber(strings.TrimSpace(joinSentences(kept)), passages)
 	return v
+}
+
+// ownFact reports whether a sentence is a line, or a sentence of a line, of
+// the extractive answer: facts resolved from the texts, already verified.
+func ownFact(sent, facts string) bool {
+	sent = strings.TrimSpace(sent)
+	if len(sent) < 8 || strings.HasPrefix(sent, ">") {
+		return false
+	}
+	for _, line := range strings.Split(facts, "\n") {
+		if line = strings.TrimSpace(line); line == sent || strings.Contains(line, sent) && !strings.HasPrefix(line, ">") {
+			return true
+		}
+	}
+	return false
 }
 
 // fixMarkers removes the numbers of a sentence's markers that point to no
@@ -254,11 +269,20 @@ func sentences(text string) []string {
 		}
 		start = end
 	}
+	quoted := 0 // inside « … »: a quotation is one sentence with its marker
 	for i := 0; i < len(r); i++ {
 		switch r[i] {
+		case '«':
+			quoted++
+		case '»':
+			quoted = max(0, quoted-1)
 		case '\n':
 			flush(i + 1)
+			quoted = 0
 		case '.', '!', '?':
+			if quoted > 0 {
+				continue
+			}
 			// Not inside a number (1.5) and followed by a space or the end.
 			if i+1 == len(r) || r[i+1] == ' ' || r[i+1] == '\n' {
 				j := i + 1

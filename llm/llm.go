@@ -117,7 +117,9 @@ func (c *Client) Chat(ctx context.Context, msgs []tutor.ChatMessage, onDelta fun
 		if len(resp.Choices) == 0 {
 			return tutor.Completion{}, errors.New("réponse du modèle sans contenu")
 		}
-		return tutor.Completion{Text: resp.Choices[0].Message.Content, PromptTokens: resp.Usage.PromptTokens, OutputTokens: resp.Usage.CompletionTokens}, nil
+		ch := resp.Choices[0]
+		return tutor.Completion{Text: ch.Message.Content, PromptTokens: resp.Usage.PromptTokens, OutputTokens: resp.Usage.CompletionTokens,
+			Finish: string(ch.FinishReason)}, nil
 	}
 	return c.stream(ctx, req, onDelta)
 }
@@ -153,6 +155,9 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, o
 				first.Stop()
 				b.WriteString(ch.Delta.Content)
 				onDelta(ch.Delta.Content)
+			}
+			if ch.FinishReason != "" {
+				out.Finish = string(ch.FinishReason)
 			}
 		}
 	}

@@ -48,6 +48,13 @@ func System(d Data) (string, error) {
 	return render("system.tmpl", d)
 }
 
+// Rules is the system prompt without facts nor passages: the text a
+// model must never repeat to a student.
+func Rules() string {
+	s, _ := System(Data{})
+	return s
+}
+
 // Question renders the user message: the student's question, delimited as
 // data. Angle brackets in it are escaped so that it cannot close the block.
 func Question(q string) (string, error) {

@@ -29,6 +29,10 @@ type Reply struct {
 	// StallAfter sends this many characters first, then stalls.
 	StallAfter int
 	Usage      [2]int // prompt, completion tokens; zero: estimated
+	// Finish is the finish_reason sent ("stop" when empty); Cut ends the
+	// stream after the text, with no finish_reason and no [DONE].
+	Finish string
+	Cut    bool
 }
 
 // Received is a request the server got.
@@ -143,10 +147,14 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, req ChatRequest) {
 		if !wait(r, rep.Stall) {
 			return
 		}
+		finish := rep.Finish
+		if finish == "" {
+			finish = "stop"
+		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(map[string]any{
 			"id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": req.Model,
-			"choices": []any{map[string]any{"index": 0, "finish_reason": "stop", "message": map[string]any{"role": "assistant", "content": rep.Text}}},
+			"choices": []any{map[string]any{"index": 0, "finish_reason": finish, "message": map[string]any{"role": "assistant", "content": rep.Text}}},
 			"usage":   map[string]any{"prompt_tokens": usage[0], "completion_tokens": usage[1], "total_tokens": usage[0] + usage[1]},
 		})
 		return
@@ -177,8 +185,15 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, req ChatRequest) {
 		}
 		send(chunk(string(text[i:min(i+12, len(text))])))
 	}
+	if rep.Cut {
+		return
+	}
+	finish := rep.Finish
+	if finish == "" {
+		finish = "stop"
+	}
 	send(map[string]any{"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": 0, "model": req.Model,
-		"choices": []any{map[string]any{"index": 0, "delta": map[string]any{}, "finish_reason": "stop"}},
+		"choices": []any{map[string]any{"index": 0, "delta": map[string]any{}, "finish_reason": finish}},
 		"usage":   map[string]any{"prompt_tokens": usage[0], "completion_tokens": usage[1], "total_tokens": usage[0] + usage[1]}})
 	fmt.Fprint(w, "data: [DONE]\n\n")
 }

@@ -1,0 +1,242 @@
+package answer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// Claim-level checks of what a model wrote: each value a sentence states
+// (a number with its unit, written in digits or in words), each code it
+// names and each law it cites must be what the passages it cites say; the
+// question itself is never evidence. And nothing a model writes may carry
+// a link, a mention or the text of its own rules.
+
+var (
+	reURL     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	reMdLink  = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
+	reMention = regexp.MustCompile(`(?i)@(?:everyone|here)\b|<@[!&]?\d+>|<#\d+>`)
+	// reValue is a number and the unit that follows it: "4 h", "40
+	// minutes", "16 semaines", "30 %".
+	reValue = regexp.MustCompile(`(?i)(\d+(?:[,.]\d+)?)\s*(h\b|heures?\b|min\b|minutes?\b|mn\b|semaines?\b|mois\b|%|pour\s*cent\b|pages?\b|ans?\b|années?\b)`)
+	// reCoefValue is a coefficient and its value: "coefficient de 6".
+	reCoefValue = regexp.MustCompile(`(?i)coef\w*\D{0,25}?(\d+(?:[,.]\d+)?)`)
+	// reLaw is a named law or decree: "loi Lemaire-Duval".
+	reLaw = regexp.MustCompile(`\b(?:[Ll]oi|[Dd]écret|[Rr]èglement)\s+(?:n°\s*)?[A-ZÉ0-9][\p{L}0-9'’-]+(?:[ -][A-ZÉ][\p{L}'’-]+)?`)
+)
+
+// numberWords are the numbers students and models write in words.
+var numberWords = map[string]string{
+	"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7", "huit": "8", "neuf": "9", "dix": "10",
+	"onze": "11", "douze": "12", "treize": "13", "quatorze": "14", "quinze": "15", "seize": "16", "vingt": "20",
+	"trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
+}
+
+// digitsFor writes the numbers spelled in words as digits: "trois heures"
+// is checked as "3 heures". It scans words by hand: it runs on every cited
+// passage of every generated sentence.
+func digitsFor(s string) string {
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		w := s[start:end]
+		if d, ok := numberWords[strings.ToLower(w)]; ok {
+			b.WriteString(d)
+		} else {
+			b.WriteString(w)
+		}
+		start = -1
+	}
+	for i, r := range s {
+		letter := unicode.IsLetter(r)
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			flush(i)
+		}
+		if !letter {
+			b.WriteRune(r)
+		}
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
+	return b.String()
+}
+
+// unitOf names a unit's class: heures and h are the same.
+func unitOf(u string) string {
+	u = strings.ToLower(strings.Join(strings.Fields(u), " "))
+	switch {
+	case u == "h" || strings.HasPrefix(u, "heure"):
+		return "h"
+	case u == "min" || u == "mn" || strings.HasPrefix(u, "minute"):
+		return "min"
+	case strings.HasPrefix(u, "semaine"):
+		return "semaines"
+	case u == "%" || strings.HasPrefix(u, "pour"):
+		return "%"
+	case strings.HasPrefix(u, "page"):
+		return "pages"
+	case u == "mois":
+		return "mois"
+	default:
+		return "ans"
+	}
+}
+
+// values are a text's numbers bound to their unit ("4|h"), coefficients
+// included ("6|coef").
+func values(s string) map[string]bool {
+	s = digitsFor(markerRE.ReplaceAllString(s, " "))
+	out := map[string]bool{}
+	for _, m := range reValue.FindAllStringSubmatch(s, -1) {
+		out[strings.ReplaceAll(m[1], ".", ",")+"|"+unitOf(m[2])] = true
+	}
+	for _, m := range reCoefValue.FindAllStringSubmatch(s, -1) {
+		out[strings.ReplaceAll(m[1], ".", ",")+"|coef"] = true
+	}
+	return out
+}
+
+// unsafe reports why a model's sentence may not be shown whatever it says:
+// a link the cited passages do not hold, a Markdown link, a mention, or
+// the words of the tutor's own rules. "" when none.
+func unsafe(sent, cited string, rules map[string]bool) string {
+	for _, u := range reURL.FindAllString(sent, -1) {
+		if !strings.Contains(cited, strings.TrimRight(u, ".,;)")) {
+			return "lien"
+		}
+	}
+	switch {
+	case reMdLink.MatchString(sent):
+		return "lien"
+	case reMention.MatchString(sent):
+		return "mention"
+	case sharesRun(sent, rules):
+		return "consignes"
+	}
+	return ""
+}
+
+// runLength is how many words in a row a sentence may share with the rules
+// before it counts as repeating them.
+const runLength = 8
+
+// runs are the runs of runLength words (folded) of a text.
+func runs(text string) map[string]bool {
+	w := retrieval.Tokens(text)
+	out := map[string]bool{}
+	for i := 0; i+runLength <= len(w); i++ {
+		out[strings.Join(w[i:i+runLength], " ")] = true
+	}
+	return out
+}
+
+// sharesRun reports whether a sentence holds one of the runs.
+func sharesRun(sent string, runs map[string]bool) bool {
+	w := retrieval.Tokens(sent)
+	for i := 0; i+runLength <= len(w); i++ {
+		if runs[strings.Join(w[i:i+runLength], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimsStated reports whether every value, code and law a sentence states
+// is stated by the evidence (the cited passages and the référentiel facts):
+// a number with a unit must come with that unit, a bare number must appear,
+// a code must exist in a loaded text, a law must be named in the evidence.
+func (e *Engine) claimsStated(sent string, ev *evidence) bool {
+	for v := range values(sent) {
+		if !ev.values[v] {
+			return false
+		}
+	}
+	for x := range numbers(digitsFor(sent)) {
+		if !ev.numbers[x] {
+			return false
+		}
+	}
+	if _, missing := e.resolveCodes(sent, e.Corpus.Docs); len(missing) > 0 {
+		return false
+	}
+	for _, law := range reLaw.FindAllString(sent, -1) {
+		if !strings.Contains(ev.folded, tutor.Fold(law)) {
+			return false
+		}
+	}
+	return true
+}
+
+// evidence is what a sentence may rest on: the passages it cites and the
+// facts of the extractive answer, with the values they state.
+type evidence struct {
+	text, folded string
+	values       map[string]bool
+	numbers      map[string]bool
+}
+
+// evidenceSet reads each set of cited passages once.
+type evidenceSet struct {
+	passages []tutor.Citation
+	facts    string
+	seen     map[string]*evidence
+}
+
+// of is the evidence of a sentence: the passages it cites and the facts.
+func (s *evidenceSet) of(sent string) *evidence {
+	var cited []int
+	for n := range citedIn(sent) {
+		if n >= 1 && n <= len(s.passages) {
+			cited = append(cited, n)
+		}
+	}
+	slices.Sort(cited)
+	key := fmt.Sprint(cited)
+	if ev, ok := s.seen[key]; ok {
+		return ev
+	}
+	var b strings.Builder
+	b.WriteString(s.facts)
+	for _, n := range cited {
+		b.WriteString("\n")
+		b.WriteString(s.passages[n-1].Text)
+		b.WriteString("\n")
+		b.WriteString(s.passages[n-1].Section)
+	}
+	text := b.String()
+	ev := &evidence{text: text, folded: tutor.Fold(text), values: values(text), numbers: numbers(digitsFor(text))}
+	if s.seen == nil {
+		s.seen = map[string]*evidence{}
+	}
+	s.seen[key] = ev
+	return ev
+}
+
+// cutUnfinished drops the end of a text that stops mid-sentence, as a
+// generation cut short does ("… coefficient de 6 [1]. Le").
+func cutUnfinished(text string) string {
+	t := strings.TrimSpace(text)
+	end := strings.LastIndexAny(t, ".!?]\n")
+	if end < 0 {
+		return ""
+	}
+	if t[end] == ']' && !strings.HasSuffix(strings.TrimSpace(t[:end+1]), "]") {
+		return t[:end+1]
+	}
+	return strings.TrimSpace(t[:end+1])
+}
+
+// hasClaim reports whether a sentence states something checkable: a
+// number (in digits or words), a code, a law.
+func hasClaim(sent string) bool {
+	return len(numbers(digitsFor(sent))) > 0 || len(tutor.FindCodes(sent, tutor.StyleCompact)) > 0 || reLaw.MatchString(sent)
+}
