@@ -68,12 +68,25 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		return tutor.Reply{}, Generation{}, err
 	}
 	gen := Generation{Prompt: msgs}
+	rules := prompts.Rules()
 	var onDelta func(string)
 	if opt.OnDelta != nil {
+		// Only what passed verification is shown while the model writes:
+		// each time a sentence is complete, the complete part is checked
+		// and its verified text replaces what was shown.
 		var so strings.Builder
+		done, shown := 0, ""
 		onDelta = func(d string) {
 			so.WriteString(d)
-			opt.OnDelta(so.String())
+			complete := cutUnfinished(so.String())
+			if len(complete) <= done {
+				return
+			}
+			done = len(complete)
+			if v := e.verify(q, complete, passages, base, rules); v.text != "" && v.text != shown {
+				shown = v.text
+				opt.OnDelta(shown)
+			}
 		}
 	}
 	out, err := model.Chat(ctx, msgs, onDelta)
@@ -92,7 +105,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		// unfinished sentence goes.
 		text = cutUnfinished(text)
 	}
-	v := e.verify(q, text, passages, base, prompts.Rules())
+	v := e.verify(q, text, passages, base, rules)
 	if len(v.citations) == 0 || v.own == 0 {
 		base.Note = NoteNoCitation
 		if v.filtered > 0 {

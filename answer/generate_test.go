@@ -116,7 +116,8 @@ func TestGenerateVerifiesWhatTheModelWrote(t *testing.T) {
 			srv.Push(tc.script...)
 			before := len(srv.Received())
 			var streamed string
-			r, gen, err := e.Generate(context.Background(), m, tc.question, "", answer.GenOptions{OnDelta: func(s string) { streamed = s }})
+			var shown []string
+			r, gen, err := e.Generate(context.Background(), m, tc.question, "", answer.GenOptions{OnDelta: func(s string) { streamed = s; shown = append(shown, s) }})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,6 +132,12 @@ func TestGenerateVerifiesWhatTheModelWrote(t *testing.T) {
 			for _, w := range tc.not {
 				if strings.Contains(r.Answer, w) {
 					t.Errorf("answer keeps %q:\n%s", w, r.Answer)
+				}
+				// Nothing unverified is shown while the model writes.
+				for _, s := range shown {
+					if strings.Contains(s, w) {
+						t.Errorf("streamed %q before verification:\n%s", w, s)
+					}
 				}
 			}
 			if len(r.Citations) == 0 {

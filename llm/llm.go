@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -180,13 +181,26 @@ func (c *Client) wrap(ctx context.Context, err error) error {
 	}
 	var api *openai.APIError
 	if errors.As(err, &api) {
-		return fmt.Errorf("modèle %s : HTTP %d : %s", c.cfg.Model, api.HTTPStatusCode, api.Message)
+		return fmt.Errorf("modèle %s : HTTP %d : %s", c.cfg.Model, api.HTTPStatusCode, c.redact(api.Message))
 	}
 	var re *openai.RequestError
 	if errors.As(err, &re) {
 		return fmt.Errorf("modèle %s : HTTP %d", c.cfg.Model, re.HTTPStatusCode)
 	}
 	return fmt.Errorf("modèle %s : %w", c.cfg.Model, err)
+}
+
+// reSecret is what looks like a key in a server's message: "sk-…", a
+// bearer token, a long run of key characters.
+var reSecret = regexp.MustCompile(`(?i)\b(?:sk|pk|rk|key|token)[-_][A-Za-z0-9_-]{6,}|\bBearer\s+\S+|\b[A-Za-z0-9_-]{32,}\b`)
+
+// redact masks the configured key and anything key-like in a server's
+// message before it reaches a log (a server may echo the key it refused).
+func (c *Client) redact(msg string) string {
+	if c.cfg.APIKey != "" {
+		msg = strings.ReplaceAll(msg, c.cfg.APIKey, "‹clé masquée›")
+	}
+	return reSecret.ReplaceAllString(msg, "‹masqué›")
 }
 
 // Embed returns L2-normalised embeddings of texts with the embedding model;

@@ -77,6 +77,17 @@ func TestRetries(t *testing.T) {
 	if got := len(srv.Received()) - n; got != 3 {
 		t.Errorf("%d attempts, want 1 + 2 retries", got)
 	}
+	// A server that asks to wait long is not waited for.
+	n = len(srv.Received())
+	srv.Push(openaitest.Reply{Status: 429, RetryAfter: "30"})
+	if _, err := c.Chat(context.Background(), msgs, nil); err == nil || len(srv.Received())-n != 1 {
+		t.Errorf("Retry-After: 30: %v after %d attempts, want a failure after 1", err, len(srv.Received())-n)
+	}
+	// A server that echoes the key does not put it in the error.
+	srv.Push(openaitest.Reply{Status: 401, Text: "Incorrect API key provided: sk-secret. Token sk-proj-AbCdEf123456 refused"})
+	if _, err := c.Chat(context.Background(), msgs, nil); err == nil || strings.Contains(err.Error(), "sk-secret") || strings.Contains(err.Error(), "AbCdEf123456") || !strings.Contains(err.Error(), "401") {
+		t.Errorf("401 echoing the key: %v", err)
+	}
 	// A 400 is not retried.
 	n = len(srv.Received())
 	srv.Push(openaitest.Reply{Status: 400})

@@ -9,17 +9,20 @@ import (
 )
 
 // retrier retries requests answered 429 or 5xx, waiting what Retry-After
-// asks (capped) or an exponential backoff, as long as the context allows.
+// asks or an exponential backoff, as long as the context allows; a
+// Retry-After beyond a few seconds ends the retries at once.
 type retrier struct {
 	next    http.RoundTripper
 	retries int
 	sleep   func(context.Context, time.Duration) error
 }
 
-// Backoff bounds.
+// Backoff bounds. A server that asks to wait longer than maxRetryAfter is
+// not waited for: the student gets the extractive answer at once.
 const (
-	firstBackoff = 500 * time.Millisecond
-	maxWait      = 20 * time.Second
+	firstBackoff  = 500 * time.Millisecond
+	maxWait       = 20 * time.Second
+	maxRetryAfter = 3 * time.Second
 )
 
 func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -37,6 +40,9 @@ func (r *retrier) RoundTrip(req *http.Request) (*http.Response, error) {
 			return resp, err
 		}
 		wait := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if wait > maxRetryAfter {
+			return resp, nil
+		}
 		if wait < 0 {
 			wait = firstBackoff << attempt
 		}

@@ -23,13 +23,17 @@ type Passage struct {
 	Diploma string
 	Section string
 	Text    string
+	// The text it comes from: its title, date and status ("remplacé par
+	// le BTS NDRC"), so that the model does not present an old rule as
+	// current.
+	Title, Date, Status string
 }
 
 // PassagesFrom numbers a reply's citations as passages.
 func PassagesFrom(cs []tutor.Citation) []Passage {
 	out := make([]Passage, len(cs))
 	for i, c := range cs {
-		out[i] = Passage{N: c.N, Diploma: c.Diploma, Section: c.Section, Text: c.Text}
+		out[i] = Passage{N: c.N, Diploma: c.Diploma, Section: c.Section, Text: c.Text, Title: c.DocTitle, Date: c.DocDate, Status: c.DocStatus}
 	}
 	return out
 }

@@ -31,6 +31,7 @@ func TestSystemGolden(t *testing.T) {
 		Passages: []Passage{
 			{N: 1, Diploma: "CCST", Section: "Annexe IV c Règlement d'examen", Text: "E4 · Conception et négociation de solutions technico-commerciales · U4 · 6"},
 			{N: 2, Diploma: "CCST", Section: "Annexe IV d › Épreuve E4", Text: "Durée : 1 heure\nPréparation : 1 heure"},
+			{N: 3, Diploma: "NRC", Section: "Annexe V › E4", Text: "Épreuve orale", Title: "BTS Négociation et relation client", Date: "2003", Status: "remplacé par le BTS NDRC"},
 		},
 		Facts: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1].",
 	})

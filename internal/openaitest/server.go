@@ -21,7 +21,7 @@ import (
 type Reply struct {
 	Status     int    // 0 or 200: success; otherwise an error body
 	RetryAfter string // Retry-After header of an error
-	Text       string
+	Text       string // the answer; with an error status, the error's message
 	// Stall delays the answer: before the first chunk when streaming (a
 	// stalled stream), or before the body otherwise. The request's
 	// cancellation ends it.
@@ -136,7 +136,11 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request, req ChatRequest) {
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(rep.Status)
-		fmt.Fprintf(w, `{"error":{"message":"scripted error %d","type":"server_error"}}`, rep.Status)
+		msg := rep.Text
+		if msg == "" {
+			msg = fmt.Sprintf("scripted error %d", rep.Status)
+		}
+		json.NewEncoder(w).Encode(map[string]any{"error": map[string]any{"message": msg, "type": "server_error"}})
 		return
 	}
 	usage := rep.Usage
