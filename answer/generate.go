@@ -179,6 +179,14 @@ func (e *Engine) prompt(question string, base tutor.Reply, passages []tutor.Cita
 		return nil, err
 	}
 	msgs := []tutor.ChatMessage{{Role: "system", Content: sys}}
-	msgs = append(msgs, history...)
+	for _, m := range history {
+		if m.Role == "user" {
+			// Earlier questions stay data, as the current one is.
+			if m.Content, err = prompts.Question(m.Content); err != nil {
+				return nil, err
+			}
+		}
+		msgs = append(msgs, m)
+	}
 	return append(msgs, tutor.ChatMessage{Role: "user", Content: user}), nil
 }

@@ -232,13 +232,16 @@ func (r *Router) question(ctx context.Context, req Request, q, d string) (tutor.
 			return tutor.Reply{}, answer.Generation{}, fmt.Errorf("lecture de la conversation : %w", err)
 		}
 	}
-	asked := q
-	for i := len(history) - 1; i >= 0; i-- {
-		if history[i].Role == "user" {
-			asked = r.Engine.FollowUp(history[i].Content, q)
-			break
+	// Each earlier question is resolved against the ones before it, so that
+	// "et la durée ?" after "coef E4 CCST ?" then "et en NRC ?" asks the
+	// duration of the NRC's E4.
+	subject := ""
+	for _, m := range history {
+		if m.Role == "user" {
+			subject = r.Engine.FollowUp(subject, m.Content)
 		}
 	}
+	asked := r.Engine.FollowUp(subject, q)
 	var (
 		rep tutor.Reply
 		gen answer.Generation

@@ -112,4 +112,19 @@ func TestFollowUpInThread(t *testing.T) {
 	if sys := ms[0].(map[string]any)["content"].(string); !strings.Contains(sys, `diplome="BTS NRC"`) {
 		t.Errorf("the follow-up's passages are not about the NRC")
 	}
+	// A third turn still knows the subject: the E4, now of the NRC; the
+	// earlier questions reach the model as data.
+	h.fake.Mention("guild-1", "fil", "user-3", "@bot et la durée ?")
+	h.fake.WaitFor("third answer", func(r discordtest.Request) bool {
+		return r.Path == "/channels/fil/messages" && len(srv.Received()) == 3
+	})
+	ms = srv.Received()[2].Body["messages"].([]any)
+	if asked := ms[len(ms)-1].(map[string]any)["content"].(string); !strings.Contains(asked, "E4") || !strings.Contains(asked, "NRC") {
+		t.Errorf("the third turn is not asked of the NRC's E4: %q", asked)
+	}
+	for _, m := range ms[1 : len(ms)-1] {
+		if m := m.(map[string]any); m["role"] == "user" && !strings.Contains(m["content"].(string), "<question>") {
+			t.Errorf("an earlier question reached the model unwrapped: %q", m["content"])
+		}
+	}
 }
