@@ -67,8 +67,9 @@ var outsideTable = []outsideDef{
 		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron"},
 		"Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
 	{"coûts",
-		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat"},
-		"Les référentiels ne parlent ni du coût de la formation ni des aides à l'embauche."},
+		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat",
+			"bourse", "bourses", "crous", "logement etudiant", "apl"},
+		"Les référentiels ne parlent ni du coût de la formation, ni des bourses, ni des aides à l'embauche."},
 	{"culture générale",
 		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il",
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
@@ -106,6 +107,10 @@ var injectionTriggers = []string{
 	"mentionne everyone", "mentionner everyone", "ping everyone", "tag everyone", "mentionne here", "ping here", "previens tout le serveur",
 	"mode debug", "instructions cachees", "mot pour mot", "variables d environnement", "fichiers de config",
 	"nouvelle consigne", "tu reponds desormais", "reponds desormais",
+	"a partir de maintenant tu", "desormais tu", "tu es dan", "sans restriction", "sans aucune restriction", "sans limite",
+	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
+	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
+	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)
@@ -198,11 +203,19 @@ func (e *Engine) mentioned(phrase string) bool {
 	return false
 }
 
+// yearQuestions are the words that ask about a given year.
+var yearQuestions = []string{"session", "quand", "date", "dates", "sujet", "sujets", "calendrier", "resultats", "inscription", "inscriptions", "quel jour"}
+
 var reYear = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
 // unknownYear returns a year the question names that none of its documents
-// mentions ("la session 2025"): the texts cannot say anything about it.
-func (e *Engine) unknownYear(raw string, docs []*corpus.Doc) string {
+// mentions, when the question asks about that year ("la session 2025",
+// "le sujet de 2019"): the texts cannot say anything about it. A year told
+// as context ("j'ai raté le BTS en 2021, je garde mes notes ?") is not one.
+func (e *Engine) unknownYear(raw string, n retrieval.Normal, docs []*corpus.Doc) string {
+	if !slices.ContainsFunc(yearQuestions, n.Has) {
+		return ""
+	}
 	for _, y := range reYear.FindAllString(raw, -1) {
 		found := false
 		for _, d := range docs {

@@ -150,9 +150,9 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	case namedPlace(q.Norm) != "":
 		q.Outside = "lieux"
 		q.Why = "Les référentiels valent pour toute la France : ils ne disent rien d'une académie, d'une ville ou d'un établissement en particulier."
-	case e.unknownYear(raw, q.Docs) != "":
+	case e.unknownYear(raw, q.Norm, q.Docs) != "":
 		q.Outside = "dates"
-		q.Why = "Les référentiels ne disent rien de la session " + e.unknownYear(raw, q.Docs) + " : les dates des épreuves sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."
+		q.Why = "Les référentiels ne disent rien de la session " + e.unknownYear(raw, q.Norm, q.Docs) + " : les dates des épreuves sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."
 	default:
 		for _, o := range outsideTable {
 			if o.asks(q.Norm) {
