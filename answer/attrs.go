@@ -219,6 +219,11 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	if has(AttrPreparation) && has(AttrDuree) && !(n.Has("duree") || n.Has("dure") || n.Has("durent")) && n.Has("temps de preparation") {
 		out = removeAttr(out, AttrDuree)
 	}
+	// "tous mes stages au même endroit, c'est autorisé ?": allowed, not the
+	// material allowed at an épreuve.
+	if has(AttrMateriel) && has(AttrStage) {
+		out = removeAttr(out, AttrMateriel)
+	}
 	// "si le professionnel est absent, ça se passe comment ?": what happens
 	// in that case, not how the épreuve goes.
 	if has(AttrDeroulement) && n.Has("si") && (n.Has("se passe") || n.Has("ca passe") || n.Has("il se passe")) && !n.Has("deroule") && !n.Has("deroulement") {

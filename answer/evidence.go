@@ -181,6 +181,22 @@ func (e *Engine) evidenceDetail(q *Query, res []retrieval.Result) (ev float64, k
 		known++
 		wants = append(wants, want{alts, weight})
 	}
+	// What the student's expressions stand for ("facile à garder":
+	// fidéliser) is one more thing asked, held by any of its words.
+	var exp want
+	for _, x := range q.Norm.Expansion {
+		t := retrieval.Stem(x)
+		if idf := e.Index.IDF(t); idf > 0 && !seen[t] {
+			seen[t] = true
+			exp.alts = append(exp.alts, t)
+			exp.w = max(exp.w, idf)
+		}
+	}
+	if len(exp.alts) > 0 {
+		wants = append(wants, exp)
+		knownW += exp.w
+		known++
+	}
 	if knownW == 0 {
 		return 0, 0, unknown, 0
 	}
