@@ -115,7 +115,7 @@ var attrTable = []attrDef{
 		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
 		[]string{"periode", "semestre", "moment", "annee", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre", "decembre"}, nil, false},
 	{AttrActivites, "activités et tâches",
-		[]string{"une tache", "les taches", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},
+		[]string{"une tache", "les taches", "quelles taches", "quelle tache", "quelles activites", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},
 		[]string{"activites", "taches"}, []tutor.Kind{tutor.KindActivite}, false},
 	{AttrQualites, "qualités attendues",
 		[]string{"qualites", "qualite", "aptitudes", "savoir etre", "personnalite", "caractere", "profil", "timide", "comportement", "comportements"},

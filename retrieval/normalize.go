@@ -301,6 +301,9 @@ func (n *Normalizer) contraction(w string) []string {
 	return nil
 }
 
+// feminine are the endings of feminine nouns and their masculine.
+var feminine = [][2]string{{"trices", "teurs"}, {"trice", "teur"}, {"euses", "eurs"}, {"euse", "eur"}, {"ieres", "iers"}, {"iere", "ier"}, {"iennes", "iens"}, {"ienne", "ien"}}
+
 // repair corrects a word the corpus does not know to the most frequent corpus
 // word within one edit (two for long words), the same first letter first
 // (another first letter only for words of eight letters or more).
@@ -308,6 +311,13 @@ func (n *Normalizer) contraction(w string) []string {
 func (n *Normalizer) repair(w string) string {
 	if len(w) < 6 || n.vocab[w] > 0 || n.known[w] || n.noise[w] || stopWords[w] || hasDigit(w) || n.keep(w) {
 		return ""
+	}
+	// A job in the feminine ("téléprospectrice", "vendeuse") is the texts'
+	// masculine.
+	for _, f := range feminine {
+		if stem, ok := strings.CutSuffix(w, f[0]); ok && n.vocab[stem+f[1]] > 0 {
+			return stem + f[1]
+		}
 	}
 	maxDist := 1
 	if len(w) >= 11 {
