@@ -33,7 +33,7 @@ func TestNormalizeInformalFrench(t *testing.T) {
 		{"maths fi poussées", "mathematiques financieres poussees"},
 		{"j'en ai noté que 2", "j en ai retenu que 2"}, // written down, not graded
 		{"l'info commerciale et la salle info", "l information commerciale et la salle informatique"},
-		{"ils disent prospect", "ils disent prospect"}, // a common verb is no typo of "visent"
+		{"ils disent prospect", "ils disent prospect"},            // a common verb is no typo of "visent"
 		{"elle est teleprospectrice", "elle est teleprospecteur"}, // a job in the feminine
 	}
 	for _, tt := range tests {
