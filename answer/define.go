@@ -58,6 +58,11 @@ func (e *Engine) buildGlossary() {
 // definedTerms are the terms a sentence defines.
 func definedTerms(sent string) []string {
 	var out []string
+	// Cheap tests first: this runs on every sentence of the texts.
+	lower := strings.ToLower(sent)
+	if !strings.Contains(lower, "fini") && !strings.Contains(lower, "signe") && !strings.Contains(lower, "entend") && !strings.Contains(sent, "(") {
+		return nil
+	}
 	if m := reDefinedAs.FindStringSubmatch(sent); m != nil {
 		if t := lastWords(m[1], 3); t != "" {
 			out = append(out, t)
@@ -65,6 +70,9 @@ func definedTerms(sent string) []string {
 	}
 	if m := reEntendPar.FindStringSubmatch(sent); m != nil {
 		out = append(out, strings.TrimSpace(m[1]))
+	}
+	if !strings.Contains(sent, "(") {
+		return out
 	}
 	for _, m := range reParenGloss.FindAllStringSubmatch(sent, -1) {
 		inner := strings.TrimSpace(m[2])

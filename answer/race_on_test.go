@@ -3,6 +3,6 @@
 package answer
 
 // raceEnabled: under the race detector the golden set goes through the
-// unreliable model one question in five; make test runs it all again
-// without it.
+// unreliable, adversarial and honest models one question in ten; make test
+// runs it all again without it.
 const raceEnabled = true

@@ -85,16 +85,7 @@ func TestUnreliableModelOverGoldenSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	items := goldenQuestions(t)
-	if raceEnabled {
-		// Sequential and 10× slower: make test runs every question
-		// without -race.
-		var sample []goldenItem
-		for i := 0; i < len(items); i += 5 {
-			sample = append(sample, items[i])
-		}
-		items = sample
-	}
+	items := goldenForRun(t)
 	var asked, llmMode, fallbacks, invented, wrong, removedMarkers, corrected, dropped int
 	for _, it := range items {
 		r, gen, err := e.Generate(context.Background(), m, it.q, it.diploma, GenOptions{})
