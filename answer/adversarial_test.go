@@ -28,6 +28,16 @@ func honestAnswer(req openaitest.ChatRequest) string {
 	return ""
 }
 
+// faultOf picks a question's fault from its text: each question gets one,
+// the same at every run.
+func faultOf(req openaitest.ChatRequest) int {
+	var fault int
+	for _, r := range req.Messages[len(req.Messages)-1].Content {
+		fault += int(r)
+	}
+	return fault
+}
+
 // adversarial answers like a model that errs in every way issue 13 lists,
 // one fault per question, in turn: a figure of another kind, a figure in
 // words, the question's figure confirmed, an invented code, an invented
@@ -35,11 +45,7 @@ func honestAnswer(req openaitest.ChatRequest) string {
 // repeated, a generation cut short.
 func adversarial(req openaitest.ChatRequest) openaitest.Reply {
 	good := honestAnswer(req)
-	var fault int
-	for _, r := range req.Messages[len(req.Messages)-1].Content {
-		fault += int(r)
-	}
-	switch fault % 10 {
+	switch faultOf(req) % 10 {
 	case 0:
 		return openaitest.Reply{Text: good + " Elle dure 6 h, avec 6 heures de préparation [1]."}
 	case 1:
@@ -78,6 +84,18 @@ func goldenForRun(t *testing.T) []goldenItem {
 	return sample
 }
 
+// scriptedModel is the LLM client to a loopback server answering with f.
+func scriptedModel(t *testing.T, name string, f func(openaitest.ChatRequest) openaitest.Reply) *llm.Client {
+	t.Helper()
+	srv := openaitest.New(t)
+	srv.Respond(f)
+	m, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "k", Model: name, Total: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // TestAdversarialModelOverGoldenSet counts what reaches the student from a
 // model that errs: wrong figures, invented codes or laws, links, mentions,
 // the rules' text, unfinished sentences, and answers marked verified that
@@ -85,12 +103,7 @@ func goldenForRun(t *testing.T) []goldenItem {
 func TestAdversarialModelOverGoldenSet(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
-	srv := openaitest.New(t)
-	srv.Respond(adversarial)
-	m, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "k", Model: "adversarial", Total: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := scriptedModel(t, "adversarial", adversarial)
 	rules := runs(prompts.Rules())
 	var llmMode, wrong, invented, unsafeText, unfinished, falselyVerified, partial int
 	for _, it := range goldenForRun(t) {
@@ -150,12 +163,7 @@ func TestAdversarialModelOverGoldenSet(t *testing.T) {
 func TestHonestModelOverGoldenSet(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
-	srv := openaitest.New(t)
-	srv.Respond(func(req openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: honestAnswer(req)} })
-	m, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "k", Model: "honest", Total: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := scriptedModel(t, "honest", func(req openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: honestAnswer(req)} })
 	var asked, whole int
 	for _, it := range goldenForRun(t) {
 		r, gen, err := e.Generate(context.Background(), m, it.q, it.diploma, GenOptions{})

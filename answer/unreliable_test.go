@@ -10,39 +10,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/btstutor/tutor/internal/openaitest"
-	"github.com/btstutor/tutor/llm"
 	"github.com/btstutor/tutor/prompts"
 )
 
 // unreliable answers like a model that cites and copies badly: one fault
 // per question, in turn. It reads the facts and passages from the prompt.
 func unreliable(req openaitest.ChatRequest) openaitest.Reply {
-	sys := req.Messages[0].Content
-	user := req.Messages[len(req.Messages)-1].Content
-	facts := ""
-	if i := strings.Index(sys, "Faits vérifiés"); i >= 0 {
-		rest := sys[i:]
-		rest = rest[strings.Index(rest, "\n")+1:]
-		facts = strings.TrimSpace(rest[:strings.Index(rest, "\nPassages :")])
-	}
-	first := ""
-	if i := strings.Index(sys, "<passage n=\"1\""); i >= 0 {
-		body := sys[i:]
-		body = body[strings.Index(body, ">\n")+2:]
-		first = strings.SplitN(body, "\n", 2)[0]
-	}
-	good := facts
-	if good == "" {
-		good = "D'après le référentiel : « " + first + " » [1]."
-	}
-	var fault int
-	for _, r := range user {
-		fault += int(r)
-	}
-	switch fault % 6 {
+	good := honestAnswer(req)
+	switch faultOf(req) % 6 {
 	case 0:
 		return openaitest.Reply{Text: good}
 	case 1: // citations to passages that do not exist
@@ -79,12 +56,7 @@ func bumpFirstNumber(s string) string {
 func TestUnreliableModelOverGoldenSet(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
-	srv := openaitest.New(t)
-	srv.Respond(unreliable)
-	m, err := llm.New(llm.Config{BaseURL: srv.URL, APIKey: "k", Model: "unreliable", Total: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := scriptedModel(t, "unreliable", unreliable)
 	items := goldenForRun(t)
 	var asked, llmMode, fallbacks, invented, wrong, removedMarkers, corrected, dropped int
 	for _, it := range items {
