@@ -203,22 +203,60 @@ func (c *Client) redact(msg string) string {
 	return reSecret.ReplaceAllString(msg, "‹masqué›")
 }
 
-// Embed returns L2-normalised embeddings of texts with the embedding model;
-// it is a chromem-go EmbeddingFunc when wrapped.
+// Embed returns the L2-normalised embedding of a text with the embedding
+// model; it is a chromem-go EmbeddingFunc.
 func (c *Client) Embed(ctx context.Context, text string) ([]float32, error) {
+	vs, err := c.EmbedBatch(ctx, []string{text})
+	if err != nil {
+		return nil, err
+	}
+	return vs[0], nil
+}
+
+// EmbedBatchSize is how many texts one embeddings request carries.
+const EmbedBatchSize = 64
+
+// EmbedBatch returns the L2-normalised embeddings of texts, in order, in
+// requests of EmbedBatchSize texts.
+func (c *Client) EmbedBatch(ctx context.Context, texts []string) ([][]float32, error) {
 	if c.cfg.EmbedModel == "" {
 		return nil, errors.New("modèle d'embeddings non configuré")
 	}
+	out := make([][]float32, 0, len(texts))
+	for start := 0; start < len(texts); start += EmbedBatchSize {
+		batch := texts[start:min(start+EmbedBatchSize, len(texts))]
+		vs, err := c.embedOnce(ctx, batch)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, vs...)
+	}
+	return out, nil
+}
+
+func (c *Client) embedOnce(ctx context.Context, texts []string) ([][]float32, error) {
 	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Total, ErrTimeout)
 	defer cancel()
-	resp, err := c.c.CreateEmbeddings(ctx, openai.EmbeddingRequest{Input: []string{text}, Model: openai.EmbeddingModel(c.cfg.EmbedModel)})
+	resp, err := c.c.CreateEmbeddings(ctx, openai.EmbeddingRequest{Input: texts, Model: openai.EmbeddingModel(c.cfg.EmbedModel)})
 	if err != nil {
 		return nil, c.wrap(ctx, err)
 	}
-	if len(resp.Data) == 0 || len(resp.Data[0].Embedding) == 0 {
-		return nil, errors.New("embedding vide")
+	if len(resp.Data) != len(texts) {
+		return nil, fmt.Errorf("embeddings : %d vecteurs pour %d textes", len(resp.Data), len(texts))
 	}
-	v := resp.Data[0].Embedding
+	out := make([][]float32, len(texts))
+	for _, d := range resp.Data {
+		k := d.Index
+		if k < 0 || k >= len(texts) || out[k] != nil || len(d.Embedding) == 0 {
+			return nil, errors.New("embeddings : réponse incohérente (index ou vecteur vide)")
+		}
+		out[k] = normalized(d.Embedding)
+	}
+	return out, nil
+}
+
+// normalized scales v to unit length, in place.
+func normalized(v []float32) []float32 {
 	var norm float64
 	for _, x := range v {
 		norm += float64(x) * float64(x)
@@ -229,5 +267,5 @@ func (c *Client) Embed(ctx context.Context, text string) ([]float32, error) {
 			v[i] = float32(float64(v[i]) / norm)
 		}
 	}
-	return v, nil
+	return v
 }

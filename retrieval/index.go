@@ -49,6 +49,8 @@ type Index struct {
 	col      *chromem.Collection
 	embed    chromem.EmbeddingFunc
 	local    *LocalEmbedder
+	dim      int // size of the remote vectors
+	logf     func(format string, args ...any)
 	perDip   map[string]int
 	vocab    map[string]int // folded corpus words → occurrences
 	byID     map[string]int
@@ -59,6 +61,15 @@ type Options struct {
 	// Embedder embeds texts through a remote API. Nil uses the local,
 	// offline embedder.
 	Embedder chromem.EmbeddingFunc
+	// EmbedBatch embeds many texts in few requests (the passages at
+	// start); EmbedModel names the model, CacheDir keeps its vectors on
+	// disk so that a restart asks for none it has.
+	EmbedBatch func(ctx context.Context, texts []string) ([][]float32, error)
+	EmbedModel string
+	CacheDir   string
+	// Logf reports a remote embedder that fails: the index then searches
+	// with the local embedder (at start) or by words alone (for a query).
+	Logf func(format string, args ...any)
 }
 
 // Span is a range of lines of one diploma's text; with a Code, only the
@@ -108,7 +119,11 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	if len(sections) == 0 {
 		return nil, errors.New("retrieval: no sections to index")
 	}
-	x := &Index{an: NewAnalyzer(), sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{}}
+	x := &Index{an: NewAnalyzer(), sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{},
+		logf: opts.Logf}
+	if x.logf == nil {
+		x.logf = func(string, ...any) {}
+	}
 	texts := make([]string, len(sections))
 	st := make([]string, len(sections))
 	docs := make([][nFields][]string, len(sections))
@@ -151,12 +166,24 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 
 	db := chromem.NewDB()
 	var embeddings [][]float32
-	if opts.Embedder == nil {
+	if opts.Embedder != nil && opts.EmbedBatch != nil {
+		vs, err := remoteVectors(ctx, texts, opts)
+		switch {
+		case err != nil && vs == nil:
+			x.logf("embeddings distants indisponibles (%v) : recherche avec l'embedder local", err)
+		case err != nil:
+			x.logf("%v", err) // the vectors are good, only the cache failed
+			fallthrough
+		default:
+			embeddings, x.embed, x.dim = vs, Normalized(opts.Embedder), len(vs[0])
+		}
+	} else if opts.Embedder != nil {
+		x.embed = Normalized(opts.Embedder)
+	}
+	if x.embed == nil {
 		x.local = &LocalEmbedder{an: x.an}
 		embeddings = x.local.FitVectors(texts, st, all)
 		x.embed = x.local.Func()
-	} else {
-		x.embed = Normalized(opts.Embedder)
 	}
 	col, err := db.GetOrCreateCollection("sections", nil, x.embed)
 	if err != nil {
@@ -288,8 +315,16 @@ func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, err
 		qv = x.local.Vector(text, "")
 	} else {
 		v, err := x.embed(ctx, text)
+		if err == nil && x.dim != 0 && len(v) != x.dim {
+			err = fmt.Errorf("vecteur de taille %d au lieu de %d", len(v), x.dim)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("retrieval: embedding the query: %w", err)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			// The question is answered from its words alone.
+			x.logf("embedding de la question impossible (%v) : recherche par les mots seuls", err)
+			return nil, nil
 		}
 		qv = v
 	}

@@ -48,6 +48,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	m.offline = *noLLM
 	question, batch, e, d, err := m.prepare(ctx, fs, *diploma)
 	if err != nil {
 		return err

@@ -55,7 +55,7 @@ var settings = []setting{
 	{name: "TUTOR_LLM_API_KEY", help: "clé de l'API du modèle (ou OPENAI_API_KEY)", secret: true},
 	{name: "OPENAI_API_KEY", help: "clé lue si TUTOR_LLM_API_KEY est vide, seulement avec TUTOR_LLM_BASE_URL ou TUTOR_LLM_MODEL", secret: true},
 	{name: "TUTOR_LLM_MODEL", def: llm.DefaultOpenAI + " (avec une clé OpenAI seule)", help: "modèle de langue ; sans modèle, les réponses sont extractives"},
-	{name: "TUTOR_EMBED_MODEL", def: "embedder local", help: "embeddings par la même API"},
+	{name: "TUTOR_EMBED_MODEL", def: "embedder local", help: "embeddings par la même API (vecteurs gardés dans TUTOR_DATA_DIR/cache)"},
 	{name: "TUTOR_LLM_MAX_TOKENS", def: strconv.Itoa(llm.DefaultMaxTokens), help: "longueur maximale d'une réponse, en jetons"},
 	{name: "TUTOR_LLM_FIRST_TOKEN_TIMEOUT", def: llm.DefaultFirstToken.String(), help: "délai du premier mot avant la réponse extractive"},
 	{name: "TUTOR_LLM_TIMEOUT", def: llm.DefaultTotal.String(), help: "durée maximale d'une réponse du modèle"},

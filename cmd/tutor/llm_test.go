@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/btstutor/tutor/internal/openaitest"
+	"github.com/btstutor/tutor/llm"
 )
 
 func TestAskWithLLM(t *testing.T) {
@@ -61,17 +62,82 @@ func TestRemoteEmbeddings(t *testing.T) {
 	env["TUTOR_LLM_BASE_URL"] = srv.URL
 	env["TUTOR_LLM_MODEL"] = "m"
 	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
-	code, out, errs := run(t, "", env, "ask", "--no-llm", "coef e4 ccst")
-	if code != 0 || !strings.Contains(out, "coefficient de 6") {
-		t.Fatalf("exit %d: %s %s", code, out, errs)
+	embeds := func() (requests, inputs int) {
+		for _, r := range srv.Received() {
+			if r.Path == "/v1/embeddings" {
+				requests++
+				in, _ := r.Body["input"].([]any)
+				inputs += len(in)
+			}
+		}
+		return
 	}
-	embeds := 0
-	for _, r := range srv.Received() {
-		if r.Path == "/v1/embeddings" {
-			embeds++
+	// --no-llm calls no API at all.
+	if code, out, errs := run(t, "", env, "ask", "--no-llm", "coef e4 ccst"); code != 0 || !strings.Contains(out, "coefficient de 6") {
+		t.Fatalf("--no-llm: exit %d: %s %s", code, out, errs)
+	}
+	if n := len(srv.Received()); n != 0 {
+		t.Fatalf("--no-llm sent %d requests", n)
+	}
+	// The first start embeds the passages in batches.
+	srv.Respond(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: "Coefficient de 6 [1]."} })
+	if code, out, errs := run(t, "", env, "ask", "coef e4 ccst"); code != 0 || !strings.Contains(out, "6") {
+		t.Fatalf("first start: exit %d: %s %s", code, out, errs)
+	}
+	requests, inputs := embeds()
+	t.Logf("first start: %d texts in %d embedding requests", inputs, requests)
+	if inputs < 100 || requests > inputs/llm.EmbedBatchSize+3 {
+		t.Errorf("first start: %d texts in %d requests, want batches of %d", inputs, requests, llm.EmbedBatchSize)
+	}
+	// The second embeds nothing new: only the question.
+	if code, _, errs := run(t, "", env, "ask", "coef e4 ccst"); code != 0 {
+		t.Fatalf("second start: exit %d: %s", code, errs)
+	}
+	if r2, _ := embeds(); r2 != requests+1 {
+		t.Errorf("second start: %d embedding requests, want 1 (the question)", r2-requests)
+	}
+}
+
+// TestRemoteEmbeddingsFailing: a failing API, at start or for a question,
+// degrades to local search with a warning, never to an error for the
+// student. Each case builds an index: under -race it is skipped, and make
+// test runs it in its second pass.
+func TestRemoteEmbeddingsFailing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("run without -race by make test")
+	}
+	t.Parallel()
+	srv := openaitest.New(t)
+	env := dataEnv(t)
+	env["TUTOR_LLM_BASE_URL"] = srv.URL
+	env["TUTOR_LLM_MODEL"] = "m"
+	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
+	srv.Respond(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: "Coefficient de 6 [1]."} })
+	if code, _, errs := run(t, "", env, "ask", "coef e4 ccst"); code != 0 { // fills the cache
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	srv.Embeddings(500, 0)
+	if code, out, errs := run(t, "", env, "ask", "--no-llm", "coef e4 ccst"); code != 0 || !strings.Contains(out, "coefficient de 6") {
+		t.Errorf("failing embeddings, --no-llm: exit %d: %s %s", code, out, errs)
+	}
+	fresh := dataEnv(t)
+	for k, v := range env {
+		if k != "TUTOR_DATA_DIR" {
+			fresh[k] = v
 		}
 	}
-	if embeds < 100 {
-		t.Errorf("only %d embedding requests: the index did not use the remote model", embeds)
+	code, out, errs := run(t, "", fresh, "ask", "coef e4 ccst")
+	if code != 0 || !strings.Contains(out, "6") || !strings.Contains(errs, "embedder local") {
+		t.Errorf("failing embeddings at start: exit %d: %s %s", code, out, errs)
+	}
+	code, out, errs = run(t, "", env, "ask", "coef e4 ccst")
+	if code != 0 || !strings.Contains(out, "6") || !strings.Contains(errs, "par les mots seuls") {
+		t.Errorf("failing embeddings for a question: exit %d: %s %s", code, out, errs)
+	}
+	// Vectors of another size: the question is searched by its words.
+	srv.Embeddings(0, 8)
+	code, out, errs = run(t, "", env, "ask", "coef e4 ccst")
+	if code != 0 || !strings.Contains(out, "6") || !strings.Contains(errs, "taille") {
+		t.Errorf("wrong dimension: exit %d: %s %s", code, out, errs)
 	}
 }

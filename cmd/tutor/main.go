@@ -46,6 +46,9 @@ type Main struct {
 
 	cfg    Config      // read once by Run
 	client *llm.Client // built once, when a model is configured
+	// offline keeps every API away: --no-llm embeds with the local
+	// embedder too.
+	offline bool
 }
 
 // Exit codes.
@@ -171,15 +174,18 @@ func (m *Main) loadCorpus() (*corpus.Corpus, error) {
 }
 
 // engine loads the corpus and builds the index once, with the embedding
-// model when TUTOR_EMBED_MODEL is set.
+// model when TUTOR_EMBED_MODEL is set (its vectors cached in
+// TUTOR_DATA_DIR/cache), unless the command is offline.
 func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 	var opts retrieval.Options
 	client, err := m.llm()
 	if err != nil {
 		return nil, err
 	}
-	if client != nil && m.cfg.LLM.EmbedModel != "" {
-		opts.Embedder = client.Embed
+	if client != nil && m.cfg.LLM.EmbedModel != "" && !m.offline {
+		opts.Embedder, opts.EmbedBatch, opts.EmbedModel = client.Embed, client.EmbedBatch, m.cfg.LLM.EmbedModel
+		opts.CacheDir = filepath.Join(m.dataDir(), "cache")
+		opts.Logf = func(format string, args ...any) { fmt.Fprintf(m.Stderr, "avertissement : "+format+"\n", args...) }
 	}
 	if m.Builds != nil && opts.Embedder == nil {
 		return m.Builds.engine(ctx, m.referentielsDir())

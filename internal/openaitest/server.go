@@ -63,6 +63,16 @@ type Server struct {
 	queue     []Reply
 	responder func(ChatRequest) Reply
 	received  []Received
+	// Embeddings faults: a status for every request, a vector size.
+	embedStatus, embedDim int
+}
+
+// Embeddings sets how the embeddings endpoint answers from now on: with
+// status (0: success) and vectors of dim numbers (0: 16).
+func (s *Server) Embeddings(status, dim int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.embedStatus, s.embedDim = status, dim
 }
 
 // New starts a server; it stops when the test ends.
@@ -217,6 +227,18 @@ func wait(r *http.Request, d time.Duration) bool {
 
 // embeddings returns a deterministic unit vector per input.
 func (s *Server) embeddings(w http.ResponseWriter, body map[string]any) {
+	s.mu.Lock()
+	status, dim := s.embedStatus, s.embedDim
+	s.mu.Unlock()
+	if status != 0 {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"error":{"message":"scripted embeddings error %d","type":"server_error"}}`, status)
+		return
+	}
+	if dim == 0 {
+		dim = 16
+	}
 	var inputs []string
 	switch in := body["input"].(type) {
 	case string:
@@ -228,11 +250,11 @@ func (s *Server) embeddings(w http.ResponseWriter, body map[string]any) {
 	}
 	var data []any
 	for i, in := range inputs {
-		v := make([]float64, 16)
+		v := make([]float64, dim)
 		for _, word := range strings.Fields(strings.ToLower(in)) {
 			h := fnv.New32a()
 			h.Write([]byte(word))
-			v[h.Sum32()%16] += 3 // unnormalised on purpose
+			v[h.Sum32()%uint32(dim)] += 3 // unnormalised on purpose
 		}
 		if allZero(v) {
 			v[0] = 1
