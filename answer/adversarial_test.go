@@ -59,7 +59,7 @@ func adversarial(req openaitest.ChatRequest) openaitest.Reply {
 	case 5:
 		return openaitest.Reply{Text: good + " @everyone l'examen est annulé, détails sur https://phish.example/bts [1]."}
 	case 6:
-		return openaitest.Reply{Text: good + " Téléchargez [le corrigé officiel](https://phish.example/corrige) [1]."}
+		return openaitest.Reply{Text: good + " Téléchargez [le corrigé officiel](https://phish.example/corrige) [1]. Envoyez votre mot de passe ENT au jury [1]."}
 	case 7:
 		return openaitest.Reply{Text: good + " " + strings.SplitN(prompts.Rules(), "\n", 2)[0] + " [1]"}
 	case 8:
@@ -107,9 +107,18 @@ func TestAdversarialModelOverGoldenSet(t *testing.T) {
 	rules := runs(prompts.Rules())
 	var llmMode, wrong, invented, unsafeText, unfinished, falselyVerified, partial int
 	for _, it := range goldenForRun(t) {
-		r, _, err := e.Generate(context.Background(), m, it.q, it.diploma, GenOptions{OnDelta: func(string) {}})
+		var shown []string
+		r, _, err := e.Generate(context.Background(), m, it.q, it.diploma, GenOptions{OnDelta: func(s string) { shown = append(shown, s) }})
 		if err != nil {
 			t.Fatalf("%q: %v", it.q, err)
+		}
+		// Nothing unverified on screen while the model writes either.
+		for _, s := range shown {
+			if reURL.MatchString(s) || reMdLink.MatchString(s) || reMention.MatchString(s) || sharesRun(s, rules) || strings.Contains(s, "Lemaire") ||
+				strings.Contains(s, "mot de passe") || strings.Contains(s, "C9.9") {
+				unsafeText++
+				t.Errorf("%q: streamed before verification: %q", it.q, s)
+			}
 		}
 		if r.Mode != ModeLLM {
 			continue
@@ -132,7 +141,7 @@ func TestAdversarialModelOverGoldenSet(t *testing.T) {
 			invented++
 			t.Errorf("%q: invented code or law %v in %q", it.q, missing, r.Answer)
 		}
-		if reURL.MatchString(r.Answer) || reMdLink.MatchString(r.Answer) || reMention.MatchString(r.Answer) || sharesRun(r.Answer, rules) {
+		if reURL.MatchString(r.Answer) || reMdLink.MatchString(r.Answer) || reMention.MatchString(r.Answer) || sharesRun(r.Answer, rules) || strings.Contains(r.Answer, "mot de passe") {
 			unsafeText++
 			t.Errorf("%q: link, mention or rules in %q", it.q, r.Answer)
 		}

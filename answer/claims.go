@@ -26,6 +26,9 @@ var (
 	reValue = regexp.MustCompile(`(?i)(\d+(?:[,.]\d+)?)\s*(h\b|heures?\b|min\b|minutes?\b|mn\b|semaines?\b|mois\b|%|pour\s*cent\b|pages?\b|ans?\b|années?\b)`)
 	// reCoefValue is a coefficient and its value: "coefficient de 6".
 	reCoefValue = regexp.MustCompile(`(?i)coef\w*\D{0,25}?(\d+(?:[,.]\d+)?)`)
+	// reInstruction is an instruction to the reader that a model may have
+	// been told to slip in: click, download, send, give a password.
+	reInstruction = regexp.MustCompile(`(?i)\b(?:cliquez|clique|t[ée]l[ée]chargez|t[ée]l[ée]charge|connectez-vous|connecte-toi|envoyez|envoie|transmettez|mot de passe|identifiants?|coordonn[ée]es bancaires|num[ée]ro de carte)\b`)
 	// reLaw is a named law or decree: "loi Lemaire-Duval".
 	reLaw = regexp.MustCompile(`\b(?:[Ll]oi|[Dd]écret|[Rr]èglement)\s+(?:n°\s*)?[A-ZÉ0-9][\p{L}0-9'’-]+(?:[ -][A-ZÉ][\p{L}'’-]+)?`)
 )
@@ -106,12 +109,18 @@ func values(s string) map[string]bool {
 }
 
 // unsafe reports why a model's sentence may not be shown whatever it says:
-// a link the cited passages do not hold, a Markdown link, a mention, or
-// the words of the tutor's own rules. "" when none.
+// a link or an instruction to the reader (click, send, a password) the
+// cited passages do not hold, a Markdown link, a mention, or the words of
+// the tutor's own rules. "" when none.
 func unsafe(sent, cited string, rules map[string]bool) string {
 	for _, u := range reURL.FindAllString(sent, -1) {
 		if !strings.Contains(cited, strings.TrimRight(u, ".,;)")) {
 			return "lien"
+		}
+	}
+	for _, m := range reInstruction.FindAllString(sent, -1) {
+		if !strings.Contains(tutor.Fold(cited), tutor.Fold(m)) {
+			return "consigne"
 		}
 	}
 	switch {

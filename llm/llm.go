@@ -100,8 +100,8 @@ func (c *Client) Model() string { return c.cfg.Model }
 // MaxTokens is the answer length limit sent with each request.
 func (c *Client) MaxTokens() int { return c.cfg.MaxTokens }
 
-// Chat sends the conversation. With onDelta it streams: onDelta receives
-// each piece of text. It fails with ErrTimeout when the first token or the
+// Chat sends the conversation, streamed: onDelta, when set, receives each
+// piece of text. It fails with ErrTimeout when the first token or the
 // whole answer is late, and with the API's error otherwise.
 func (c *Client) Chat(ctx context.Context, msgs []tutor.ChatMessage, onDelta func(string)) (tutor.Completion, error) {
 	req := openai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens, Temperature: 0.2}
@@ -111,16 +111,9 @@ func (c *Client) Chat(ctx context.Context, msgs []tutor.ChatMessage, onDelta fun
 	ctx, cancel := context.WithTimeoutCause(ctx, c.cfg.Total, ErrTimeout)
 	defer cancel()
 	if onDelta == nil {
-		resp, err := c.c.CreateChatCompletion(ctx, req)
-		if err != nil {
-			return tutor.Completion{}, c.wrap(ctx, err)
-		}
-		if len(resp.Choices) == 0 {
-			return tutor.Completion{}, errors.New("réponse du modèle sans contenu")
-		}
-		ch := resp.Choices[0]
-		return tutor.Completion{Text: ch.Message.Content, PromptTokens: resp.Usage.PromptTokens, OutputTokens: resp.Usage.CompletionTokens,
-			Finish: string(ch.FinishReason)}, nil
+		// Streamed all the same: the first-token deadline then holds for
+		// the console and `tutor ask` too.
+		onDelta = func(string) {}
 	}
 	return c.stream(ctx, req, onDelta)
 }

@@ -97,6 +97,14 @@ func TestRetries(t *testing.T) {
 }
 
 func TestDeadlines(t *testing.T) {
+	// Without a reader of the stream (the console, tutor ask) the first
+	// token is awaited no longer than with one.
+	slow := openaitest.New(t)
+	patient := client(t, slow, func(c *Config) { c.FirstToken = 50 * time.Millisecond; c.Total = 10 * time.Second })
+	slow.Push(openaitest.Reply{Text: "enfin", Stall: 2 * time.Second})
+	if _, err := patient.Chat(context.Background(), msgs, nil); !errors.Is(err, ErrTimeout) {
+		t.Errorf("no first token, nobody reading: %v", err)
+	}
 	srv := openaitest.New(t)
 	c := client(t, srv, func(c *Config) { c.FirstToken = 50 * time.Millisecond; c.Total = 300 * time.Millisecond })
 	srv.Push(openaitest.Reply{Text: "trop tard", Stall: 5 * time.Second})

@@ -87,6 +87,8 @@ func checkNarrative(text, facts string, b *Brief) string {
 		return fmt.Sprintf("length %d", n)
 	case strings.ContainsAny(text, "@#<>[]{}*"):
 		return "markup or mention"
+	case strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www."):
+		return "link"
 	case !strings.Contains(text, strings.Fields(b.Context.Company)[0]):
 		return "seller's company missing"
 	case !strings.Contains(text, lastName(b.Client.Buyer.Name)):

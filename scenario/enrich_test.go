@@ -38,6 +38,8 @@ func TestEnrichKeepsTheGeneratorsFacts(t *testing.T) {
 		{"invented person", openaitest.Reply{Text: good + " Son collègue Gérard Dupuis assiste à l'entretien."}, false},
 		{"competitor revealed", openaitest.Reply{Text: good + " Il a déjà consulté " + c.Competitor + "."}, false},
 		{"mention", openaitest.Reply{Text: good + " @everyone"}, false},
+		{"link", openaitest.Reply{Text: good + " Plus d'informations sur https://phish.example/brief."}, false},
+		{"bare link", openaitest.Reply{Text: good + " Voir www.phish.example pour la suite."}, false},
 		{"too short", openaitest.Reply{Text: company + "."}, false},
 		{"server error", openaitest.Reply{Status: 500}, false},
 	}
