@@ -167,6 +167,8 @@ var notAsking = map[Attr][]string{
 	// épreuve's criteria.
 	AttrCriteres: {"pour valider le diplome", "pour valider le bts", "pour valider mon diplome", "pour valider mon bts"},
 	// "garder un client" is to keep a customer, not a mark.
+	// "faire passer des entretiens d'embauche": recruiting, not a job.
+	AttrMetiers:    {"entretiens d embauche", "entretien d embauche"},
 	AttrConditions: {"garder le client", "garder les clients", "garder un client", "garder ses clients", "garder mes clients", "a garder", "garder la clientele"},
 }
 
