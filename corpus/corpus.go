@@ -69,7 +69,7 @@ func Load(dirs ...string) (*Corpus, error) {
 			continue
 		}
 		if err := c.loadFS(os.DirFS(d), "."); err != nil {
-			return nil, fmt.Errorf("corpus: %s: %w", d, err)
+			return nil, fmt.Errorf("corpus : %s : %w", d, err)
 		}
 	}
 	return c, nil

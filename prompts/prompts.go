@@ -69,7 +69,7 @@ func Question(q string) (string, error) {
 func render(name string, data any) (string, error) {
 	var b strings.Builder
 	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
-		return "", fmt.Errorf("prompts: %w", err)
+		return "", fmt.Errorf("prompts : %w", err)
 	}
 	return b.String(), nil
 }

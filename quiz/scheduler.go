@@ -243,7 +243,7 @@ func (s *Scheduler) post(ctx context.Context, sc tutor.Schedule, run *tutor.Quiz
 		return fmt.Errorf("no item for diploma %q theme %q", sc.Diploma, sc.Theme)
 	}
 	if run.ThreadID, err = s.Poster.OpenRun(ctx, sc, *run, len(items)); err != nil {
-		return fmt.Errorf("opening the run: %w", err)
+		return fmt.Errorf("ouverture du quiz : %w", err)
 	}
 	for i, it := range items {
 		p := tutor.QuizPost{RunID: run.ID, GuildID: sc.GuildID, ChannelID: run.ThreadID, ItemID: it.ID, ClosesAt: run.ClosesAt}

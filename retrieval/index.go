@@ -117,7 +117,7 @@ type Result struct {
 // when the remote embedder fails.
 func New(ctx context.Context, sections []tutor.Section, styles map[string]string, opts Options) (*Index, error) {
 	if len(sections) == 0 {
-		return nil, errors.New("retrieval: no sections to index")
+		return nil, errors.New("retrieval : aucun passage à indexer")
 	}
 	x := &Index{an: NewAnalyzer(), sections: sections, styles: styles, perDip: map[string]int{}, vocab: map[string]int{}, byID: map[string]int{},
 		logf: opts.Logf}
@@ -187,7 +187,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	}
 	col, err := db.GetOrCreateCollection("sections", nil, x.embed)
 	if err != nil {
-		return nil, fmt.Errorf("retrieval: %w", err)
+		return nil, fmt.Errorf("retrieval : %w", err)
 	}
 	ids := make([]string, len(sections))
 	metas := make([]map[string]string, len(sections))
@@ -196,7 +196,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 		metas[i] = map[string]string{"diploma": sections[i].Diploma}
 	}
 	if err := col.AddConcurrently(ctx, ids, embeddings, metas, texts, runtime.NumCPU()); err != nil {
-		return nil, fmt.Errorf("retrieval: embedding the corpus: %w", err)
+		return nil, fmt.Errorf("retrieval : vectorisation des passages : %w", err)
 	}
 	x.col = col
 	return x, nil
@@ -226,7 +226,7 @@ func (x *Index) Holds(s *tutor.Section, term string) bool {
 // or the remote embedder fails.
 func (x *Index) Search(ctx context.Context, q Query) ([]Result, error) {
 	if strings.TrimSpace(q.Text) == "" && len(q.Codes) == 0 {
-		return nil, errors.New("retrieval: empty query")
+		return nil, errors.New("retrieval : requête vide")
 	}
 	if q.K <= 0 {
 		q.K = 5
@@ -341,7 +341,7 @@ func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, err
 	}
 	res, err := x.col.QueryEmbedding(ctx, qv, n, where, nil)
 	if err != nil {
-		return nil, fmt.Errorf("retrieval: vector search: %w", err)
+		return nil, fmt.Errorf("retrieval : recherche vectorielle : %w", err)
 	}
 	out := make(map[int]float64, len(res))
 	if len(res) == 0 {

@@ -131,7 +131,7 @@ func (n *Normalizer) parse(text string) error {
 		from, to, ok := strings.Cut(line, "=>")
 		f, t := Tokens(from), Tokens(to)
 		if !ok || len(f) == 0 || (len(t) == 0 && section != "expressions") {
-			return fmt.Errorf("retrieval: lexicon line %d: %q is not FROM => TO", i+1, line)
+			return fmt.Errorf("retrieval : lexique, ligne %d : %q n'est pas de la forme DE => VERS", i+1, line)
 		}
 		for _, w := range t {
 			n.known[w] = true
@@ -139,7 +139,7 @@ func (n *Normalizer) parse(text string) error {
 		switch section {
 		case "mots":
 			if len(f) != 1 {
-				return fmt.Errorf("retrieval: lexicon line %d: [mots] takes one word, got %q", i+1, from)
+				return fmt.Errorf("retrieval : lexique, ligne %d : [mots] attend un seul mot, pas %q", i+1, from)
 			}
 			n.words[f[0]] = t
 			n.known[f[0]] = true
@@ -151,7 +151,7 @@ func (n *Normalizer) parse(text string) error {
 				n.known[w] = true
 			}
 		default:
-			return fmt.Errorf("retrieval: lexicon line %d: unknown section %q", i+1, section)
+			return fmt.Errorf("retrieval : lexique, ligne %d : section inconnue %q", i+1, section)
 		}
 	}
 	byLen := func(rs []rule) {

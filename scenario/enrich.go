@@ -51,7 +51,7 @@ func Enrich(ctx context.Context, llm tutor.LLM, b *Brief) (int, error) {
 	text := strings.TrimSpace(c.Text)
 	if problem := checkNarrative(text, facts+"\n"+b.Narrative, b); problem != "" {
 		b.Note = NoteNarrativeRejected
-		return tokens, fmt.Errorf("narrative rejected: %s", problem)
+		return tokens, fmt.Errorf("mise en situation rédigée refusée : %s", problem)
 	}
 	b.Narrative = text
 	b.NarrativeBy = llm.Model()
@@ -84,17 +84,17 @@ func checkNarrative(text, facts string, b *Brief) string {
 	n := utf8.RuneCountInString(text)
 	switch {
 	case n < 120 || n > 1500:
-		return fmt.Sprintf("length %d", n)
+		return fmt.Sprintf("longueur de %d caractères", n)
 	case strings.ContainsAny(text, "@#<>[]{}*"):
-		return "markup or mention"
+		return "balisage ou mention"
 	case strings.Contains(text, "://") || strings.Contains(strings.ToLower(text), "www."):
-		return "link"
+		return "lien"
 	case !strings.Contains(text, strings.Fields(b.Context.Company)[0]):
-		return "seller's company missing"
+		return "l'entreprise du vendeur n'y figure pas"
 	case !strings.Contains(text, lastName(b.Client.Buyer.Name)):
-		return "buyer missing"
+		return "l'acheteur n'y figure pas"
 	case strings.Contains(text, b.Client.Competitor):
-		return "competitor named"
+		return "le concurrent y est nommé"
 	}
 	known := map[string]bool{}
 	for _, m := range reNumber.FindAllString(facts, -1) {
@@ -102,7 +102,7 @@ func checkNarrative(text, facts string, b *Brief) string {
 	}
 	for _, m := range reNumber.FindAllString(text, -1) {
 		if !known[digits(m)] {
-			return "number " + m + " is not in the facts"
+			return "le nombre " + m + " ne figure pas dans les faits"
 		}
 	}
 	// Capitalised words inside a sentence are names: each must be in the
@@ -117,7 +117,7 @@ func checkNarrative(text, facts string, b *Brief) string {
 				w = w[j+size:]
 			}
 			if r, _ := utf8.DecodeRuneInString(w); i > 0 && unicode.IsUpper(r) && !strings.Contains(facts, w) {
-				return "name " + w + " is not in the facts"
+				return "le nom " + w + " ne figure pas dans les faits"
 			}
 		}
 	}
