@@ -25,7 +25,8 @@ var outsideTogether = map[string][][]string{
 	// temps est plus léger ?".
 	"dates": {{"quand", "date", "dates", "quel jour", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session"}},
 	// "les salaires c'est combien ?", not "on touche aux salaires ?".
-	"salaires": {{"salaire", "salaires", "remuneration", "paye"}, {"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros"}},
+	"salaires": {{"salaire", "salaires", "remuneration", "paye", "gratification", "gratifications", "indemnite", "indemnites"},
+		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -86,8 +87,15 @@ var outsideTable = []outsideDef{
 		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir"},
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
-		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques"},
+		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
+			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli"},
 		"Les référentiels ne recommandent aucun produit ni aucune marque : ils décrivent des compétences et des savoirs (par exemple les outils de gestion de la relation client en général)."},
+	{"mentions",
+		[]string{"mention bien", "mention tres bien", "mention assez bien", "avec mention", "avoir une mention", "moyenne generale", "moyenne pour avoir", "moyenne pour obtenir", "moyenne faut il", "combien de moyenne"},
+		"Les référentiels définissent les épreuves et leurs coefficients ; les règles de délivrance et les mentions relèvent du règlement général du BTS : voyez votre établissement."},
+	{"droit du travail",
+		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me"},
+		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
@@ -180,7 +188,8 @@ func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
 // one, not what that diploma holds.
 var relationWords = []string{"commun", "commune", "communes", "communs", "en commun", "equivalence", "equivalences", "equivalent",
 	"dispense", "dispenses", "correspondance", "correspond", "ancien", "anciens", "remplace", "remplacee", "passerelle", "passerelles",
-	"garder", "garde", "conserver", "benefice", "memes unites", "meme unite", "valide", "valider", "validee"}
+	"garder", "garde", "conserver", "benefice", "memes unites", "meme unite", "valide", "valider", "validee",
+	"note", "notes", "compte", "comptent", "valable", "valables", "report", "reporter"}
 
 // asksRelation reports whether a question asks how diplomas relate.
 func asksRelation(n retrieval.Normal) bool {

@@ -157,7 +157,12 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"les coefs en BUT techniques de commercialisation ?", "autre diplôme"},
 		{"j'ai droit a une bourse du crous en bts ?", "coûts"},
 		{"c'etait quoi le sujet de l'E4 en 2019 ?", "dates"},
+		{"la gratification d'un stagiaire c'est combien par mois ?", "salaires"},
+		{"quel crm le moins cher pour mon dossier ?", "choix de produits"},
+		{"combien de moyenne pour avoir le bts avec mention bien ?", "mentions"},
+		{"mon tuteur veut que je travaille le dimanche, il a le droit ?", "droit du travail"},
 		// Not outside: the texts say it.
+		{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},
 		{"j'ai rate le bts en 2021, mes notes restent valables ?", ""},
 		{"c'est quoi le but de l'E4 en nrc ?", ""},
 		{"faut savoir utiliser un logiciel de crm en ccst ?", ""},
