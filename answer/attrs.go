@@ -73,7 +73,7 @@ var attrTable = []attrDef{
 		[]string{"quelles competences", "competences evaluees", "competences validees", "competences sont evaluees", "valide quelles competences", "evalue quelles competences", "competences du referentiel", "valide les competences", "valide quelles"},
 		[]string{"competences"}, []tutor.Kind{tutor.KindEpreuve}, true},
 	{AttrCriteres, "critères",
-		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation", "regarde quoi", "pour la valider", "pour valider", "est attendu", "sont attendus", "on attend"},
+		[]string{"criteres", "critere", "note sur quoi", "evalue sur quoi", "sur quoi on est note", "sur quoi on est evalue", "jury attend", "exigences", "exige", "exiges", "exigee", "grille d evaluation", "regarde quoi", "pour la valider", "pour valider", "est attendu", "sont attendus", "on attend", "attendent", "ils attendent", "attend de voir", "attendent de voir"},
 		[]string{"criteres", "evaluation"}, []tutor.Kind{tutor.KindEpreuve, tutor.KindCompetence}, true},
 	{AttrContenu, "objectif et contenu",
 		[]string{"objectif", "objectifs", "finalite", "finalites", "porte sur", "sur quoi porte", "contenu", "consiste", "a quoi sert", "sert a", "a quoi ca sert", "ca sert a quoi", "ca sert", "a quoi bon", "utilite", "le but", "quel but", "en quoi", "comme epreuve", "c est quoi l epreuve"},
