@@ -291,7 +291,7 @@ func sentences(text string) []string {
 					j++
 				}
 				if j < len(r) && r[j] == '[' {
-					if k := strings.IndexRune(string(r[j:]), ']'); k >= 0 {
+					if k := slices.Index(r[j:], ']'); k >= 0 { // in runes, as i and j are
 						i = j + k
 					}
 				}
