@@ -18,19 +18,19 @@ import (
 // a link, a mention or the text of its own rules.
 
 var (
-	reURL     = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+	reURL     = regexp.MustCompile(`(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\b[\w-]+\.(?:fr|com|org|net|io|eu|info|biz)\b`)
 	reMdLink  = regexp.MustCompile(`\[[^\]]*\]\([^)]*\)`)
 	reMention = regexp.MustCompile(`(?i)@(?:everyone|here)\b|<@[!&]?\d+>|<#\d+>`)
 	// reValue is a number and the unit that follows it: "4 h", "40
 	// minutes", "16 semaines", "30 %".
-	reValue = regexp.MustCompile(`(?i)(\d+(?:[,.]\d+)?)\s*(h\b|heures?\b|min\b|minutes?\b|mn\b|semaines?\b|mois\b|%|pour\s*cent\b|pages?\b|ans?\b|années?\b)`)
+	reValue = regexp.MustCompile(`(?i)(\d+(?:[,.]\d+)?)\s*(h\b|heures?\b|min\b|minutes?\b|mn\b|semaines?\b|mois\b|%|pour\s*cent\b|pages?\b|ans?\b|années?\b|jours?\b|membres?\b|situations?\b|interrogateurs?\b|professeurs?\b|fiches?\b|parties\b|phases?\b|épreuves?\b|unités?\b|blocs?\b)`)
 	// reCoefValue is a coefficient and its value: "coefficient de 6".
 	reCoefValue = regexp.MustCompile(`(?i)coef\w*\D{0,25}?(\d+(?:[,.]\d+)?)`)
 	// reInstruction is an instruction to the reader that a model may have
 	// been told to slip in: click, download, send, give a password.
-	reInstruction = regexp.MustCompile(`(?i)\b(?:cliquez|clique|t[ée]l[ée]chargez|t[ée]l[ée]charge|connectez-vous|connecte-toi|envoyez|envoie|transmettez|mot de passe|identifiants?|coordonn[ée]es bancaires|num[ée]ro de carte)\b`)
+	reInstruction = regexp.MustCompile(`(?i)\b(?:cliquez|t[ée]l[ée]chargez|connectez-vous|connecte-toi|envoyez|envoie-moi|transmettez|[ée]crivez|rendez-vous sur|contactez|appelez|mot de passe|identifiants?|coordonn[ée]es bancaires|num[ée]ro de carte)\b`)
 	// reLaw is a named law or decree: "loi Lemaire-Duval".
-	reLaw = regexp.MustCompile(`\b(?:[Ll]oi|[Dd]écret|[Rr]èglement)\s+(?:n°\s*)?[A-ZÉ0-9][\p{L}0-9'’-]+(?:[ -][A-ZÉ][\p{L}'’-]+)?`)
+	reLaw = regexp.MustCompile(`(?i)\b(?:loi|décret|decret|arrêté|arrete|circulaire|code)\s+(?:n°\s*|du\s+|de\s+la\s+|de\s+l[’']\s*|des\s+)?[\p{L}0-9][\p{L}0-9'’-]+(?:[ -][A-ZÉ][\p{L}'’-]+)?`)
 )
 
 // numberWords are the numbers students and models write in words.
@@ -40,10 +40,19 @@ var numberWords = map[string]string{
 	"trente": "30", "quarante": "40", "cinquante": "50", "soixante": "60", "cent": "100",
 }
 
+var (
+	// reOneUnit is "une heure", "un jour": one of a unit.
+	reOneUnit = regexp.MustCompile(`(?i)\b(une?)\s+(heures?|minutes?|semaines?|jours?|mois|an|année|page|situation|fiche|partie|phase)\b`)
+	// reHalfHour is "une demi-heure".
+	reHalfHour = regexp.MustCompile(`(?i)\b(?:une\s+)?demi-?\s?heure\b`)
+)
+
 // digitsFor writes the numbers spelled in words as digits: "trois heures"
 // is checked as "3 heures". It scans words by hand: it runs on every cited
 // passage of every generated sentence.
 func digitsFor(s string) string {
+	s = reOneUnit.ReplaceAllString(s, "1 $2")
+	s = reHalfHour.ReplaceAllString(s, "30 minutes")
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {
@@ -89,8 +98,10 @@ func unitOf(u string) string {
 		return "pages"
 	case u == "mois":
 		return "mois"
-	default:
+	case strings.HasPrefix(u, "an"):
 		return "ans"
+	default:
+		return strings.TrimSuffix(strings.TrimSuffix(tutor.Fold(u), "s"), "x")
 	}
 }
 
@@ -150,7 +161,7 @@ func runs(text string) map[string]bool {
 
 // sharesRun reports whether a sentence holds one of the runs.
 func sharesRun(sent string, runs map[string]bool) bool {
-	w := retrieval.Tokens(sent)
+	w := retrieval.Tokens(markerRE.ReplaceAllString(sent, " "))
 	for i := 0; i+runLength <= len(w); i++ {
 		if runs[strings.Join(w[i:i+runLength], " ")] {
 			return true
@@ -174,8 +185,10 @@ func (e *Engine) claimsStated(sent string, ev *evidence) bool {
 			return false
 		}
 	}
-	if _, missing := e.resolveCodes(sent, e.Corpus.Docs); len(missing) > 0 {
-		return false
+	for _, m := range modelCodes(sent) {
+		if !ev.codes[m] {
+			return false
+		}
 	}
 	for _, law := range reLaw.FindAllString(sent, -1) {
 		if !strings.Contains(ev.folded, tutor.Fold(law)) {
@@ -191,6 +204,31 @@ type evidence struct {
 	text, folded string
 	values       map[string]bool
 	numbers      map[string]bool
+	codes        map[string]bool
+}
+
+// modelCodes are the codes a model's sentence names, written as codes are
+// (a capital, no space: "C1.3", "E4", "A1.4T2"); "a 2 situations" is none.
+func modelCodes(s string) []string {
+	var out []string
+	for _, m := range tutor.FindCodes(s, tutor.StyleCompact) {
+		raw := s[m.Start:m.End]
+		if strings.ContainsAny(raw, " \t") || raw[0] < 'A' || raw[0] > 'Z' {
+			continue
+		}
+		out = append(out, strings.ToUpper(strings.NewReplacer(".", "", "-", "").Replace(raw)))
+	}
+	return out
+}
+
+// codesOf are the codes a text names, in any spelling, as modelCodes
+// writes them.
+func codesOf(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range tutor.FindCodes(s, tutor.StyleCompact) {
+		out[strings.ToUpper(strings.NewReplacer(".", "", "-", "", " ", "").Replace(s[m.Start:m.End]))] = true
+	}
+	return out
 }
 
 // evidenceSet reads each set of cited passages once.
@@ -217,12 +255,14 @@ func (s *evidenceSet) of(sent string) *evidence {
 	b.WriteString(s.facts)
 	for _, n := range cited {
 		b.WriteString("\n")
-		b.WriteString(s.passages[n-1].Text)
-		b.WriteString("\n")
-		b.WriteString(s.passages[n-1].Section)
+		p := s.passages[n-1]
+		for _, x := range []string{p.Text, p.Section, p.DocTitle, p.DocDate, p.DocStatus} {
+			b.WriteString("\n")
+			b.WriteString(x)
+		}
 	}
 	text := b.String()
-	ev := &evidence{text: text, folded: tutor.Fold(text), values: values(text), numbers: numbers(digitsFor(text))}
+	ev := &evidence{text: text, folded: tutor.Fold(text), values: values(text), numbers: numbers(digitsFor(text)), codes: codesOf(text)}
 	if s.seen == nil {
 		s.seen = map[string]*evidence{}
 	}
@@ -233,16 +273,21 @@ func (s *evidenceSet) of(sent string) *evidence {
 // cutUnfinished drops the end of a text that stops mid-sentence, as a
 // generation cut short does ("… coefficient de 6 [1]. Le").
 func cutUnfinished(text string) string {
-	t := strings.TrimSpace(text)
-	end := strings.LastIndexAny(t, ".!?]\n")
-	if end < 0 {
+	t := strings.TrimRight(text, " \t")
+	// The last sentence end: ".!?" (a marker may follow) then a space, a
+	// line break or the end; never a decimal point ("6.5").
+	last := -1
+	for _, m := range reSentenceStop.FindAllStringIndex(t, -1) {
+		last = m[1]
+	}
+	if last < 0 {
 		return ""
 	}
-	if t[end] == ']' && !strings.HasSuffix(strings.TrimSpace(t[:end+1]), "]") {
-		return t[:end+1]
-	}
-	return strings.TrimSpace(t[:end+1])
+	return strings.TrimSpace(t[:last])
 }
+
+// reSentenceStop is the end of a sentence, its markers included.
+var reSentenceStop = regexp.MustCompile(`[.!?](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?:\s|$)|\n`)
 
 // hasClaim reports whether a sentence states something checkable: a
 // number (in digits or words), a code, a law.

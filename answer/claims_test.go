@@ -10,3 +10,41 @@ func TestSentencesMarkersAfterAccents(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// What the review found getting through, or wrongly removed.
+func TestClaimsFromReview(t *testing.T) {
+	e := engine(t)
+	ev := &evidenceSet{facts: "Au BTS CCST, l'épreuve E4 a un coefficient de 6 [1].", passages: nil}
+	ok := func(sent string) bool { return e.claimsStated(sent, ev.of(sent)) }
+	for _, bad := range []string{
+		"Elle dure une heure et demie.",
+		"Le jury compte 6 membres.",
+		"Elle évalue la compétence C2.1.",
+		"Depuis la loi travail, le jury est paritaire.",
+	} {
+		if ok(bad) {
+			t.Errorf("%q passed", bad)
+		}
+	}
+	if !ok("En CCF, le candidat a 6 fois plus de chances.") {
+		t.Error(`"a 6" read as a code`)
+	}
+	for _, s := range []string{"Voir ici_https://phish.example/fiche.", "Écrivez à jury@bts-ccst.fr.", "Rendez-vous sur bts-ccst.fr."} {
+		if unsafe(s, "", nil) == "" {
+			t.Errorf("%q not filtered", s)
+		}
+	}
+	if unsafe("Le candidat envoie sa fiche à la commission.", "", nil) != "" {
+		t.Error("a statement about the candidate read as an instruction")
+	}
+	rules := runs("Réponds en français, clairement et brièvement, uniquement à partir des passages numérotés et des faits vérifiés ci-dessous.")
+	if !sharesRun("Réponds en français, clairement et brièvement [1], uniquement à partir des passages numérotés [1] et des faits", rules) {
+		t.Error("markers broke the run of the rules")
+	}
+	if got := cutUnfinished("Selon [2], la préparation dure 6.5 heures, ce qui"); got != "" {
+		t.Errorf("cut inside a number: %q", got)
+	}
+	if got := cutUnfinished("Elle dure 1 h [1]. Puis"); got != "Elle dure 1 h [1]." {
+		t.Errorf("cut: %q", got)
+	}
+}
