@@ -502,6 +502,11 @@ func (e *Engine) FollowUp(previous, q string) string {
 	}
 	prev := e.norm.Normalize(blankCodes(codeWords(previous)))
 	carried := codes
+	if len(e.residual(n, nil)) >= 2 {
+		// A question with a subject of its own ("les compétences du bloc
+		// 2") is not about the previous code.
+		carried = nil
+	}
 	if _, named := e.docsFor(n, ""); !named {
 		// The question names no diploma: the previous one's carry over.
 		if docs, ok := e.docsFor(prev, ""); ok {

@@ -116,4 +116,8 @@ func TestFollowUp(t *testing.T) {
 	if got := e.FollowUp("coef E4", "et l'E5 ?"); got != "et l'E5 ?" {
 		t.Errorf("own code: %q", got)
 	}
+	// A question with its own subject does not take the previous code.
+	if got := e.FollowUp("coef de l'E4 en CCST", "quelles sont les competences du bloc 2 de gestion ?"); strings.Contains(got, "E4") {
+		t.Errorf("own subject: %q", got)
+	}
 }

@@ -48,3 +48,18 @@ func TestClaimsFromReview(t *testing.T) {
 		t.Errorf("cut: %q", got)
 	}
 }
+
+// Each coefficient of a sentence is checked against its own épreuve.
+func TestEveryCoefficientChecked(t *testing.T) {
+	e := engine(t)
+	q, err := e.Analyze("quels sont les coefficients des epreuves du BTS CCST", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.claimsHold("L'E5 a un coefficient de 4 et l'E4 un coefficient de 3.", q.Docs, q.Codes) {
+		t.Error("the second, wrong, coefficient passed")
+	}
+	if !e.claimsHold("L'E5 a un coefficient de 4 et l'E4 un coefficient de 6.", q.Docs, q.Codes) {
+		t.Error("two right coefficients refused")
+	}
+}

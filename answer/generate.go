@@ -75,14 +75,18 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		// each time a sentence is complete, the complete part is checked
 		// and its verified text replaces what was shown.
 		var so strings.Builder
-		done, shown := 0, ""
+		done, shown, checks := 0, "", 0
 		onDelta = func(d string) {
 			so.WriteString(d)
+			if checks >= maxStreamChecks {
+				return // a runaway answer: the final verification alone
+			}
 			complete := cutUnfinished(so.String())
 			if len(complete) <= done {
 				return
 			}
 			done = len(complete)
+			checks++
 			if v := e.verify(q, complete, passages, base, rules); v.text != "" && v.text != shown {
 				shown = v.text
 				opt.OnDelta(shown)
@@ -99,7 +103,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		}
 		return base, gen, nil
 	}
-	text, finished := out.Text, out.Finish == "stop"
+	text, finished := out.Text, finishedReasons[out.Finish]
 	if !finished {
 		// Cut short (token limit, stream ended without its end): the
 		// unfinished sentence goes.
@@ -128,6 +132,15 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 	}
 	return reply, gen, nil
 }
+
+// maxStreamChecks bounds how many times the text shown while the model
+// writes is verified: an answer has a few sentences (the rules say 8 at
+// most); a runaway one is only verified once it ends.
+const maxStreamChecks = 16
+
+// finishedReasons are the finish reasons of a model that ended its answer
+// (OpenAI and most servers say "stop"; TGI "eos_token", others "eos").
+var finishedReasons = map[string]bool{"stop": true, "eos": true, "eos_token": true, "end_turn": true}
 
 func isTimeout(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, tutor.ErrLLMTimeout)

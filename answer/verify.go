@@ -159,31 +159,38 @@ func numbers(s string) map[string]bool {
 
 var coefRE = regexp.MustCompile(`(?i)coef\w*\D{0,25}?(\d+(?:[,.]\d+)?)`)
 
-// claimsHold checks the coefficients a sentence states against the model:
-// "l'E4 a un coefficient de 4" is false when the text gives 6.
+// claimsHold checks the coefficients a sentence states against the model,
+// each against the épreuve named just before it (or, without one, the
+// épreuves the question is about): "l'E5 a un coefficient de 4 et l'E4 un
+// coefficient de 3" is false when the E4's is 6.
 func (e *Engine) claimsHold(sent string, docs []*corpus.Doc, asked []ref) bool {
-	m := coefRE.FindStringSubmatch(sent)
-	if m == nil {
-		return true
-	}
-	stated := strings.ReplaceAll(m[1], ".", ",")
-	refs, _ := e.resolveCodes(sent, docs)
-	if len(refs) == 0 {
-		refs = asked
-	}
-	var coefs []string
-	for _, r := range refs {
-		if ep, ok := r.doc.Model.Epreuve(r.code); ok {
-			coefs = append(coefs, ep.Coef)
-			for _, p := range ep.Parts {
-				coefs = append(coefs, p.Coef)
+	from := 0
+	for _, m := range coefRE.FindAllStringSubmatchIndex(sent, -1) {
+		stated := strings.ReplaceAll(sent[m[2]:m[3]], ".", ",")
+		// The épreuves named since the previous coefficient ("l'E6
+		// (U61, U62) a un coefficient de 6"), else all the sentence
+		// names, else the question's.
+		refs := asked
+		if named, _ := e.resolveCodes(sent[from:m[0]], docs); len(named) > 0 {
+			refs = named
+		} else if named, _ := e.resolveCodes(sent, docs); len(named) > 0 {
+			refs = named
+		}
+		from = m[1]
+		var coefs []string
+		for _, r := range refs {
+			if ep, ok := r.doc.Model.Epreuve(r.code); ok {
+				coefs = append(coefs, ep.Coef)
+				for _, p := range ep.Parts {
+					coefs = append(coefs, p.Coef)
+				}
 			}
 		}
+		if len(coefs) > 0 && !slices.Contains(coefs, stated) {
+			return false
+		}
 	}
-	if len(coefs) == 0 {
-		return true // no épreuve to check against: the number check applies
-	}
-	return slices.Contains(coefs, stated)
+	return true
 }
 
 // factFor finds the fact line of the extractive answer that says what the
