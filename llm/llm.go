@@ -210,7 +210,8 @@ func (c *Client) Embed(ctx context.Context, text string) ([]float32, error) {
 const EmbedBatchSize = 64
 
 // EmbedBatch returns the L2-normalised embeddings of texts, in order, in
-// requests of EmbedBatchSize texts.
+// requests of EmbedBatchSize texts. On a failure it returns the vectors
+// received before it with the error.
 func (c *Client) EmbedBatch(ctx context.Context, texts []string) ([][]float32, error) {
 	if c.cfg.EmbedModel == "" {
 		return nil, errors.New("modèle d'embeddings non configuré")
@@ -220,7 +221,7 @@ func (c *Client) EmbedBatch(ctx context.Context, texts []string) ([][]float32, e
 		batch := texts[start:min(start+EmbedBatchSize, len(texts))]
 		vs, err := c.embedOnce(ctx, batch)
 		if err != nil {
-			return nil, err
+			return out, err // the vectors received so far, for a cache to keep
 		}
 		out = append(out, vs...)
 	}

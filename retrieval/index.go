@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sort"
@@ -40,20 +41,21 @@ const (
 
 // Index holds every section of the corpus, ranked lexically and by vector.
 type Index struct {
-	sections []tutor.Section
-	styles   map[string]string // diploma → code style
-	an       Analyzer
-	lex      *bm25f
-	terms    []map[string]bool // each section's terms, both fields
-	heads    []map[string]bool // the terms of each section's heading path, numbered parts included ("situation:1")
-	col      *chromem.Collection
-	embed    chromem.EmbeddingFunc
-	local    *LocalEmbedder
-	dim      int // size of the remote vectors
-	logf     func(format string, args ...any)
-	perDip   map[string]int
-	vocab    map[string]int // folded corpus words → occurrences
-	byID     map[string]int
+	sections  []tutor.Section
+	styles    map[string]string // diploma → code style
+	an        Analyzer
+	lex       *bm25f
+	terms     []map[string]bool // each section's terms, both fields
+	heads     []map[string]bool // the terms of each section's heading path, numbered parts included ("situation:1")
+	col       *chromem.Collection
+	embed     chromem.EmbeddingFunc
+	local     *LocalEmbedder
+	dim       int    // size of the remote vectors
+	cacheFile string // where they are kept, "" if nowhere
+	logf      func(format string, args ...any)
+	perDip    map[string]int
+	vocab     map[string]int // folded corpus words → occurrences
+	byID      map[string]int
 }
 
 // Options configure an index.
@@ -176,6 +178,9 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 			fallthrough
 		default:
 			embeddings, x.embed, x.dim = vs, Normalized(opts.Embedder), len(vs[0])
+			if opts.CacheDir != "" {
+				x.cacheFile = cacheFile(opts.CacheDir, opts.EmbedModel)
+			}
 		}
 	} else if opts.Embedder != nil {
 		x.embed = Normalized(opts.Embedder)
@@ -317,6 +322,11 @@ func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, err
 		v, err := x.embed(ctx, text)
 		if err == nil && x.dim != 0 && len(v) != x.dim {
 			err = fmt.Errorf("vecteur de taille %d au lieu de %d", len(v), x.dim)
+			// The model behind the name changed: the cached vectors are
+			// dropped so that the next start embeds the passages again.
+			if x.cacheFile != "" {
+				os.Remove(x.cacheFile)
+			}
 		}
 		if err != nil {
 			if ctx.Err() != nil {

@@ -35,22 +35,30 @@ func remoteVectors(ctx context.Context, texts []string, opts Options) ([][]float
 		for k, i := range missing {
 			batch[k] = texts[i]
 		}
+		// The vectors received before a failure are kept: the next start
+		// asks only for the rest.
 		vs, err := opts.EmbedBatch(ctx, batch)
-		if err != nil {
-			return nil, err
-		}
-		if len(vs) != len(batch) {
-			return nil, fmt.Errorf("%d vecteurs pour %d textes", len(vs), len(batch))
-		}
 		for k, i := range missing {
-			out[i] = vs[k]
-			cache.Vectors[cacheKey(opts.EmbedModel, texts[i])] = vs[k]
+			if k < len(vs) && len(vs[k]) > 0 {
+				out[i] = vs[k]
+				cache.Vectors[cacheKey(opts.EmbedModel, texts[i])] = vs[k]
+			}
+		}
+		if err != nil {
+			if serr := cache.save(opts.CacheDir, opts.EmbedModel); serr != nil {
+				err = fmt.Errorf("%w (et cache : %v)", err, serr)
+			}
+			return nil, err
 		}
 	}
 	dim := 0
 	for _, v := range out {
 		if len(v) == 0 || dim != 0 && len(v) != dim {
-			return nil, errors.New("les vecteurs du modèle d'embeddings n'ont pas tous la même taille")
+			// Vectors of two sizes: the model behind the name changed.
+			// The cache is emptied so that the next start asks again.
+			cache.Vectors = map[string][]float32{}
+			cache.save(opts.CacheDir, opts.EmbedModel)
+			return nil, errors.New("les vecteurs du modèle d'embeddings n'ont pas tous la même taille (cache vidé)")
 		}
 		dim = len(v)
 	}
@@ -103,6 +111,15 @@ func (c *vectorCache) save(dir, model string) error {
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	// Another process may have saved vectors since this one read the
+	// file: they are kept (same model, same key: the same vector).
+	if len(c.Vectors) > 0 {
+		for k, v := range loadCache(dir, model).Vectors {
+			if _, ok := c.Vectors[k]; !ok {
+				c.Vectors[k] = v
+			}
+		}
 	}
 	tmp, err := os.CreateTemp(dir, "embeddings-*.tmp")
 	if err != nil {
