@@ -31,7 +31,8 @@ type GenOptions struct {
 	// History holds the previous turns of the conversation, oldest first,
 	// already bounded by the caller.
 	History []tutor.ChatMessage
-	// OnDelta, when set, streams the raw text so far (not yet verified).
+	// OnDelta, when set, receives the verified part of the answer so far,
+	// each time a sentence is complete.
 	OnDelta func(soFar string)
 }
 

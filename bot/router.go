@@ -57,8 +57,8 @@ type Request struct {
 	// Conversation, when set, names the thread whose previous turns a
 	// question follows up on; the question and answer are added to it.
 	Conversation string
-	// OnDelta receives the text of a generated answer as it is written
-	// (not yet verified).
+	// OnDelta receives the verified part of a generated answer as it is
+	// written, sentence by sentence.
 	OnDelta func(soFar string)
 }
 

@@ -168,7 +168,7 @@ func (b *Bot) streamer(ctx context.Context, in *discordgo.Interaction) func(stri
 			return
 		}
 		last = time.Now()
-		content := textContent("✍️ " + soFar + " …\n*(en cours de rédaction, pas encore vérifié)*")
+		content := textContent("✍️ " + soFar + " …\n*(en cours de rédaction : phrases déjà vérifiées)*")
 		if _, err := b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Content: &content, AllowedMentions: noMentions()}, discordgo.WithContext(ctx)); err != nil {
 			b.log.Warn("streaming edit failed", "err", err)
 		}
