@@ -51,8 +51,13 @@ var (
 // is checked as "3 heures". It scans words by hand: it runs on every cited
 // passage of every generated sentence.
 func digitsFor(s string) string {
-	s = reOneUnit.ReplaceAllString(s, "1 $2")
-	s = reHalfHour.ReplaceAllString(s, "30 minutes")
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "un ") || strings.Contains(lower, "une ") {
+		s = reOneUnit.ReplaceAllString(s, "1 $2")
+	}
+	if strings.Contains(lower, "demi") {
+		s = reHalfHour.ReplaceAllString(s, "30 minutes")
+	}
 	var b strings.Builder
 	start := -1
 	flush := func(end int) {
@@ -108,7 +113,11 @@ func unitOf(u string) string {
 // values are a text's numbers bound to their unit ("4|h"), coefficients
 // included ("6|coef").
 func values(s string) map[string]bool {
-	s = digitsFor(markerRE.ReplaceAllString(s, " "))
+	return valuesOf(digitsFor(markerRE.ReplaceAllString(s, " ")))
+}
+
+// valuesOf is values of a text already written in digits, markers out.
+func valuesOf(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, m := range reValue.FindAllStringSubmatch(s, -1) {
 		out[strings.ReplaceAll(m[1], ".", ",")+"|"+unitOf(m[2])] = true
@@ -231,16 +240,41 @@ func codesOf(s string) map[string]bool {
 	return out
 }
 
-// evidenceSet reads each set of cited passages once.
+// evidenceSet reads the facts and each cited passage once; a sentence's
+// evidence is their union.
 type evidenceSet struct {
 	passages []tutor.Citation
 	facts    string
+	parts    map[int]*evidence // 0: the facts; n: passage n
 	seen     map[string]*evidence
+}
+
+// part is the evidence of the facts (n = 0) or of passage n, read once.
+func (s *evidenceSet) part(n int) *evidence {
+	if ev, ok := s.parts[n]; ok {
+		return ev
+	}
+	text := s.facts
+	if n > 0 {
+		p := s.passages[n-1]
+		text = strings.Join([]string{p.Text, p.Section, p.DocTitle, p.DocDate, p.DocStatus}, "\n")
+	}
+	d := digitsFor(markerRE.ReplaceAllString(text, " "))
+	ms := tutor.FindCodes(d, tutor.StyleCompact)
+	ev := &evidence{text: text, folded: tutor.Fold(text), values: valuesOf(d), numbers: numbersBesides(d, ms), codes: map[string]bool{}}
+	for _, m := range ms {
+		ev.codes[strings.ToUpper(strings.NewReplacer(".", "", "-", "", " ", "").Replace(d[m.Start:m.End]))] = true
+	}
+	if s.parts == nil {
+		s.parts = map[int]*evidence{}
+	}
+	s.parts[n] = ev
+	return ev
 }
 
 // of is the evidence of a sentence: the passages it cites and the facts.
 func (s *evidenceSet) of(sent string) *evidence {
-	var cited []int
+	cited := []int{0}
 	for n := range citedIn(sent) {
 		if n >= 1 && n <= len(s.passages) {
 			cited = append(cited, n)
@@ -251,18 +285,18 @@ func (s *evidenceSet) of(sent string) *evidence {
 	if ev, ok := s.seen[key]; ok {
 		return ev
 	}
-	var b strings.Builder
-	b.WriteString(s.facts)
+	ev := &evidence{values: map[string]bool{}, numbers: map[string]bool{}, codes: map[string]bool{}}
+	var texts, folded []string
 	for _, n := range cited {
-		b.WriteString("\n")
-		p := s.passages[n-1]
-		for _, x := range []string{p.Text, p.Section, p.DocTitle, p.DocDate, p.DocStatus} {
-			b.WriteString("\n")
-			b.WriteString(x)
+		p := s.part(n)
+		texts, folded = append(texts, p.text), append(folded, p.folded)
+		for _, m := range []struct{ to, from map[string]bool }{{ev.values, p.values}, {ev.numbers, p.numbers}, {ev.codes, p.codes}} {
+			for k := range m.from {
+				m.to[k] = true
+			}
 		}
 	}
-	text := b.String()
-	ev := &evidence{text: text, folded: tutor.Fold(text), values: values(text), numbers: numbers(digitsFor(text)), codes: codesOf(text)}
+	ev.text, ev.folded = strings.Join(texts, "\n"), strings.Join(folded, "\n")
 	if s.seen == nil {
 		s.seen = map[string]*evidence{}
 	}

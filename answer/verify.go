@@ -144,8 +144,14 @@ func markerNumbers(marker string) []int {
 // markers left out, decimals with a comma.
 func numbers(s string) map[string]bool {
 	s = markerRE.ReplaceAllString(s, " ")
+	return numbersBesides(s, tutor.FindCodes(s, tutor.StyleCompact))
+}
+
+// numbersBesides is numbers of a text without markers whose codes were
+// found already.
+func numbersBesides(s string, codes []tutor.CodeMatch) map[string]bool {
 	b := []byte(s)
-	for _, m := range tutor.FindCodes(s, tutor.StyleCompact) {
+	for _, m := range codes {
 		for i := m.Start; i < m.End; i++ {
 			b[i] = ' '
 		}
