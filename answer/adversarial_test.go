@@ -104,7 +104,7 @@ func TestAdversarialModelOverGoldenSet(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
 	m := scriptedModel(t, "adversarial", adversarial)
-	rules := runs(prompts.Rules())
+	rules := ruleRuns()
 	var llmMode, wrong, invented, unsafeText, unfinished, falselyVerified, partial int
 	for _, it := range goldenForRun(t) {
 		var shown []string

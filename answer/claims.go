@@ -5,9 +5,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/prompts"
 	"github.com/btstutor/tutor/retrieval"
 )
 
@@ -154,6 +156,10 @@ func unsafe(sent, cited string, rules map[string]bool) string {
 	return ""
 }
 
+// ruleRuns are the runs of the tutor's rules, read once: no model text may
+// repeat one.
+var ruleRuns = sync.OnceValue(func() map[string]bool { return runs(prompts.Rules()) })
+
 // runLength is how many words in a row a sentence may share with the rules
 // before it counts as repeating them.
 const runLength = 8
@@ -225,19 +231,14 @@ func modelCodes(s string) []string {
 		if strings.ContainsAny(raw, " \t") || raw[0] < 'A' || raw[0] > 'Z' {
 			continue
 		}
-		out = append(out, strings.ToUpper(strings.NewReplacer(".", "", "-", "").Replace(raw)))
+		out = append(out, codeKey(raw))
 	}
 	return out
 }
 
-// codesOf are the codes a text names, in any spelling, as modelCodes
-// writes them.
-func codesOf(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range tutor.FindCodes(s, tutor.StyleCompact) {
-		out[strings.ToUpper(strings.NewReplacer(".", "", "-", "", " ", "").Replace(s[m.Start:m.End]))] = true
-	}
-	return out
+// codeKey writes a code the one way codes are compared: "c 1.3" → "C13".
+func codeKey(raw string) string {
+	return strings.ToUpper(strings.NewReplacer(".", "", "-", "", " ", "").Replace(raw))
 }
 
 // evidenceSet reads the facts and each cited passage once; a sentence's
@@ -263,7 +264,7 @@ func (s *evidenceSet) part(n int) *evidence {
 	ms := tutor.FindCodes(d, tutor.StyleCompact)
 	ev := &evidence{text: text, folded: tutor.Fold(text), values: valuesOf(d), numbers: numbersBesides(d, ms), codes: map[string]bool{}}
 	for _, m := range ms {
-		ev.codes[strings.ToUpper(strings.NewReplacer(".", "", "-", "", " ", "").Replace(d[m.Start:m.End]))] = true
+		ev.codes[codeKey(d[m.Start:m.End])] = true
 	}
 	if s.parts == nil {
 		s.parts = map[int]*evidence{}

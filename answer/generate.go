@@ -69,7 +69,6 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		return tutor.Reply{}, Generation{}, err
 	}
 	gen := Generation{Prompt: msgs}
-	rules := prompts.Rules()
 	var onDelta func(string)
 	if opt.OnDelta != nil {
 		// Only what passed verification is shown while the model writes:
@@ -88,7 +87,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 			}
 			done = len(complete)
 			checks++
-			if v := e.verify(q, complete, passages, base, rules); v.text != "" && v.text != shown {
+			if v := e.verify(q, complete, passages, base); v.text != "" && v.text != shown {
 				shown = v.text
 				opt.OnDelta(shown)
 			}
@@ -110,7 +109,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		// unfinished sentence goes.
 		text = cutUnfinished(text)
 	}
-	v := e.verify(q, text, passages, base, rules)
+	v := e.verify(q, text, passages, base)
 	if len(v.citations) == 0 || v.own == 0 {
 		base.Note = NoteNoCitation
 		if v.filtered > 0 {

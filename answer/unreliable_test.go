@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/btstutor/tutor/internal/openaitest"
-	"github.com/btstutor/tutor/prompts"
 )
 
 // unreliable answers like a model that cites and copies badly: one fault
@@ -173,6 +172,6 @@ func BenchmarkVerify(b *testing.B) {
 		"Elle évalue la négociation [3]. " + fmt.Sprint("Les situations sont au nombre de 2 [1].")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e.verify(q, text, passages, base, prompts.Rules())
+		e.verify(q, text, passages, base)
 	}
 }

@@ -37,11 +37,10 @@ var (
 // a link, a mention or the words of the rules is removed whatever it says;
 // a sentence that states nothing and cites nothing ("Bon courage !") is
 // left out silently.
-func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base tutor.Reply, rules string) verified {
+func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base tutor.Reply) verified {
 	var v verified
 	factLines := strings.Split(base.Answer, "\n")
 	evidence := &evidenceSet{passages: passages, facts: base.Answer}
-	ruleRuns := runs(rules)
 	var kept []string
 	for _, sent := range sentences(text) {
 		sent = v.fixMarkers(sent, len(passages))
@@ -49,7 +48,7 @@ func (e *Engine) verify(q *Query, text string, passages []tutor.Citation, base t
 			continue
 		}
 		ev := evidence.of(sent)
-		if unsafe(sent, ev.text, ruleRuns) != "" {
+		if unsafe(sent, ev.text, ruleRuns()) != "" {
 			v.filtered++
 			v.dropped = true
 			continue

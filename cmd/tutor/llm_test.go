@@ -57,11 +57,7 @@ func TestAskWithLLM(t *testing.T) {
 
 func TestRemoteEmbeddings(t *testing.T) {
 	t.Parallel()
-	srv := openaitest.New(t)
-	env := dataEnv(t)
-	env["TUTOR_LLM_BASE_URL"] = srv.URL
-	env["TUTOR_LLM_MODEL"] = "m"
-	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
+	srv, env := embeddingEnv(t)
 	embeds := func() (requests, inputs int) {
 		for _, r := range srv.Received() {
 			if r.Path == "/v1/embeddings" {
@@ -98,6 +94,17 @@ func TestRemoteEmbeddings(t *testing.T) {
 	}
 }
 
+// embeddingEnv is a data folder and a loopback server for a chat model and
+// a remote embedding model.
+func embeddingEnv(t *testing.T) (*openaitest.Server, map[string]string) {
+	srv := openaitest.New(t)
+	env := dataEnv(t)
+	env["TUTOR_LLM_BASE_URL"] = srv.URL
+	env["TUTOR_LLM_MODEL"] = "m"
+	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
+	return srv, env
+}
+
 // TestRemoteEmbeddingsFailing: a failing API, at start or for a question,
 // degrades to local search with a warning, never to an error for the
 // student. Each case builds an index: under -race it is skipped, and make
@@ -107,11 +114,7 @@ func TestRemoteEmbeddingsFailing(t *testing.T) {
 		t.Skip("run without -race by make test")
 	}
 	t.Parallel()
-	srv := openaitest.New(t)
-	env := dataEnv(t)
-	env["TUTOR_LLM_BASE_URL"] = srv.URL
-	env["TUTOR_LLM_MODEL"] = "m"
-	env["TUTOR_EMBED_MODEL"] = "nomic-embed-text"
+	srv, env := embeddingEnv(t)
 	srv.Respond(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: "Coefficient de 6 [1]."} })
 	if code, _, errs := run(t, "", env, "ask", "coef e4 ccst"); code != 0 { // fills the cache
 		t.Fatalf("exit %d: %s", code, errs)
