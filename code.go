@@ -18,7 +18,14 @@ const (
 // C.31, A1.1.T1, A1.4T2, a 2.1 t3, E4, U61, EF1, UF2, F1. It is deliberately
 // narrow on the prefix letters so that ordinary words and levels such as "B2"
 // do not match.
-var codeRe = regexp.MustCompile(`(?i)\b(EF|UF|[CSEUAF])[\s.\-]?(\d{1,3}(?:\s?[.\-]\s?\d{1,2}){0,2})(?:\.?\s?(T)\s?(\d))?`)
+//
+// It is anchored: FindCodes tries it only where a code may start, a prefix
+// letter at a word boundary, which is a few times faster than letting the
+// engine try every position of a long text.
+var codeRe = regexp.MustCompile(`^(?i)(EF|UF|[CSEUAF])[\s.\-]?(\d{1,3}(?:\s?[.\-]\s?\d{1,2}){0,2})(?:\.?\s?(T)\s?(\d))?`)
+
+// maxCodeLen bounds a code as codeRe reads it ("UF 123 . 12 . 12 . T 1").
+const maxCodeLen = 32
 
 // CodeMatch is one code found in a text.
 type CodeMatch struct {
@@ -33,8 +40,22 @@ type CodeMatch struct {
 // It never fails; text without codes gives nil.
 func FindCodes(text, style string) []CodeMatch {
 	var out []CodeMatch
-	for _, m := range codeRe.FindAllStringSubmatchIndex(text, -1) {
-		// \b is ASCII-only: "activités 1" must not read "s 1" as a code.
+	for i := 0; i < len(text); i++ {
+		if !codeStart(text, i) {
+			continue
+		}
+		window := text[i:min(len(text), i+maxCodeLen)]
+		m := codeRe.FindStringSubmatchIndex(window)
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		i = m[1] - 1 // matches do not overlap
+		// A code follows no letter: "activités 1" must not read "s 1" as one.
 		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			continue
 		}
@@ -59,6 +80,34 @@ func FindCodes(text, style string) []CodeMatch {
 		})
 	}
 	return out
+}
+
+// codeStart reports whether a code may start at byte i: a prefix letter at
+// an ASCII word boundary, then a digit, maybe after one separator. Most
+// words of a text fail it at once, without running the pattern.
+func codeStart(text string, i int) bool {
+	if i > 0 && isASCIIWord(text[i-1]) {
+		return false
+	}
+	j := i + 1
+	switch text[i] {
+	case 'C', 'S', 'A', 'c', 's', 'a':
+	case 'E', 'U', 'e', 'u':
+		if j < len(text) && (text[j] == 'F' || text[j] == 'f') {
+			j++ // EF, UF; or E, U followed by F1, which the pattern sorts out
+		}
+	case 'F', 'f':
+	default:
+		return false
+	}
+	if j < len(text) && strings.IndexByte(" \t\n\f\r.-", text[j]) >= 0 {
+		j++
+	}
+	return j < len(text) && text[j] >= '0' && text[j] <= '9'
+}
+
+func isASCIIWord(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // CanonicalCode canonicalises one code as written by a user or a text, in

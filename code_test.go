@@ -1,8 +1,15 @@
 package tutor
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestCanonicalCode(t *testing.T) {
@@ -69,5 +76,51 @@ func TestCodeCandidates(t *testing.T) {
 	}
 	if got, want := CodeCandidates("E4"), []string{"E4"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("CodeCandidates(E4) = %v, want %v", got, want)
+	}
+}
+
+// FindCodes tries its pattern only where a code may start; it must find
+// exactly what the same pattern, unanchored, finds over a whole text.
+func TestFindCodesAsUnanchoredPattern(t *testing.T) {
+	whole := regexp.MustCompile(strings.Replace(codeRe.String(), "^(?i)", `(?i)\b`, 1))
+	reference := func(text string) []CodeMatch {
+		var out []CodeMatch
+		for _, m := range whole.FindAllStringSubmatchIndex(text, -1) {
+			if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); m[0] > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue
+			}
+			if m[1] < len(text) && text[m[1]] >= '0' && text[m[1]] <= '9' {
+				continue
+			}
+			out = append(out, CodeMatch{Raw: text[m[0]:m[1]], Start: m[0], End: m[1]})
+		}
+		return out
+	}
+	texts := []string{"", "c", "E4s et c-11, C4-1 ; S 62.1 S 5111 C3PO activités 1 _c1 éc2 A1.4T2 a 2.1 t3 UF2EF1"}
+	for _, name := range []string{"bts-ccst-referentiel.md", "bts-nrc-referentiel.txt"} {
+		b, err := os.ReadFile(filepath.Join("corpus", "texts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "CSEUAFTcsteuaf0123456789 .-_é\n"
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(16))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		want := reference(text)
+		var got []CodeMatch
+		for _, m := range FindCodes(text, StyleCompact) {
+			got = append(got, CodeMatch{Raw: m.Raw, Start: m.Start, End: m.End})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.80q:\n got %v\nwant %v", text, got, want)
+		}
 	}
 }

@@ -71,27 +71,7 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 	gen := Generation{Prompt: msgs}
 	var onDelta func(string)
 	if opt.OnDelta != nil {
-		// Only what passed verification is shown while the model writes:
-		// each time a sentence is complete, the complete part is checked
-		// and its verified text replaces what was shown.
-		var so strings.Builder
-		done, shown, checks := 0, "", 0
-		onDelta = func(d string) {
-			so.WriteString(d)
-			if checks >= maxStreamChecks {
-				return // a runaway answer: the final verification alone
-			}
-			complete := cutUnfinished(so.String())
-			if len(complete) <= done {
-				return
-			}
-			done = len(complete)
-			checks++
-			if v := e.verify(q, complete, passages, base); v.text != "" && v.text != shown {
-				shown = v.text
-				opt.OnDelta(shown)
-			}
-		}
+		onDelta = e.verifiedStream(q, passages, base, opt.OnDelta)
 	}
 	out, err := model.Chat(ctx, msgs, onDelta)
 	gen.Usage = out
@@ -131,6 +111,30 @@ func (e *Engine) Generate(ctx context.Context, model tutor.LLM, question, diplom
 		reply.Note = NoteCorrected
 	}
 	return reply, gen, nil
+}
+
+// verifiedStream shows only what passed verification while the model
+// writes: each time a sentence is complete, the complete part is checked
+// and its verified text replaces what was shown.
+func (e *Engine) verifiedStream(q *Query, passages []tutor.Citation, base tutor.Reply, show func(string)) func(string) {
+	var so strings.Builder
+	done, shown, checks := 0, "", 0
+	return func(d string) {
+		so.WriteString(d)
+		if checks >= maxStreamChecks {
+			return // a runaway answer: the final verification alone
+		}
+		complete := cutUnfinished(so.String())
+		if len(complete) <= done {
+			return
+		}
+		done = len(complete)
+		checks++
+		if v := e.verify(q, complete, passages, base); v.text != "" && v.text != shown {
+			shown = v.text
+			show(shown)
+		}
+	}
 }
 
 // maxStreamChecks bounds how many times the text shown while the model

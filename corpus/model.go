@@ -26,6 +26,9 @@ func HasPreparation(s string) bool { return preparationIn(s) != "" }
 
 // preparationIn finds a preparation time in a definition's sentence.
 func preparationIn(s string) string {
+	if !strings.Contains(strings.ToLower(s), "préparation") {
+		return "" // both patterns need the word; most sentences lack it
+	}
 	m := rePrepBefore.FindStringSubmatch(s)
 	if m == nil {
 		m = rePrepAfter.FindStringSubmatch(s)

@@ -4,12 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
-	"sort"
 	"strconv"
-	"strings"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/philippgille/chromem-go"
@@ -136,28 +133,7 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 		s := &sections[i]
 		texts[i] = s.Path() + "\n" + s.Text
 		st[i] = styles[s.Diploma]
-		head := x.an.Terms(s.Path(), st[i])
-		x.heads[i] = map[string]bool{}
-		for _, t := range head {
-			x.heads[i][t] = true
-		}
-		for _, c := range s.Defines {
-			// A defined code is what the passage is about.
-			head = append(head, CodeTerm(c))
-		}
-		body := x.an.Terms(s.Text, st[i])
-		all[i] = append(append([]string(nil), head[:len(head)-len(s.Defines)]...), body...)
-		docs[i] = [nFields][]string{
-			fieldHead: append(head, Bigrams(head)...),
-			fieldBody: append(body, Bigrams(body)...),
-		}
-		set := map[string]bool{}
-		for _, f := range docs[i] {
-			for _, t := range f {
-				set[t] = true
-			}
-		}
-		x.terms[i] = set
+		docs[i], all[i] = x.analyse(i, st[i])
 		x.perDip[s.Diploma]++
 		x.byID[s.ID] = i
 		for _, w := range Tokens(texts[i]) {
@@ -165,9 +141,47 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 		}
 	}
 	x.lex = newBM25F(docs)
+	embeddings := x.vectors(ctx, texts, st, all, opts)
+	if err := x.store(ctx, texts, embeddings); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
 
-	db := chromem.NewDB()
-	var embeddings [][]float32
+// analyse reads section i's terms into its fields (the heading with the
+// codes it defines, the body, each with its bigrams) and returns them with
+// the passage's plain terms, heading first.
+func (x *Index) analyse(i int, style string) (fields [nFields][]string, all []string) {
+	s := &x.sections[i]
+	head := x.an.Terms(s.Path(), style)
+	x.heads[i] = map[string]bool{}
+	for _, t := range head {
+		x.heads[i][t] = true
+	}
+	all = slices.Clone(head)
+	for _, c := range s.Defines {
+		// A defined code is what the passage is about.
+		head = append(head, CodeTerm(c))
+	}
+	body := x.an.Terms(s.Text, style)
+	all = append(all, body...)
+	fields = [nFields][]string{
+		fieldHead: append(head, Bigrams(head)...),
+		fieldBody: append(body, Bigrams(body)...),
+	}
+	set := map[string]bool{}
+	for _, f := range fields {
+		for _, t := range f {
+			set[t] = true
+		}
+	}
+	x.terms[i] = set
+	return fields, all
+}
+
+// vectors embeds the passages: with the remote embedder when one is
+// configured and answers (its vectors cached), else with the local one.
+func (x *Index) vectors(ctx context.Context, texts, styles []string, terms [][]string, opts Options) [][]float32 {
 	if opts.Embedder != nil && opts.EmbedBatch != nil {
 		vs, err := remoteVectors(ctx, texts, opts)
 		switch {
@@ -177,34 +191,38 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 			x.logf("%v", err) // the vectors are good, only the cache failed
 			fallthrough
 		default:
-			embeddings, x.embed, x.dim = vs, Normalized(opts.Embedder), len(vs[0])
+			x.embed, x.dim = Normalized(opts.Embedder), len(vs[0])
 			if opts.CacheDir != "" {
 				x.cacheFile = cacheFile(opts.CacheDir, opts.EmbedModel)
 			}
+			return vs
 		}
 	} else if opts.Embedder != nil {
 		x.embed = Normalized(opts.Embedder)
+		return nil // the collection embeds the passages itself
 	}
-	if x.embed == nil {
-		x.local = &LocalEmbedder{an: x.an}
-		embeddings = x.local.FitVectors(texts, st, all)
-		x.embed = x.local.Func()
-	}
-	col, err := db.GetOrCreateCollection("sections", nil, x.embed)
+	x.local = &LocalEmbedder{an: x.an}
+	x.embed = x.local.Func()
+	return x.local.FitVectors(texts, styles, terms)
+}
+
+// store puts the passages and their vectors in the vector collection.
+func (x *Index) store(ctx context.Context, texts []string, embeddings [][]float32) error {
+	col, err := chromem.NewDB().GetOrCreateCollection("sections", nil, x.embed)
 	if err != nil {
-		return nil, fmt.Errorf("retrieval : %w", err)
+		return fmt.Errorf("retrieval : %w", err)
 	}
-	ids := make([]string, len(sections))
-	metas := make([]map[string]string, len(sections))
-	for i := range sections {
+	ids := make([]string, len(texts))
+	metas := make([]map[string]string, len(texts))
+	for i := range texts {
 		ids[i] = strconv.Itoa(i)
-		metas[i] = map[string]string{"diploma": sections[i].Diploma}
+		metas[i] = map[string]string{"diploma": x.sections[i].Diploma}
 	}
 	if err := col.AddConcurrently(ctx, ids, embeddings, metas, texts, runtime.NumCPU()); err != nil {
-		return nil, fmt.Errorf("retrieval : vectorisation des passages : %w", err)
+		return fmt.Errorf("retrieval : vectorisation des passages : %w", err)
 	}
 	x.col = col
-	return x, nil
+	return nil
 }
 
 // Sections returns the indexed sections.
@@ -225,285 +243,4 @@ func (x *Index) IDF(term string) float64 { return x.lex.idf(term) }
 func (x *Index) Holds(s *tutor.Section, term string) bool {
 	i, ok := x.byID[s.ID]
 	return ok && x.terms[i][term]
-}
-
-// Search ranks the sections for a query. It fails when the query is empty
-// or the remote embedder fails.
-func (x *Index) Search(ctx context.Context, q Query) ([]Result, error) {
-	if strings.TrimSpace(q.Text) == "" && len(q.Codes) == 0 {
-		return nil, errors.New("retrieval : requête vide")
-	}
-	if q.K <= 0 {
-		q.K = 5
-	}
-	if q.Mode == "" {
-		q.Mode = Fused
-	}
-	keep := func(i int) bool {
-		s := &x.sections[i]
-		if q.Diploma != "" && !strings.EqualFold(s.Diploma, q.Diploma) {
-			return false
-		}
-		return !q.Only || len(q.Within) == 0 || inside(s, q.Within)
-	}
-	scores := map[int]float64{}
-	if q.Mode != Vector {
-		lex := x.lex.scores(x.queryTerms(q), keep)
-		top := 0.0
-		for _, s := range lex {
-			top = max(top, s)
-		}
-		for id, s := range lex {
-			scores[id] = s / top
-		}
-	}
-	if q.Mode != Lexical {
-		vec, err := x.vectorScores(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		w := vectorWeight
-		if q.Mode == Vector {
-			w = 1
-		}
-		for id, s := range vec {
-			scores[id] += w * s
-		}
-	}
-	if q.Mode == Fused {
-		x.boost(scores, q, keep)
-	}
-	ids := rankOf(scores)
-	if len(ids) > q.K {
-		ids = ids[:q.K]
-	}
-	out := make([]Result, len(ids))
-	for i, id := range ids {
-		out[i] = Result{Section: &x.sections[id], Score: scores[id], Rank: i + 1}
-	}
-	return out, nil
-}
-
-// queryTerms weighs the terms of a query: its own words and codes, the
-// pairs of adjacent words, the words it stands for.
-func (x *Index) queryTerms(q Query) []weighted {
-	var out []weighted
-	seen := map[string]bool{}
-	add := func(t string, w float64) {
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, weighted{t, w})
-		}
-	}
-	own := x.an.Terms(q.Text, "")
-	for _, t := range own {
-		add(t, 1)
-	}
-	for _, c := range q.Codes {
-		add(CodeTerm(c), 1)
-	}
-	for _, t := range Bigrams(own) {
-		add(t, bigramWeight)
-	}
-	for _, t := range x.an.Terms(strings.Join(q.Extra, " "), "") {
-		add(t, extraWeight)
-	}
-	return out
-}
-
-// vectorScores returns the cosine similarity of the nearest sections,
-// scaled to [0, 1] over the candidates.
-func (x *Index) vectorScores(ctx context.Context, q Query) (map[int]float64, error) {
-	text := strings.TrimSpace(q.Text + " " + strings.Join(q.Codes, " ") + " " + strings.Join(q.Extra, " "))
-	var qv []float32
-	if x.local != nil {
-		qv = x.local.Vector(text, "")
-	} else {
-		v, err := x.embed(ctx, text)
-		if err == nil && x.dim != 0 && len(v) != x.dim {
-			err = fmt.Errorf("vecteur de taille %d au lieu de %d", len(v), x.dim)
-			// The model behind the name changed: the cached vectors are
-			// dropped so that the next start embeds the passages again.
-			if x.cacheFile != "" {
-				os.Remove(x.cacheFile)
-			}
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			// The question is answered from its words alone.
-			x.logf("embedding de la question impossible (%v) : recherche par les mots seuls", err)
-			return nil, nil
-		}
-		qv = v
-	}
-	n := len(x.sections)
-	var where map[string]string
-	if q.Diploma != "" {
-		where = map[string]string{"diploma": strings.ToUpper(q.Diploma)}
-		n = x.perDip[strings.ToUpper(q.Diploma)]
-	}
-	// Enough candidates for fusion, never more than the collection holds.
-	n = min(n, max(vectorDepth, q.K*4))
-	if n == 0 {
-		return nil, nil
-	}
-	res, err := x.col.QueryEmbedding(ctx, qv, n, where, nil)
-	if err != nil {
-		return nil, fmt.Errorf("retrieval : recherche vectorielle : %w", err)
-	}
-	out := make(map[int]float64, len(res))
-	if len(res) == 0 {
-		return out, nil
-	}
-	hi, lo := float64(res[0].Similarity), float64(res[len(res)-1].Similarity)
-	for _, r := range res {
-		id, _ := strconv.Atoi(r.ID)
-		s := 1.0
-		if hi > lo {
-			s = (float64(r.Similarity) - lo) / (hi - lo)
-		}
-		out[id] = s
-	}
-	return out, nil
-}
-
-// boost lifts the sections that define or mention a code of the query, those
-// of the kinds it is about and those inside the parts it names.
-func (x *Index) boost(scores map[int]float64, q Query, keep func(int) bool) {
-	codes := append([]string(nil), q.Codes...)
-	for _, t := range x.an.Terms(q.Text, "") {
-		if strings.HasPrefix(t, codeTermPrefix) {
-			codes = append(codes, strings.ToUpper(strings.TrimPrefix(t, codeTermPrefix)))
-		}
-	}
-	// Numbered parts the question names ("deuxième situation") and the
-	// words it wants in a heading rise in the passages whose heading holds
-	// them.
-	var numbered []string
-	for _, t := range x.an.Terms(q.Text, "") {
-		if isNumbered(t) {
-			numbered = append(numbered, t)
-		}
-	}
-	numbered = append(numbered, x.an.Terms(strings.Join(q.Headed, " "), "")...)
-	if len(codes) == 0 && len(q.Kinds) == 0 && len(q.Within) == 0 && len(numbered) == 0 {
-		return
-	}
-	for i := range x.sections {
-		if !keep(i) {
-			continue
-		}
-		s := &x.sections[i]
-		b := 0.0
-		for _, c := range dedupe(codes) {
-			switch {
-			case s.DefinesCode(c):
-				b += boostDefines
-			case s.HasCode(c):
-				b += boostMentions
-			}
-		}
-		for _, k := range q.Kinds {
-			if s.Kind == k {
-				b += boostKind
-				break
-			}
-		}
-		if inside(s, q.Within) {
-			b += boostWithin
-		}
-		for _, t := range numbered {
-			if x.heads[i][t] {
-				b += boostNumbered
-				break
-			}
-		}
-		if b == 0 {
-			continue
-		}
-		if _, ok := scores[i]; ok || b >= boostWithin {
-			scores[i] += b
-		}
-	}
-}
-
-// isNumbered reports whether an index term is a numbered part ("bloc:4").
-func isNumbered(t string) bool {
-	return strings.Contains(t, ":") && !strings.HasPrefix(t, bigramPrefix) && !strings.HasPrefix(t, codeTermPrefix)
-}
-
-// inside reports whether a section starts inside one of the spans.
-func inside(s *tutor.Section, spans []Span) bool {
-	for _, w := range spans {
-		if !strings.EqualFold(w.Diploma, s.Diploma) {
-			continue
-		}
-		if w.Code != "" && s.DefinesCode(w.Code) {
-			return true
-		}
-		if s.Lines[0] >= w.Lines[0] && s.Lines[0] <= w.Lines[1] && (w.Code == "" || s.HasCode(w.Code)) {
-			return true
-		}
-	}
-	return false
-}
-
-func dedupe(list []string) []string {
-	var out []string
-	for _, s := range list {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// rankOf orders ids by descending score, ties by id.
-func rankOf(scores map[int]float64) []int {
-	ids := make([]int, 0, len(scores))
-	for id := range scores {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(a, b int) bool {
-		if scores[ids[a]] != scores[ids[b]] {
-			return scores[ids[a]] > scores[ids[b]]
-		}
-		return ids[a] < ids[b]
-	})
-	return ids
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-// editDistance is the Levenshtein distance, cut short past max.
-func editDistance(a, b string, max int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

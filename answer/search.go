@@ -1,0 +1,339 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
+	"github.com/btstutor/tutor/retrieval"
+)
+
+// Search runs the search a question leads to, for the search command and
+// the evaluation: the question's analysis (diplomas, codes, what it asks)
+// shapes the query. A comparison interleaves each diploma's passages.
+func (e *Engine) Search(ctx context.Context, question, diploma string, k int) ([]retrieval.Result, error) {
+	q, err := e.Analyze(question, diploma)
+	if err != nil {
+		return nil, err
+	}
+	if !q.Compare {
+		return e.search(ctx, q, e.subjects(q), k)
+	}
+	var lists [][]retrieval.Result
+	for _, d := range q.Docs {
+		res, err := e.search(ctx, e.narrow(q, d), nil, k)
+		if err != nil {
+			return nil, err
+		}
+		lists = append(lists, res)
+	}
+	var out []retrieval.Result
+	for i := 0; len(out) < k; i++ {
+		added := false
+		for _, l := range lists {
+			if i < len(l) && len(out) < k {
+				r := l[i]
+				r.Rank = len(out) + 1
+				out = append(out, r)
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return out, nil
+}
+
+// Retrieve is Search, kept for callers that name it so.
+func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) ([]retrieval.Result, error) {
+	return e.Search(ctx, question, diploma, k)
+}
+
+// search runs the retrieval query of an analysed question; subjects are the
+// items it names, whose parts of the texts rise.
+func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
+	rq := e.retrievalQuery(q, subjects, k)
+	if len(rq.Within) == 0 {
+		return e.Index.Search(ctx, rq)
+	}
+	// A question that names an item is answered from the part of the texts
+	// the item owns first; the other passages follow.
+	only := rq
+	only.Only = true
+	res, err := e.Index.Search(ctx, only)
+	if err != nil || len(res) >= k {
+		return res, err
+	}
+	rest, err := e.Index.Search(ctx, rq)
+	if err != nil {
+		return nil, err
+	}
+	return backfill(res, rest, k), nil
+}
+
+// headedBy are the words of the headings the texts give the parts that
+// state an attribute ("Composition de la commission d'évaluation").
+var headedBy = map[Attr][]string{
+	AttrJury:        {"composition"},
+	AttrCriteres:    {"criteres"},
+	AttrDeroulement: {"deroulement"},
+	AttrContenu:     {"objectif"},
+	AttrQualites:    {"comportements aptitudes"},
+}
+
+// retrievalQuery is the search an analysed question leads to.
+func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query {
+	words, extra := e.splitAsking(q)
+	rq := retrieval.Query{Text: strings.Join(words, " "), Extra: append(extra, q.Norm.Expansion...), K: k, Mode: e.Mode}
+	if q.Asked(AttrHoraires) && !e.namesRow(q) {
+		// Hours asked of no teaching in particular: the total row answers
+		// (every row of a timetable has a "Total" column: its label says).
+		rq.Text += " total"
+		rq.Headed = append(rq.Headed, "total")
+	}
+	if len(q.Docs) == 1 {
+		rq.Diploma = q.Docs[0].Meta.Diploma
+	}
+	// The passages that define a code rise when the code is all the
+	// question is about, or names one passage (a compétence, a savoir, an
+	// activity or its task); when it asks more of an épreuve ("le jury de
+	// l'E4"), its words choose among the parts of the text the code names.
+	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) {
+		for _, r := range q.Codes {
+			rq.Codes = append(rq.Codes, r.code)
+		}
+	} else if !q.aboutItself() {
+		// Named as context ("une dispense de l'unité 6"): the code is one
+		// more word of the question, a light one.
+		for _, r := range q.Codes {
+			rq.Extra = append(rq.Extra, r.code)
+		}
+	}
+	for _, a := range q.Asks {
+		d := a.def()
+		rq.Extra = append(rq.Extra, d.cues...)
+		rq.Kinds = append(rq.Kinds, d.kinds...)
+		rq.Headed = append(rq.Headed, headedBy[a]...)
+	}
+	// "en CCF": the parts headed by that form rise.
+	switch formOf(q) {
+	case formCCF:
+		rq.Headed = append(rq.Headed, "controle")
+	case formPonctuelle:
+		rq.Headed = append(rq.Headed, "ponctuelle")
+	}
+	docs := map[string]bool{}
+	if q.aboutItself() {
+		for _, s := range subjects {
+			rq.Within = append(rq.Within, e.spans(s)...)
+			docs[s.doc.Meta.Diploma] = true
+		}
+	}
+	if len(docs) == 1 {
+		for d := range docs {
+			rq.Diploma = d
+		}
+	}
+	if strings.TrimSpace(rq.Text) == "" && len(rq.Codes) == 0 {
+		rq.Text = strings.Join(q.Norm.Words, " ")
+		if strings.TrimSpace(rq.Text) == "" {
+			rq.Text = q.Raw
+		}
+	}
+	return rq
+}
+
+// splitAsking separates the question's search words from those that ask
+// for an attribute ("jury", "dure"): these weigh as the words of the texts
+// that state it, since they say what kind of passage is wanted, not what it
+// is about.
+func (e *Engine) splitAsking(q *Query) (words, asking []string) {
+	isAsking := map[string]bool{}
+	for _, a := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		if !a.asking() && !slices.Contains(q.Dropped, a) {
+			continue
+		}
+		for _, t := range a.def().triggers {
+			if !strings.Contains(t, " ") {
+				isAsking[t] = true
+			}
+		}
+	}
+	for _, w := range e.searchWords(q.Norm) {
+		if isAsking[w] {
+			asking = append(asking, w)
+		} else {
+			words = append(words, w)
+		}
+	}
+	return words, asking
+}
+
+// backfill completes first's results with rest's up to k, never above the
+// last of first.
+func backfill(first, rest []retrieval.Result, k int) []retrieval.Result {
+	seen := map[string]bool{}
+	for _, r := range first {
+		seen[r.Section.ID] = true
+	}
+	floor := 0.0
+	if len(first) > 0 {
+		floor = first[len(first)-1].Score
+	}
+	for _, r := range rest {
+		if len(first) >= k {
+			break
+		}
+		if !seen[r.Section.ID] {
+			r.Score = min(r.Score, floor)
+			r.Rank = len(first) + 1
+			first = append(first, r)
+		}
+	}
+	return first
+}
+
+// asksMore reports whether a question that names items asks more than the
+// facts the model holds about them: a word of its topic beyond the items'
+// titles and the words that ask for those facts ("dure", "coef").
+func (e *Engine) asksMore(q *Query, subjects []ref) bool {
+	if q.asksText() {
+		return true
+	}
+	asking := map[string]bool{}
+	for _, a := range q.Asks {
+		for _, t := range a.def().triggers {
+			for _, w := range retrieval.Tokens(t) {
+				asking[w] = true
+			}
+		}
+	}
+	for _, w := range e.residual(q.Norm, subjects) {
+		if !asking[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// narrow is a comparison's question restricted to one référentiel.
+func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
+	sub := *q
+	sub.Docs = []*corpus.Doc{d}
+	sub.Compare = false
+	sub.Codes, sub.Missing = e.resolveCodes(codeWords(q.Raw), sub.Docs)
+	sub.Titles = nil
+	if len(sub.Codes) == 0 && aboutEpreuve(&sub) {
+		sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
+	}
+	return &sub
+}
+
+// subjects are the items a question names: its codes, else the épreuves it
+// names by title.
+func (e *Engine) subjects(q *Query) []ref {
+	if len(q.Codes) > 0 {
+		return q.Codes
+	}
+	return q.Titles
+}
+
+// spans are the parts of the texts that an item's answers come from: an
+// épreuve's row and definition, a compétence's table, a savoir with its
+// limits, an activité with its tasks.
+func (e *Engine) spans(r ref) []retrieval.Span {
+	dip := r.doc.Meta.Diploma
+	m := r.doc.Model
+	var out []retrieval.Span
+	add := func(l tutor.Lines) {
+		if l[0] > 0 {
+			out = append(out, retrieval.Span{Diploma: dip, Lines: l, Code: r.code})
+		}
+	}
+	if ep, ok := m.Epreuve(r.code); ok {
+		add(ep.Lines)
+		add(ep.DefLines)
+		for _, p := range ep.Parts {
+			add(p.Lines)
+			add(p.DefLines)
+		}
+		return out
+	}
+	if c, ok := m.Competence(r.code); ok {
+		add(c.Lines)
+		return out
+	}
+	if s, ok := m.Savoir(r.code); ok {
+		add(s.Lines)
+		if p, ok := m.Savoir(s.Parent); ok {
+			add(p.Lines)
+		}
+		return out
+	}
+	for _, a := range m.Activites {
+		if a.Code == r.code || strings.HasPrefix(r.code, a.Code+"T") {
+			add(a.Lines)
+		}
+	}
+	return out
+}
+
+// ref is a code resolved in one document.
+type ref struct {
+	doc  *corpus.Doc
+	code string
+}
+
+// resolveCodes finds the codes of a question in the target documents.
+// missing lists codes found in no target.
+func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missing []string) {
+	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
+		cands := tutor.CodeCandidates(m.Raw)
+		// "C1.3" or "C4-1" says its style: the first reading that exists
+		// wins. "c13" may be either, and both are answered.
+		explicit := tutor.ExplicitStyle(m.Raw)
+		ok := false
+		for _, c := range cands {
+			for _, d := range docs {
+				if !docHasCode(d, c) {
+					continue
+				}
+				ok = true
+				if !hasRef(found, d, c) {
+					found = append(found, ref{d, c})
+				}
+			}
+			if ok && explicit {
+				break
+			}
+		}
+		if !ok {
+			missing = append(missing, strings.ToUpper(strings.Join(strings.Fields(m.Raw), "")))
+		}
+	}
+	return found, missing
+}
+
+func hasRef(list []ref, d *corpus.Doc, code string) bool {
+	for _, r := range list {
+		if r.doc == d && r.code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func docHasCode(d *corpus.Doc, code string) bool {
+	if d.Model.HasCode(code) {
+		return true
+	}
+	for i := range d.Sections {
+		if d.Sections[i].HasCode(code) {
+			return true
+		}
+	}
+	return false
+}
