@@ -123,6 +123,13 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// What a term means: the sentence that defines it, or glosses it.
 		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
 		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},
+		// A part of a function named by its title or its code: the part
+		// headed so, not the function's first activity nor an épreuve of a
+		// like title.
+		{"en nrc pour la fonction organisation et management de l'activite commerciale, c koi les resultats attendus", "", []string{"Résultats attendus"}, 0},
+		{"la fonction 2 en nrc, le commercial il est autonome ?", "", []string{"Autonomie, responsabilité", "Responsabilité délimitée"}, 0},
+		// A savoirs' domain named by its title is not the épreuve of a like title.
+		{"le sociogramme c'est au programme de la partie communication negociation en nrc ?", "", []string{"S 76", "sociogramme"}, 0},
 		// The question's diploma wins over the default.
 		{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
 		{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},

@@ -37,6 +37,10 @@ const (
 	AttrPeriode
 	AttrActivites
 	AttrQualites
+	AttrResultats
+	AttrAutonomie
+	AttrLiaisons
+	AttrExercice
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -120,6 +124,21 @@ var attrTable = []attrDef{
 	{AttrQualites, "qualités attendues",
 		[]string{"qualites", "qualite", "aptitudes", "savoir etre", "personnalite", "caractere", "profil", "timide", "comportement", "comportements"},
 		[]string{"aptitudes", "comportements", "qualites", "preuve"}, nil, false},
+	// The parts of a function's or a pôle's description: its conditions
+	// d'exercice, liaisons, autonomie and résultats attendus.
+	{AttrResultats, "résultats attendus",
+		[]string{"resultats attendus", "resultat attendu", "resultats qu on attend", "quels resultats"},
+		[]string{"resultats", "attendus"}, []tutor.Kind{tutor.KindActivite}, false},
+	{AttrAutonomie, "autonomie et responsabilité",
+		[]string{"autonomie", "autonome", "autonomes", "quelle responsabilite", "quelles responsabilites", "sa responsabilite", "ses responsabilites", "rend compte", "rendre compte", "rend des comptes", "son chef", "son superieur", "sous les ordres",
+			"comme il veut", "comme elle veut", "comme je veux", "comme on veut", "ce qu il veut", "ce qu on veut", "libre de", "on lui dit quoi faire", "on lui dit tout"},
+		[]string{"autonomie", "responsabilite"}, []tutor.Kind{tutor.KindActivite}, false},
+	{AttrLiaisons, "liaisons fonctionnelles",
+		[]string{"en relation avec", "en lien avec", "relations avec", "en contact avec", "travaille avec", "bosse avec", "interlocuteurs", "interlocuteur", "liaisons", "relations internes", "relations externes", "organismes"},
+		[]string{"liaisons", "relations"}, []tutor.Kind{tutor.KindActivite}, false},
+	{AttrExercice, "conditions d'exercice",
+		[]string{"ou il travaille", "ou il bosse", "il bosse ou", "il travaille ou", "on bosse ou", "lieu de travail", "lieux de travail", "sur le terrain", "itinerant", "sedentaire", "en deplacement", "conditions d exercice", "conditions de travail"},
+		[]string{"conditions", "exercice"}, []tutor.Kind{tutor.KindActivite}, false},
 }
 
 func (a Attr) def() *attrDef {

@@ -44,7 +44,7 @@ func (a *builder) answer(ctx context.Context) error {
 	// NRC ?"), not one that asks something else of it ("si le professionnel
 	// est absent le jour de l'E4…").
 	card := !q.asksText() && len(a.e.residual(q.Norm, subjects)) == 0
-	if len(subjects) > 0 && (q.asksModel() || card || !a.e.epreuveRef(subjects[0])) {
+	if len(subjects) > 0 && (q.asksModel() || card || !a.e.epreuveRef(subjects[0]) && !q.asksPart()) {
 		factsDone = a.facts(subjects, intentOf(q))
 	}
 	if factsDone && !a.e.stillAsked(q, subjects, strings.Join(a.parts, "\n")) {
@@ -63,6 +63,9 @@ func (a *builder) answer(ctx context.Context) error {
 		return err
 	}
 	res = preferForm(res, formOf(q))
+	if len(subjects) > 0 {
+		res = preferPart(res, q) // "l'autonomie en F2", not "il est autonome ?"
+	}
 	scoped := len(subjects) > 0
 	if !a.passages(res, scoped) && !factsDone {
 		a.refuse("")

@@ -188,6 +188,22 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
+	// "la partie comm-nego" names the savoirs' domain S7
+	// Communication-négociation, not the épreuve Communication commerciale;
+	// "la fonction organisation et management de l'activité commerciale"
+	// names a function, not the épreuve E5.
+	for _, d := range docs {
+		for _, s := range d.Model.Savoirs {
+			if e.titleScore(s.Title, qs) > best {
+				return nil
+			}
+		}
+		for _, a := range d.Model.Activites {
+			if e.titleScore(a.Title, qs) > best {
+				return nil
+			}
+		}
+	}
 	var out []ref
 	for _, c := range cands {
 		switch {

@@ -212,6 +212,38 @@ func preferForm(res []retrieval.Result, form string) []retrieval.Result {
 	return append(out, other...)
 }
 
+// preferPart puts first, for a question that asks a part of a function's or
+// a pôle's description, the passages under that part's heading ("Autonomie,
+// responsabilité"): the heading says what the passage is, whatever words of
+// the function's own title the others share with the question.
+func preferPart(res []retrieval.Result, q *Query) []retrieval.Result {
+	if !q.asksPart() {
+		return res
+	}
+	var heads []string
+	for _, a := range q.Asks {
+		heads = append(heads, headedBy[a]...)
+	}
+	under := func(r retrieval.Result) bool {
+		b := r.Section.Breadcrumb
+		if len(b) == 0 {
+			return false
+		}
+		h := tutor.Fold(b[len(b)-1])
+		return slices.ContainsFunc(heads, func(w string) bool { return strings.Contains(h, w) })
+	}
+	out := make([]retrieval.Result, 0, len(res))
+	var other []retrieval.Result
+	for _, r := range res {
+		if under(r) {
+			out = append(out, r)
+		} else {
+			other = append(other, r)
+		}
+	}
+	return append(out, other...)
+}
+
 // rePronoun finds a sentence that opens on what the one before named.
 var rePronoun = regexp.MustCompile(`^(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers)\s`)
 

@@ -92,6 +92,15 @@ func (q *Query) aboutItself() bool {
 	return true
 }
 
+// asksPart reports whether the question asks for a part of a function's or
+// a pôle's description ("l'autonomie en F2"): the code names where to look,
+// its parts' headings what to find.
+func (q *Query) asksPart() bool {
+	return slices.ContainsFunc(q.Asks, func(a Attr) bool {
+		return a == AttrResultats || a == AttrAutonomie || a == AttrLiaisons || a == AttrExercice
+	})
+}
+
 // asksRow reports whether what the question asks, if anything, is in the
 // règlement d'examen's row (coefficient, duration, form, situations), the
 // passage that defines the épreuve's code.

@@ -107,6 +107,9 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"la prospection c'est une tache du technico-commercial ?", []Attr{AttrActivites}},
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
 		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrPeriode}},
+		{"en F2 le commercial il a quelle autonomie ?", []Attr{AttrAutonomie}},
+		{"les resultats attendus de la fonction 3 c koi ?", []Attr{AttrResultats}},
+		{"le technico co du pole 4 il est en relation avec qui ?", []Attr{AttrLiaisons}},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")

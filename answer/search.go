@@ -82,6 +82,10 @@ var headedBy = map[Attr][]string{
 	AttrDeroulement: {"deroulement"},
 	AttrContenu:     {"objectif"},
 	AttrQualites:    {"comportements aptitudes"},
+	AttrResultats:   {"resultats attendus"},
+	AttrAutonomie:   {"autonomie"},
+	AttrLiaisons:    {"liaisons"},
+	AttrExercice:    {"exercice"},
 }
 
 // retrievalQuery is the search an analysed question leads to.
@@ -101,7 +105,7 @@ func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query
 	// question is about, or names one passage (a compétence, a savoir, an
 	// activity or its task); when it asks more of an épreuve ("le jury de
 	// l'E4"), its words choose among the parts of the text the code names.
-	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) {
+	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) && !q.asksPart() {
 		for _, r := range q.Codes {
 			rq.Codes = append(rq.Codes, r.code)
 		}

@@ -246,6 +246,24 @@ func TestHeadingsAreNeverAlone(t *testing.T) {
 	}
 }
 
+// The parts of a function's conditions d'exercice that students ask about
+// head their passages.
+func TestExerciceLabelsHeadTheirParts(t *testing.T) {
+	t.Parallel()
+	c := load(t)
+	found := map[string]bool{}
+	for _, s := range c.Doc("NRC").Sections {
+		if len(s.Breadcrumb) > 1 && strings.HasPrefix(s.Breadcrumb[1], "FONCTION 1") {
+			found[s.Breadcrumb[len(s.Breadcrumb)-1]] = true
+		}
+	}
+	for _, want := range []string{"Liaisons fonctionnelles", "Autonomie", "Résultats attendus"} {
+		if !found[want] {
+			t.Errorf("no passage of the function 1 headed %q (headings: %v)", want, found)
+		}
+	}
+}
+
 // Table rows carry their column headers: a row is found by what it means.
 func TestTableRowsCarryTheirHeaders(t *testing.T) {
 	t.Parallel()

@@ -168,6 +168,9 @@ func (p *txtParser) normalPara(lines []rawLine) {
 	first := strings.TrimSpace(lines[0].text)
 	n := lines[0].n
 	short := utf8.RuneCountInString(first) <= 90 && !strings.HasSuffix(first, ".")
+	if p.exerciceLabel(lines) {
+		return
+	}
 	switch {
 	case reRoman.MatchString(first) && short:
 		m := reRoman.FindStringSubmatch(first)

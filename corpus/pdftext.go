@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,8 @@ type txtParser struct {
 	reglRow    []logicalLine
 	// A heading whose title is the next paragraph ("FONCTION 2" / "PRODUCTION…").
 	pendingTitle int
+	// Under a function's conditions d'exercice: its labels are headings.
+	inExercice bool
 	// Timetable: the years its columns are for. Correspondence table: its
 	// lines, read when it ends.
 	years     [2]string
@@ -170,12 +173,31 @@ var (
 
 func (p *txtParser) emit(b block) { p.blocks = append(p.blocks, b) }
 
+// exerciceParts are the folded first words of the labels exerciceLabel reads.
+var exerciceParts = []string{"liaisons", "autonomie", "resultats attendus"}
+
 func (p *txtParser) heading(text string, from, to int, set func(*block)) {
 	b := block{typ: bHeading, text: strings.TrimRight(clean(text), " :"), from: from, to: to}
 	if set != nil {
 		set(&b)
 	}
 	p.emit(b)
+	p.inExercice = strings.HasPrefix(fold(b.text), "conditions d'exercice")
+}
+
+// exerciceLabel reads the labels of a function's conditions d'exercice that
+// open the parts students ask about ("Liaisons fonctionnelles", "Autonomie",
+// "Résultats attendus"), each a line of its own, as headings under it, so
+// that a passage is found by the part it belongs to. The lists of means and
+// resources stay one passage.
+func (p *txtParser) exerciceLabel(lines []rawLine) bool {
+	first := strings.TrimSpace(lines[0].text)
+	if !p.inExercice || len(lines) != 1 || len(strings.Fields(first)) > 6 || strings.HasSuffix(first, ".") ||
+		!slices.ContainsFunc(exerciceParts, func(w string) bool { return strings.HasPrefix(fold(first), w) }) {
+		return false
+	}
+	p.emit(block{typ: bHeading, text: strings.TrimRight(clean(first), " :"), from: lines[0].n, to: lines[0].n, level: 1, rel: true})
+	return true
 }
 
 func semantic(level int, kind tutor.Kind) func(*block) {
