@@ -358,3 +358,27 @@ func TestLabelsHeadSentencesOnly(t *testing.T) {
 		}
 	}
 }
+
+// A savoir of a table row without codes (the CCST's) is answered with its
+// limits, from the same row's limits passage, cited apart.
+func TestRowSavoirWithItsLimits(t *testing.T) {
+	t.Parallel()
+	e := engine(t)
+	r, err := e.Answer(context.Background(), "en ccst la structure d'une application logicielle, jusqu'ou on doit la connaitre ?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Answer, "Identification de la constitution d'une application logicielle") {
+		t.Errorf("no limit stated:\n%s", r.Answer)
+	}
+	seen := map[int]bool{}
+	for _, c := range r.Citations {
+		if seen[c.N] {
+			t.Errorf("citation number %d given twice", c.N)
+		}
+		seen[c.N] = true
+	}
+	if len(r.Citations) < 2 {
+		t.Errorf("the savoir and its limits are one citation: %+v", r.Citations)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/retrieval"
 )
 
@@ -285,7 +286,7 @@ func (e *Engine) limitsOf(s *tutor.Section) []*tutor.Section {
 		}
 	}
 	if code == "" {
-		return nil
+		return rowLimits(d, s)
 	}
 	sv, ok := d.Model.Savoir(code)
 	for ok && len(sv.Limites) == 0 && sv.Parent != "" {
@@ -300,6 +301,19 @@ func (e *Engine) limitsOf(s *tutor.Section) []*tutor.Section {
 		if lim := sectionWithinAny(d, l); lim != nil && !seen[lim.ID] {
 			seen[lim.ID] = true
 			out = append(out, lim)
+		}
+	}
+	return out
+}
+
+// rowLimits are the limits of a savoir table's row without codes (the
+// CCST's): the passages of the same row that state them.
+func rowLimits(d *corpus.Doc, s *tutor.Section) []*tutor.Section {
+	var out []*tutor.Section
+	for i := range d.Sections {
+		o := &d.Sections[i]
+		if o.ID != s.ID && o.Lines == s.Lines && o.Path() == s.Path() && strings.Contains(o.Text, "— limites :") {
+			out = append(out, o)
 		}
 	}
 	return out

@@ -27,6 +27,10 @@ var outsideTogether = map[string][][]string{
 	// "les salaires c'est combien ?", not "on touche aux salaires ?".
 	"salaires": {{"salaire", "salaires", "remuneration", "paye", "gratification", "gratifications", "indemnite", "indemnites"},
 		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
+	// "le pourcentage de candidats qui valident l'E4", not "l'E4 compte
+	// pour quel pourcentage de la note ?".
+	"statistiques": {{"pourcentage", "pourcentages", "taux", "proportion", "statistiques", "stats"},
+		{"candidats", "eleves", "etudiants", "diplomes", "admis", "inscrits", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -96,6 +100,9 @@ var outsideTable = []outsideDef{
 	{"droit du travail",
 		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me"},
 		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
+	{"santé",
+		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "mon medecin"},
+		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},

@@ -32,7 +32,7 @@ func (a *builder) cite(d *corpus.Doc, s *tutor.Section) string {
 		return ""
 	}
 	for _, c := range a.reply.Citations {
-		if c.Diploma == s.Diploma && c.Lines == s.Lines && c.Section == s.Path() {
+		if c.Diploma == s.Diploma && c.Lines == s.Lines && c.Section == s.Path() && c.Text == s.Text {
 			return fmt.Sprintf("[%d]", c.N)
 		}
 	}

@@ -258,6 +258,7 @@ func Fold(s string) string { return tutor.Fold(s) }
 var stopWords = toSet(`a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous y est sont etre ete etait sera ont avoir fait faire peut peuvent doit doivent
 quoi quel quelle quels quelles comment combien pourquoi quand ou est-ce cest c'est dis moi stp svp sil plait merci bonjour salut explique expliquer donne donner veux voudrais savoir ya il-y a-t-il t-il y-a
 va vont aller allez faut faudrait dois doit devons devez on ayant avez ai as quelles quels
+entre chez vers
 bts`)
 
 func toSet(s string) map[string]bool {
