@@ -153,7 +153,9 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	q.Injection = injection(raw, q.Norm)
 	switch {
 	case q.Injection:
-	case e.otherDiploma(q.Norm, q.Docs) != "":
+	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && asksRelation(q.Norm)):
+		// "j'ai validé une unité en BTS GPME, je peux être dispensé de l'U3 ?"
+		// asks about this diploma's unit: the texts answer.
 		q.Outside = "autre diplôme"
 		q.Why = e.otherDiplomaWhy(e.otherDiploma(q.Norm, q.Docs))
 	case namedPlace(q.Norm) != "":
@@ -362,9 +364,13 @@ var codeWordRes = []struct {
 	{regexp.MustCompile(`(?i)(^|[^\pL\pN])activit[ée]s?\s*(\d[.\-]\d)\b`), "A"},
 }
 
+var reBlocDeCompetences = regexp.MustCompile(`(?i)(^|[^\pL\pN])blocs?\s+de\s+comp[ée]tences?\s*(?:n\s*°?|no)?\s*(\d)\b`)
+
 // codeWords rewrites the codes a question names with a word ("compétence
 // 2-1") as codes ("C2-1"), leaving the rest unchanged.
 func codeWords(q string) string {
+	// "le bloc de compétences 3" is the bloc 3, not a compétence.
+	q = reBlocDeCompetences.ReplaceAllString(q, "${1}bloc $2")
 	for _, c := range codeWordRes {
 		q = c.re.ReplaceAllString(q, "${1}"+c.prefix+"$2")
 	}

@@ -64,6 +64,9 @@ func TestAnalyzeCodes(t *testing.T) {
 		{"épreuve 4 du ccst", "", "CCST:E4"},
 		{"a 2.1 t3 ccst", "", "CCST:A2.1T3"},
 		{"les activités 1 du pôle", "CCST", ""}, // "activités 1" holds no code
+		{"c 2 1 en ccst on fait quoi", "", "CCST:C2.1"},          // the code goes on after a space
+		{"le bloc de compétences 2 en ccst", "", ""},              // a bloc, not the compétence C2
+		{"jsuis en nrc, la c 3 1 c koi", "", "NRC:C31"},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, tt.def)
@@ -164,7 +167,10 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"quel crm le moins cher pour mon dossier ?", "choix de produits"},
 		{"combien de moyenne pour avoir le bts avec mention bien ?", "mentions"},
 		{"mon tuteur veut que je travaille le dimanche, il a le droit ?", "droit du travail"},
+		{"quel pourcentage des candidats reussissent l'E4 ?", "statistiques"},
+		{"un somnifere pour dormir avant l'oral tu conseilles quoi ?", "santé"},
 		// Not outside: the texts say it.
+		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
 		{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},
 		{"j'ai rate le bts en 2021, mes notes restent valables ?", ""},
 		{"c'est quoi le but de l'E4 en nrc ?", ""},

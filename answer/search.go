@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -295,31 +296,44 @@ type ref struct {
 // missing lists codes found in no target.
 func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missing []string) {
 	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
-		cands := tutor.CodeCandidates(m.Raw)
-		// "C1.3" or "C4-1" says its style: the first reading that exists
-		// wins. "c13" may be either, and both are answered.
-		explicit := tutor.ExplicitStyle(m.Raw)
-		ok := false
-		for _, c := range cands {
-			for _, d := range docs {
-				if !docHasCode(d, c) {
-					continue
-				}
-				ok = true
-				if !hasRef(found, d, c) {
-					found = append(found, ref{d, c})
-				}
-			}
-			if ok && explicit {
-				break
-			}
+		raw := strings.Join(strings.Fields(m.Raw), "")
+		// "c 3 4": the code goes on after a space ("C3.4", "C34") when
+		// that code exists.
+		if next := reNextDigits.FindStringSubmatch(q[m.End:]); next != nil && e.addCodes(&found, raw+next[1], docs) {
+			continue
 		}
-		if !ok {
-			missing = append(missing, strings.ToUpper(strings.Join(strings.Fields(m.Raw), "")))
+		if !e.addCodes(&found, raw, docs) {
+			missing = append(missing, strings.ToUpper(raw))
 		}
 	}
 	return found, missing
 }
+
+// addCodes adds the references a code as written stands for in docs, and
+// reports whether there is one. "C1.3" or "C4-1" says its style: the first
+// reading that exists wins. "c13" may be either, and both are answered.
+func (e *Engine) addCodes(found *[]ref, raw string, docs []*corpus.Doc) bool {
+	explicit := tutor.ExplicitStyle(raw)
+	ok := false
+	for _, c := range tutor.CodeCandidates(raw) {
+		for _, d := range docs {
+			if !docHasCode(d, c) {
+				continue
+			}
+			ok = true
+			if !hasRef(*found, d, c) {
+				*found = append(*found, ref{d, c})
+			}
+		}
+		if ok && explicit {
+			break
+		}
+	}
+	return ok
+}
+
+// reNextDigits finds a number just after a code, a space apart.
+var reNextDigits = regexp.MustCompile(`^\s(\d{1,2})\b`)
 
 func hasRef(list []ref, d *corpus.Doc, code string) bool {
 	for _, r := range list {
