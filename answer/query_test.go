@@ -63,9 +63,9 @@ func TestAnalyzeCodes(t *testing.T) {
 		{"l'unité 6 en nrc", "", "NRC:U6"},
 		{"épreuve 4 du ccst", "", "CCST:E4"},
 		{"a 2.1 t3 ccst", "", "CCST:A2.1T3"},
-		{"les activités 1 du pôle", "CCST", ""}, // "activités 1" holds no code
-		{"c 2 1 en ccst on fait quoi", "", "CCST:C2.1"},          // the code goes on after a space
-		{"le bloc de compétences 2 en ccst", "", ""},              // a bloc, not the compétence C2
+		{"les activités 1 du pôle", "CCST", ""},         // "activités 1" holds no code
+		{"c 2 1 en ccst on fait quoi", "", "CCST:C2.1"}, // the code goes on after a space
+		{"le bloc de compétences 2 en ccst", "", ""},    // a bloc, not the compétence C2
 		{"jsuis en nrc, la c 3 1 c koi", "", "NRC:C31"},
 	}
 	for _, tt := range tests {
