@@ -132,6 +132,14 @@ func (e *Engine) stillAsked(q *Query, subjects []ref, said string) bool {
 			return true
 		}
 	}
+	// What the student's own expressions stand for ("elles comptent
+	// pareil": a coefficient égal) is asked too.
+	for _, w := range q.Norm.Expansion {
+		t := retrieval.Stem(w)
+		if !have[t] && e.Index.IDF(t) > 0 {
+			return true
+		}
+	}
 	return q.asksText()
 }
 

@@ -113,6 +113,8 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"en F2 le commercial il a quelle autonomie ?", []Attr{AttrAutonomie}},
 		{"les resultats attendus de la fonction 3 c koi ?", []Attr{AttrResultats}},
 		{"le technico co du pole 4 il est en relation avec qui ?", []Attr{AttrLiaisons}},
+		{"a l'E5 ils notent quoi concretement ?", []Attr{AttrCriteres}},
+		{"a l'oral de l'E4 qui sera en face de moi ?", []Attr{AttrJury}},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")
