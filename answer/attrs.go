@@ -59,7 +59,7 @@ type attrDef struct {
 // display.
 var attrTable = []attrDef{
 	{AttrCoef, "coefficient",
-		[]string{"coefficient", "coefficients", "poids", "compte pour", "combien compte", "rapporte"},
+		[]string{"coefficient", "coefficients", "coef", "coefs", "poids", "compte pour", "combien compte", "rapporte", "pese", "pesent", "peser", "pese combien", "vaut combien"},
 		[]string{"coefficient"}, []tutor.Kind{tutor.KindEpreuve}, true},
 	{AttrDuree, "durée",
 		[]string{"duree", "durees", "dure", "durent", "durer", "combien de temps", "longtemps", "combien d heures", "combien de minutes", "combien de semaines", "combien de mois", "combien de jours", "c est long", "heures", "minutes"},
@@ -89,7 +89,7 @@ var attrTable = []attrDef{
 		[]string{"dictionnaire", "calculatrice", "ordinateur", "tablette", "telephone", "materiel", "autorise", "autorisee", "autorises", "a le droit", "droit au", "droit a", "droit d", "amener", "interdit", "interdits"},
 		[]string{"autorise", "calculatrice", "dictionnaire", "outils", "nomades", "materiel"}, nil, false},
 	{AttrJury, "composition de la commission",
-		[]string{"jury", "commission", "qui corrige", "qui note", "qui evalue", "qui m evalue", "qui nous evalue", "qui interroge", "qui m interroge", "qui me note", "examinateur", "examinateurs", "correcteur", "correcteurs", "interrogateur", "interrogateurs", "un pro", "qui est dans", "composition",
+		[]string{"jury", "jurys", "commission", "commissions", "qui corrige", "qui note", "qui evalue", "qui m evalue", "qui nous evalue", "qui interroge", "qui m interroge", "qui me note", "examinateur", "examinateurs", "correcteur", "correcteurs", "interrogateur", "interrogateurs", "un pro", "qui est dans", "composition",
 			"corrige par", "corrigee par", "corriges par", "note par", "notee par", "evalue par", "evaluee par", "quels profs", "quel prof", "quels professeurs", "en face de moi", "face a moi", "devant qui"},
 		[]string{"commission", "composee", "interrogateurs", "professeur", "professionnel", "correction"}, nil, false},
 	{AttrDeroulement, "déroulement",
