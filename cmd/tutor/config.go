@@ -58,6 +58,7 @@ var settings = []setting{
 	{name: "TUTOR_EMBED_MODEL", def: "embedder local", help: "embeddings par la même API (vecteurs gardés dans TUTOR_DATA_DIR/cache)"},
 	{name: "TUTOR_LLM_MAX_TOKENS", def: strconv.Itoa(llm.DefaultMaxTokens), help: "longueur maximale d'une réponse, en jetons"},
 	{name: "TUTOR_LLM_FIRST_TOKEN_TIMEOUT", def: llm.DefaultFirstToken.String(), help: "délai du premier mot avant la réponse extractive"},
+	{name: "TUTOR_LLM_RETRIES", def: strconv.Itoa(llm.DefaultRetries), help: "nouvelles tentatives après une erreur 429 ou 5xx du serveur (0 à 10)"},
 	{name: "TUTOR_LLM_TIMEOUT", def: llm.DefaultTotal.String(), help: "durée maximale d'une réponse du modèle"},
 	{name: "TUTOR_LLM_USER_DAILY_TOKENS", def: strconv.Itoa(defaultUserBudget), help: "jetons par jour et par étudiant (0 : sans limite)"},
 	{name: "TUTOR_LLM_GUILD_DAILY_TOKENS", def: strconv.Itoa(defaultGuildBudget), help: "jetons par jour et par serveur (0 : sans limite)"},
@@ -155,6 +156,16 @@ func llmConfig(env func(string) string) (*llm.Config, error) {
 			return nil, fmt.Errorf("TUTOR_LLM_MAX_TOKENS invalide %q : entier positif attendu", v)
 		}
 		c.MaxTokens = n
+	}
+	if v := env("TUTOR_LLM_RETRIES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 10 {
+			return nil, fmt.Errorf("TUTOR_LLM_RETRIES invalide %q : entier de 0 à 10 attendu", v)
+		}
+		c.Retries = n
+		if n == 0 {
+			c.Retries = -1 // llm.Config: none
+		}
 	}
 	for _, d := range []struct {
 		name string

@@ -26,6 +26,9 @@ func TestReadConfigLLM(t *testing.T) {
 		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_TIMEOUT": "vite"}, "", "TUTOR_LLM_TIMEOUT invalide"},
 		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_MAX_TOKENS": "-3"}, "", "TUTOR_LLM_MAX_TOKENS invalide"},
 		{map[string]string{"TUTOR_LLM_USER_DAILY_TOKENS": "-1"}, "", "TUTOR_LLM_USER_DAILY_TOKENS invalide"},
+		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_RETRIES": "11"}, "", "TUTOR_LLM_RETRIES invalide"},
+		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_RETRIES": "deux"}, "", "TUTOR_LLM_RETRIES invalide"},
+		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_RETRIES": "0"}, llm.DefaultOpenAI, ""},
 		{map[string]string{"TUTOR_RATE_LIMIT": "0"}, "", "TUTOR_RATE_LIMIT invalide"},
 	}
 	for _, tc := range tests {

@@ -115,6 +115,7 @@ func TestRemoteEmbeddingsFailing(t *testing.T) {
 	}
 	t.Parallel()
 	srv, env := embeddingEnv(t)
+	env["TUTOR_LLM_RETRIES"] = "0" // the retries are the llm package's tests
 	srv.Respond(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Text: "Coefficient de 6 [1]."} })
 	if code, _, errs := run(t, "", env, "ask", "coef e4 ccst"); code != 0 { // fills the cache
 		t.Fatalf("exit %d: %s", code, errs)
