@@ -92,7 +92,6 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	token := cfg.token()
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = DefaultRateLimit
 	}
@@ -102,16 +101,10 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	s, err := discordgo.New("Bot " + token)
+	s, err := newSession(cfg)
 	if err != nil {
 		return nil, err
 	}
-	transport := http.DefaultTransport
-	if cfg.APIBase != "" {
-		u, _ := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
-		transport = rebase{base: u, next: http.DefaultTransport}
-	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	s.Identify.Compress = false
 	s.LogLevel = discordgo.LogError
@@ -157,6 +150,48 @@ func (b *Bot) Ready() <-chan struct{} { return b.ready }
 // Connected reports whether the gateway connection is up.
 func (b *Bot) Connected() bool { return b.connected.Load() }
 
+// newSession is a discordgo session for the configured token and API base.
+func newSession(cfg Config) (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + cfg.token())
+	if err != nil {
+		return nil, err
+	}
+	transport := http.DefaultTransport
+	if cfg.APIBase != "" {
+		u, _ := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
+		transport = rebase{base: u, next: http.DefaultTransport}
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}
+	return s, nil
+}
+
+// CheckToken asks Discord who the token is for: ErrBadToken when Discord
+// refuses it. It lets a start fail at once, before the index is built and
+// the store opened.
+func CheckToken(ctx context.Context, cfg Config) error {
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	s, err := newSession(cfg)
+	if err != nil {
+		return err
+	}
+	_, err = s.User("@me", discordgo.WithContext(ctx))
+	return tokenError(err)
+}
+
+// tokenError reads the answer to GET /users/@me.
+func tokenError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
+		return ErrBadToken
+	}
+	return fmt.Errorf("connexion à l'API Discord : %w", err)
+}
+
 // Run checks the token, connects to the gateway, registers the commands and
 // serves until ctx is done. It then stops taking new work, waits for the
 // answers in flight and closes the connection. The store is the caller's to
@@ -164,11 +199,7 @@ func (b *Bot) Connected() bool { return b.connected.Load() }
 func (b *Bot) Run(ctx context.Context) error {
 	me, err := b.session.User("@me", discordgo.WithContext(ctx))
 	if err != nil {
-		var rest *discordgo.RESTError
-		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
-			return ErrBadToken
-		}
-		return fmt.Errorf("connexion à l'API Discord : %w", err)
+		return tokenError(err)
 	}
 	b.userID.Store(me.ID)
 	if err := b.session.Open(); err != nil {

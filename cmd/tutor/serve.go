@@ -96,6 +96,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return usageError{err}
 	}
+	// A refused token fails at once, before anything is built or opened.
+	if err := discord.CheckToken(ctx, cfg); errors.Is(err, discord.ErrBadToken) {
+		return usageError{err}
+	}
 	log := slog.New(slog.NewTextHandler(m.Stderr, nil))
 	log.Info("loading référentiels and building the index", "data", m.dataDir())
 	app, err := m.open(ctx)

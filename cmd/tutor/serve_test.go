@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -85,6 +86,10 @@ func TestServeConfigErrors(t *testing.T) {
 		}
 		if strings.Contains(errs, "wrong") {
 			t.Error("token echoed")
+		}
+		// Bad input changes nothing: no database is created.
+		if entries, _ := os.ReadDir(tc.env["TUTOR_DATA_DIR"]); len(entries) > 0 {
+			t.Errorf("%v: the data folder was written: %v", tc.env, entries)
 		}
 	}
 }
