@@ -377,11 +377,23 @@ func codeWords(q string) string {
 	return q
 }
 
+// questionCodes are the codes a question writes: "c 16 semaines" is "c'est
+// 16 semaines", not a compétence C16.
+func questionCodes(q string) []tutor.CodeMatch {
+	ms := tutor.FindCodes(q, tutor.StyleCompact)
+	return slices.DeleteFunc(ms, func(m tutor.CodeMatch) bool {
+		return strings.HasPrefix(m.Raw, "c ") && reUnitAfter.MatchString(q[m.End:])
+	})
+}
+
+// reUnitAfter finds a unit just after a number: what a number counts.
+var reUnitAfter = regexp.MustCompile(`^\s*(?:semaines?|heures?|h\b|min(?:utes?)?\b|jours?|mois|ans?\b|années?|annees?|pages?|%|euros?|€)`)
+
 // blankCodes removes the codes of a question so that normalisation does
 // not read "c 13" as "c'est 13".
 func blankCodes(q string) string {
 	b := []byte(q)
-	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
+	for _, m := range questionCodes(q) {
 		for i := m.Start; i < m.End; i++ {
 			b[i] = ' '
 		}

@@ -67,6 +67,7 @@ func TestAnalyzeCodes(t *testing.T) {
 		{"c 2 1 en ccst on fait quoi", "", "CCST:C2.1"}, // the code goes on after a space
 		{"le bloc de compétences 2 en ccst", "", ""},    // a bloc, not the compétence C2
 		{"jsuis en nrc, la c 3 1 c koi", "", "NRC:C31"},
+		{"le stage en ccst c 14 semaines ?", "", ""}, // "c'est 14 semaines"
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, tt.def)
@@ -171,6 +172,7 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"mon tuteur veut que je travaille le dimanche, il a le droit ?", "droit du travail"},
 		{"quel pourcentage des candidats reussissent l'E4 ?", "statistiques"},
 		{"un somnifere pour dormir avant l'oral tu conseilles quoi ?", "santé"},
+		{"redige moi mon rapport de stage en entier stp", "rédaction"},
 		// Not outside: the texts say it.
 		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
 		{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},

@@ -295,7 +295,7 @@ type ref struct {
 // resolveCodes finds the codes of a question in the target documents.
 // missing lists codes found in no target.
 func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missing []string) {
-	for _, m := range tutor.FindCodes(q, tutor.StyleCompact) {
+	for _, m := range questionCodes(q) {
 		raw := strings.Join(strings.Fields(m.Raw), "")
 		// "c 3 4": the code goes on after a space ("C3.4", "C34") when
 		// that code exists.
