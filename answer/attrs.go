@@ -188,6 +188,10 @@ var notAsking = map[Attr][]string{
 	// "garder un client" is to keep a customer, not a mark.
 	// "faire passer des entretiens d'embauche": recruiting, not a job.
 	AttrMetiers:    {"entretiens d embauche", "entretien d embauche"},
+	// "mon tuteur dit que…", "je dois la cocher dans mon livret de stage":
+	// where the student heard it or will use it, not the stage asked.
+	AttrStage: {"mon tuteur dit", "mon tuteur m a dit", "mon tuteur pense", "mon tuteur trouve", "ma tutrice dit", "ma tutrice m a dit",
+		"mon maitre de stage dit", "mon maitre de stage m a dit", "livret de stage", "ma boite de stage", "mon entreprise de stage", "mon lieu de stage"},
 	AttrConditions: {"garder le client", "garder les clients", "garder un client", "garder ses clients", "garder mes clients", "a garder", "garder la clientele"},
 }
 

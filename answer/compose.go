@@ -63,10 +63,6 @@ func (a *builder) answer(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	res = preferForm(res, formOf(q))
-	if len(subjects) > 0 {
-		res = preferPart(res, q) // "l'autonomie en F2", not "il est autonome ?"
-	}
 	scoped := len(subjects) > 0
 	if !a.passages(res, scoped) && !factsDone {
 		a.refuse("")

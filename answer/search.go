@@ -55,7 +55,26 @@ func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) 
 
 // search runs the retrieval query of an analysed question; subjects are the
 // items it names, whose parts of the texts rise.
+// The passages that hold what is asked come first: the form the question
+// names, the part of a function it asks, the definition of the term it asks
+// the meaning of.
 func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
+	res, err := e.rank(ctx, q, subjects, k)
+	if err != nil {
+		return nil, err
+	}
+	res = preferForm(res, formOf(q))
+	if len(subjects) > 0 {
+		res = preferPart(res, q) // "l'autonomie en F2", not "il est autonome ?"
+	}
+	if def, ok := e.definition(q); ok {
+		res = withDefinition(res, def)[:min(k, len(res)+1)]
+	}
+	return res, nil
+}
+
+// rank runs the retrieval query of an analysed question.
+func (e *Engine) rank(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
 	rq := e.retrievalQuery(q, subjects, k)
 	if len(rq.Within) == 0 {
 		return e.Index.Search(ctx, rq)
