@@ -41,6 +41,7 @@ const (
 	AttrAutonomie
 	AttrLiaisons
 	AttrExercice
+	AttrCompetenceOf
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -126,6 +127,11 @@ var attrTable = []attrDef{
 		[]string{"aptitudes", "comportements", "qualites", "preuve"}, nil, false},
 	// The parts of a function's or a pôle's description: its conditions
 	// d'exercice, liaisons, autonomie and résultats attendus.
+	// "j'organise un salon, ça rentre dans quelle compétence ?": the
+	// compétence an activity belongs to.
+	{AttrCompetenceOf, "compétence concernée",
+		[]string{"quelle competence", "dans quelle competence", "a quelle competence", "correspond a quelle competence", "quel bloc de competences", "dans quel bloc", "quelle competence ca"},
+		[]string{"competence"}, []tutor.Kind{tutor.KindCompetence}, false},
 	{AttrResultats, "résultats attendus",
 		[]string{"resultats attendus", "resultat attendu", "resultats qu on attend", "quels resultats"},
 		[]string{"resultats", "attendus"}, []tutor.Kind{tutor.KindActivite}, false},
@@ -191,7 +197,7 @@ var notAsking = map[Attr][]string{
 	// "mon tuteur dit que…", "je dois la cocher dans mon livret de stage":
 	// where the student heard it or will use it, not the stage asked.
 	AttrStage: {"mon tuteur dit", "mon tuteur m a dit", "mon tuteur pense", "mon tuteur trouve", "ma tutrice dit", "ma tutrice m a dit",
-		"mon maitre de stage dit", "mon maitre de stage m a dit", "livret de stage", "ma boite de stage", "mon entreprise de stage", "mon lieu de stage"},
+		"mon maitre de stage dit", "mon maitre de stage m a dit", "livret de stage"},
 	AttrConditions: {"garder le client", "garder les clients", "garder un client", "garder ses clients", "garder mes clients", "a garder", "garder la clientele"},
 }
 
