@@ -193,7 +193,7 @@ var notAsking = map[Attr][]string{
 	AttrCriteres: {"pour valider le diplome", "pour valider le bts", "pour valider mon diplome", "pour valider mon bts"},
 	// "garder un client" is to keep a customer, not a mark.
 	// "faire passer des entretiens d'embauche": recruiting, not a job.
-	AttrMetiers:    {"entretiens d embauche", "entretien d embauche"},
+	AttrMetiers: {"entretiens d embauche", "entretien d embauche"},
 	// "mon tuteur dit que…", "je dois la cocher dans mon livret de stage":
 	// where the student heard it or will use it, not the stage asked.
 	AttrStage: {"mon tuteur dit", "mon tuteur m a dit", "mon tuteur pense", "mon tuteur trouve", "ma tutrice dit", "ma tutrice m a dit",
