@@ -175,6 +175,12 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	if len(q.Codes) == 0 && aboutEpreuve(q) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
 	}
+	// "les étapes d'une démarche de projet": the steps of what the
+	// question names, not how an épreuve goes, when it names none.
+	if q.Asked(AttrDeroulement) && !namesEpreuve(q) && !q.Norm.Has("deroulement") && !q.Norm.Has("deroule") {
+		q.Asks = removeAttr(q.Asks, AttrDeroulement)
+		q.Dropped = append(q.Dropped, AttrDeroulement)
+	}
 	// "combien d'heures de bloc 4" and "combien de temps on passe sur le
 	// bloc 3 en 1re année" ask a timetable; "combien d'heures dure l'E5" a
 	// duration.
