@@ -90,7 +90,7 @@ var outsideTable = []outsideDef{
 	{"rédaction",
 		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir",
 			"redige moi", "redigez moi", "redige ma", "redige mon", "rediger ma", "rediger mon", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
-			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches"},
+			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches"},
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
 		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
@@ -105,6 +105,10 @@ var outsideTable = []outsideDef{
 	{"santé",
 		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "mon medecin"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
+	{"conseil personnel",
+		[]string{"de ma vie", "je lache le bts", "lacher le bts", "lache le bts", "abandonner le bts", "arreter le bts", "arreter mes etudes", "arreter les etudes", "quitter le bts",
+			"trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "ce que je dois faire de", "je fais quoi de ma"},
+		"Je ne peux pas décider à votre place : parlez-en à vos professeurs, au CPE ou au psychologue de l'Éducation nationale de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
@@ -128,6 +132,7 @@ var injectionTriggers = []string{
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
 	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
+	"inventer les", "inventer des", "tu peux inventer", "invente moi", "base64", "decode ce", "decode cette", "fais exactement ce qu", "puis execute", "execute la", "execute le", "execute ce",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)

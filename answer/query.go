@@ -153,7 +153,11 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	q.Injection = injection(raw, q.Norm)
 	switch {
 	case q.Injection:
-	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && asksRelation(q.Norm)):
+	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && asksRelation(q.Norm)) && !(q.Named && !asksRelation(q.Norm)):
+		// "en NRC on voit quelles marges ? mon pote en MCO dit…": the
+		// question names the diploma it asks about; the other is context,
+		// unless how they relate is asked ("remplacé par le NDRC en quelle
+		// année ?").
 		// "j'ai validé une unité en BTS GPME, je peux être dispensé de l'U3 ?"
 		// asks about this diploma's unit: the texts answer.
 		q.Outside = "autre diplôme"
@@ -186,7 +190,8 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	// duration.
 	// A subject named by an épreuve's title ("développement de la
 	// clientèle") is also a line of the timetable when a year is named.
-	if q.Asked(AttrDuree) && !q.Asked(AttrHoraires) && asksHours(q.Norm) &&
+	// "le stage est compté dans mes heures de formation ?" is the stage's.
+	if q.Asked(AttrDuree) && !q.Asked(AttrHoraires) && !q.Asked(AttrStage) && asksHours(q.Norm) &&
 		!q.Norm.Has("dure") && !q.Norm.Has("duree") && (!namesEpreuve(q) || namesYear(q.Norm) && !namesEpreuveExplicitly(q)) {
 		q.Asks = append(removeAttr(q.Asks, AttrDuree), AttrHoraires)
 	}

@@ -176,6 +176,8 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"quel pourcentage des candidats reussissent l'E4 ?", "statistiques"},
 		{"un somnifere pour dormir avant l'oral tu conseilles quoi ?", "santé"},
 		{"redige moi mon rapport de stage en entier stp", "rédaction"},
+		{"jsuis demotive, je lache le bts ou pas ?", "conseil personnel"},
+		{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 		// Not outside: the texts say it.
 		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
 		{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},
