@@ -128,6 +128,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// like title.
 		{"en nrc pour la fonction organisation et management de l'activite commerciale, c koi les resultats attendus", "", []string{"Résultats attendus"}, 0},
 		{"la fonction 2 en nrc, le commercial il est autonome ?", "", []string{"Autonomie, responsabilité", "Responsabilité délimitée"}, 0},
+		// Which of the functions named holds something: its passage, not
+		// each function's card.
+		{"la negociation de contrats c'est en F1 ou en F2 en nrc ? dans quelle fonction", "", []string{"FONCTION 1"}, 0},
 		// A savoirs' domain named by its title is not the épreuve of a like title.
 		{"le sociogramme c'est au programme de la partie communication negociation en nrc ?", "", []string{"S 76", "sociogramme"}, 0},
 		// The question's diploma wins over the default.

@@ -42,6 +42,7 @@ const (
 	AttrLiaisons
 	AttrExercice
 	AttrCompetenceOf
+	AttrFonctionOf
 )
 
 // attrDef describes one attribute: the words that ask for it (folded,
@@ -132,6 +133,10 @@ var attrTable = []attrDef{
 	{AttrCompetenceOf, "compétence concernée",
 		[]string{"quelle competence", "dans quelle competence", "a quelle competence", "correspond a quelle competence", "quel bloc de competences", "dans quel bloc", "quelle competence ca"},
 		[]string{"competence"}, []tutor.Kind{tutor.KindCompetence}, false},
+	// "la veille, c'est dans quelle fonction ?": the function it belongs to.
+	{AttrFonctionOf, "fonction concernée",
+		[]string{"dans quelle fonction", "quelle fonction", "a quelle fonction"},
+		[]string{"fonction"}, []tutor.Kind{tutor.KindActivite}, false},
 	{AttrResultats, "résultats attendus",
 		[]string{"resultats attendus", "resultat attendu", "resultats qu on attend", "quels resultats"},
 		[]string{"resultats", "attendus"}, []tutor.Kind{tutor.KindActivite}, false},

@@ -93,11 +93,12 @@ func (q *Query) aboutItself() bool {
 }
 
 // asksPart reports whether the question asks for a part of a function's or
-// a pôle's description ("l'autonomie en F2"): the code names where to look,
-// its parts' headings what to find.
+// a pôle's description ("l'autonomie en F2"), or which of the items it names
+// holds something ("la veille, c'est en F1, F2 ou F3 ?"): the codes name
+// where to look, the headings or the words what to find.
 func (q *Query) asksPart() bool {
 	return slices.ContainsFunc(q.Asks, func(a Attr) bool {
-		return a == AttrResultats || a == AttrAutonomie || a == AttrLiaisons || a == AttrExercice
+		return a == AttrResultats || a == AttrAutonomie || a == AttrLiaisons || a == AttrExercice || a == AttrCompetenceOf || a == AttrFonctionOf
 	})
 }
 

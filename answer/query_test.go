@@ -115,6 +115,7 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"les resultats attendus de la fonction 3 c koi ?", []Attr{AttrResultats}},
 		{"le technico co du pole 4 il est en relation avec qui ?", []Attr{AttrLiaisons}},
 		{"faire un flyer promo ca rentre dans quelle competence ?", []Attr{AttrCompetenceOf}},
+		{"la prospection c dans quelle fonction en nrc, F1 ou F2 ?", []Attr{AttrFonctionOf}},
 		{"mon tuteur dit que c'est obligatoire, c'est vrai ?", nil},     // where the student heard it
 		{"la a1.2t3 je dois la cocher dans mon livret de stage ?", nil}, // where the student will use it
 		{"a l'E5 ils notent quoi concretement ?", []Attr{AttrCriteres}},
