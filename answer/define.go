@@ -151,7 +151,7 @@ func withDefinition(res []retrieval.Result, g gloss) []retrieval.Result {
 	}
 	out := []retrieval.Result{{Section: g.sec, Score: top}}
 	for _, r := range res {
-		if r.Section != g.sec {
+		if r.Section.ID != g.sec.ID {
 			out = append(out, r)
 		}
 	}

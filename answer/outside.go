@@ -29,8 +29,8 @@ var outsideTogether = map[string][][]string{
 		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
 	// "le pourcentage de candidats qui valident l'E4", not "l'E4 compte
 	// pour quel pourcentage de la note ?".
-	"statistiques": {{"pourcentage", "pourcentages", "taux", "proportion", "statistiques", "stats"},
-		{"candidats", "eleves", "etudiants", "diplomes", "admis", "inscrits", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
+	"statistiques": {{"pourcentage", "pourcentages", "proportion", "statistiques", "stats"},
+		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -89,7 +89,7 @@ var outsideTable = []outsideDef{
 		"Les référentiels ne traitent pas des démarches (inscription, convocations, relevés de notes) : voyez votre établissement ou le service des examens de votre académie."},
 	{"rédaction",
 		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir",
-			"redige moi", "redigez moi", "redige ma", "redige mon", "rediger ma", "rediger mon", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
+			"redige moi", "redigez moi", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
 			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches"},
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
@@ -103,11 +103,11 @@ var outsideTable = []outsideDef{
 		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me"},
 		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"santé",
-		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "mon medecin"},
+		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"conseil personnel",
-		[]string{"de ma vie", "je lache le bts", "lacher le bts", "lache le bts", "abandonner le bts", "arreter le bts", "arreter mes etudes", "arreter les etudes", "quitter le bts",
-			"trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "ce que je dois faire de", "je fais quoi de ma"},
+		[]string{"faire de ma vie", "quoi de ma vie", "trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "dis moi ce que je dois faire",
+			"je continue ou j arrete", "je continue ou je lache", "je lache ou je continue", "j arrete ou je continue"},
 		"Je ne peux pas décider à votre place : parlez-en à vos professeurs, au CPE ou au psychologue de l'Éducation nationale de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
@@ -132,7 +132,7 @@ var injectionTriggers = []string{
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
 	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
-	"inventer les", "inventer des", "tu peux inventer", "invente moi", "base64", "decode ce", "decode cette", "fais exactement ce qu", "puis execute", "execute la", "execute le", "execute ce",
+	"tu peux inventer", "invente moi", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)

@@ -154,7 +154,7 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	q.Injection = injection(raw, q.Norm)
 	switch {
 	case q.Injection:
-	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && asksRelation(q.Norm)) && !(q.Named && !asksRelation(q.Norm)):
+	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && q.Asked(AttrConditions)) && !(q.Named && !asksRelation(q.Norm)):
 		// "en NRC on voit quelles marges ? mon pote en MCO dit…": the
 		// question names the diploma it asks about; the other is context,
 		// unless how they relate is asked ("remplacé par le NDRC en quelle
@@ -394,12 +394,12 @@ func codeWords(q string) string {
 func questionCodes(q string) []tutor.CodeMatch {
 	ms := tutor.FindCodes(q, tutor.StyleCompact)
 	return slices.DeleteFunc(ms, func(m tutor.CodeMatch) bool {
-		return strings.HasPrefix(m.Raw, "c ") && reUnitAfter.MatchString(q[m.End:])
+		return (strings.HasPrefix(m.Raw, "c ") || strings.HasPrefix(m.Raw, "C ")) && reUnitAfter.MatchString(q[m.End:])
 	})
 }
 
 // reUnitAfter finds a unit just after a number: what a number counts.
-var reUnitAfter = regexp.MustCompile(`^\s*(?:semaines?|heures?|h\b|min(?:utes?)?\b|jours?|mois|ans?\b|années?|annees?|pages?|%|euros?|€)`)
+var reUnitAfter = regexp.MustCompile(`(?i)^\s*(?:semaines?|sems?\b|heures?|h\b|min(?:utes?)?\b|jours?|mois|ans?\b|années?|annees?|pages?|%|euros?|€|fois\b)`)
 
 // blankCodes removes the codes of a question so that normalisation does
 // not read "c 13" as "c'est 13".

@@ -68,7 +68,11 @@ func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([
 		res = preferPart(res, q) // "l'autonomie en F2", not "il est autonome ?"
 	}
 	if def, ok := e.definition(q); ok {
-		res = withDefinition(res, def)[:min(k, len(res)+1)]
+		res = withDefinition(res, def)
+	}
+	res = res[:min(k, len(res))]
+	for i := range res {
+		res[i].Rank = i + 1
 	}
 	return res, nil
 }
@@ -318,7 +322,7 @@ func (e *Engine) resolveCodes(q string, docs []*corpus.Doc) (found []ref, missin
 		raw := strings.Join(strings.Fields(m.Raw), "")
 		// "c 3 4": the code goes on after a space ("C3.4", "C34") when
 		// that code exists.
-		if next := reNextDigits.FindStringSubmatch(q[m.End:]); next != nil && e.addCodes(&found, raw+next[1], docs) {
+		if next := reNextDigits.FindStringSubmatch(q[m.End:]); next != nil && next[2] == "" && e.addCodes(&found, raw+next[1], docs) {
 			continue
 		}
 		if !e.addCodes(&found, raw, docs) {
@@ -352,7 +356,8 @@ func (e *Engine) addCodes(found *[]ref, raw string, docs []*corpus.Doc) bool {
 }
 
 // reNextDigits finds a number just after a code, a space apart.
-var reNextDigits = regexp.MustCompile(`^\s(\d{1,2})\b`)
+// What follows may show the number counts something: "c1 2 fois".
+var reNextDigits = regexp.MustCompile(`(?i)^\s(\d{1,2})\b(\s*(?:fois\b|semaines?|heures?|h\b|min))?`)
 
 func hasRef(list []ref, d *corpus.Doc, code string) bool {
 	for _, r := range list {

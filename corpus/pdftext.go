@@ -187,8 +187,10 @@ func (p *txtParser) heading(text string, from, to int, set func(*block)) {
 
 // exerciceLabel reads the labels of a function's conditions d'exercice that
 // open the parts students ask about ("Liaisons fonctionnelles", "Autonomie",
-// "Résultats attendus"), each a line of its own, as headings under it, so
-// that a passage is found by the part it belongs to. The lists of means and
+// "Résultats attendus"), each a line of its own, as headings, so that a
+// passage is found by the part it belongs to: "Liaisons" and "Autonomie"
+// under the conditions d'exercice, "Résultats attendus" (a part of the
+// function's own, as classify reads it) beside them. The lists of means and
 // resources stay one passage.
 func (p *txtParser) exerciceLabel(lines []rawLine) bool {
 	first := strings.TrimSpace(lines[0].text)

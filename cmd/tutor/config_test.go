@@ -31,6 +31,12 @@ func TestReadConfigLLM(t *testing.T) {
 		{map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_RETRIES": "0"}, llm.DefaultOpenAI, ""},
 		{map[string]string{"TUTOR_RATE_LIMIT": "0"}, "", "TUTOR_RATE_LIMIT invalide"},
 	}
+	// No retries is said to the client as -1 (its 0 is the default, 3).
+	if c, err := readConfig(func(k string) string {
+		return map[string]string{"TUTOR_LLM_API_KEY": "sk", "TUTOR_LLM_RETRIES": "0"}[k]
+	}); err != nil || c.LLM == nil || c.LLM.Retries != -1 {
+		t.Errorf("TUTOR_LLM_RETRIES=0: %v %+v", err, c.LLM)
+	}
 	for _, tc := range tests {
 		c, err := readConfig(func(k string) string { return tc.env[k] })
 		if tc.errSubstr != "" {
