@@ -40,6 +40,9 @@ const (
 func (a *builder) answer(ctx context.Context) error {
 	q := a.q
 	subjects := a.e.subjects(q)
+	if q.Optional {
+		a.optionalList(q.Codes)
+	}
 	factsDone := false
 	// An épreuve's card answers a question about the épreuve itself ("E4
 	// NRC ?"), not one that asks something else of it ("si le professionnel
@@ -69,6 +72,28 @@ func (a *builder) answer(ctx context.Context) error {
 	}
 	a.done()
 	return nil
+}
+
+// optionalList names the optional épreuves of each diploma, each cited
+// where the texts define it.
+func (a *builder) optionalList(refs []ref) {
+	for _, d := range a.q.Docs {
+		var names []string
+		for _, r := range refs {
+			ep, ok := r.doc.Model.Epreuve(r.code)
+			if r.doc != d || !ok {
+				continue
+			}
+			names = append(names, fmt.Sprintf("%s « %s » %s", ep.Code, ep.Title, a.cite(d, definingSection(d, ep.Code, tutor.KindEpreuve))))
+		}
+		switch len(names) {
+		case 0:
+		case 1:
+			a.say("Au %s, l'épreuve facultative est %s.", d.Meta.Label(), names[0])
+		default:
+			a.say("Au %s, les épreuves facultatives sont %s.", d.Meta.Label(), strings.Join(names, ", "))
+		}
+	}
 }
 
 // namesRow reports whether a timetable question names a teaching: a word of

@@ -15,6 +15,9 @@ import (
 // is about, what it asks, and whether it is something the texts can never
 // answer.
 type Query struct {
+	// Optional is set when the question asks which the optional épreuves
+	// are: they are its codes.
+	Optional bool
 	// Raw is the question as typed, trimmed.
 	Raw string
 	// Norm is the question rewritten in the texts' words.
@@ -90,6 +93,29 @@ func (q *Query) aboutItself() bool {
 		}
 	}
 	return true
+}
+
+// optionalEpreuves are the optional épreuves of the question's diplomas
+// when it asks which they are ("il y a quelles épreuves facultatives ?"):
+// each is then named, and stated from the model.
+func optionalEpreuves(q *Query) []ref {
+	if !q.Norm.Has("facultatives") && !q.Norm.Has("facultatifs") && !q.Norm.Has("options facultatives") {
+		return nil
+	}
+	var out []ref
+	for _, d := range q.Docs {
+		var walk func([]tutor.Epreuve)
+		walk = func(list []tutor.Epreuve) {
+			for _, ep := range list {
+				if strings.HasPrefix(ep.Code, "EF") {
+					out = append(out, ref{d, ep.Code})
+				}
+				walk(ep.Parts)
+			}
+		}
+		walk(d.Model.Epreuves)
+	}
+	return out
 }
 
 // asksPart reports whether the question asks for a part of a function's or
@@ -176,6 +202,10 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 				break
 			}
 		}
+	}
+	if len(q.Codes) == 0 {
+		q.Codes = optionalEpreuves(q)
+		q.Optional = len(q.Codes) > 0
 	}
 	if len(q.Codes) == 0 && aboutEpreuve(q) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)

@@ -129,7 +129,10 @@ func (e *Engine) retrievalQuery(q *Query, subjects []ref, k int) retrieval.Query
 	// question is about, or names one passage (a compétence, a savoir, an
 	// activity or its task); when it asks more of an épreuve ("le jury de
 	// l'E4"), its words choose among the parts of the text the code names.
-	if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) && !q.asksPart() {
+	if q.Optional {
+		// The optional épreuves are listed from the model: their codes do
+		// not steer the search.
+	} else if len(subjects) == 0 || !e.asksMore(q, subjects) && q.asksRow() || q.aboutItself() && !e.epreuveRef(subjects[0]) && !q.asksPart() {
 		for _, r := range q.Codes {
 			rq.Codes = append(rq.Codes, r.code)
 		}
@@ -253,6 +256,10 @@ func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
 	sub.Docs = []*corpus.Doc{d}
 	sub.Compare = false
 	sub.Codes, sub.Missing = e.resolveCodes(codeWords(q.Raw), sub.Docs)
+	if len(sub.Codes) == 0 {
+		sub.Codes = optionalEpreuves(&sub)
+		sub.Optional = len(sub.Codes) > 0
+	}
 	sub.Titles = nil
 	if len(sub.Codes) == 0 && aboutEpreuve(&sub) {
 		sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
@@ -263,6 +270,9 @@ func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
 // subjects are the items a question names: its codes, else the épreuves it
 // names by title.
 func (e *Engine) subjects(q *Query) []ref {
+	if q.Optional {
+		return nil // listed from the model; the search stays open
+	}
 	if len(q.Codes) > 0 {
 		return q.Codes
 	}
