@@ -90,7 +90,8 @@ var outsideTable = []outsideDef{
 	{"rédaction",
 		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir",
 			"redige moi", "redigez moi", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
-			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches"},
+			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches",
+			"aide moi pour mon devoir", "aide moi a faire mon devoir", "aide pour mon devoir", "pour mon devoir de", "mon devoir de"},
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
 		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
@@ -132,7 +133,7 @@ var injectionTriggers = []string{
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
 	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
-	"tu peux inventer", "invente moi", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
+	"tu peux inventer", "invente moi", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)
