@@ -131,6 +131,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// Which of the functions named holds something: its passage, not
 		// each function's card.
 		{"la negociation de contrats c'est en F1 ou en F2 en nrc ? dans quelle fonction", "", []string{"FONCTION 1"}, 0},
+		// Sitting the examination over several years is its forme progressive.
+		{"le bts ccst on peut le passer sur plusieurs annees ?", "", []string{"forme progressive"}, 0},
 		// A savoirs' domain named by its title is not the épreuve of a like title.
 		{"le sociogramme c'est au programme de la partie communication negociation en nrc ?", "", []string{"S 76", "sociogramme"}, 0},
 		// The question's diploma wins over the default.
