@@ -1,6 +1,7 @@
 package tutor
 
 import (
+	"iter"
 	"slices"
 	"sort"
 )
@@ -84,6 +85,23 @@ func (r *Referentiel) Competence(code string) (*Competence, bool) {
 		}
 	}
 	return nil, false
+}
+
+// AllEpreuves yields every épreuve of the règlement, each before its parts
+// (sous-épreuves, units).
+func (r *Referentiel) AllEpreuves() iter.Seq[*Epreuve] {
+	return func(yield func(*Epreuve) bool) {
+		var walk func([]Epreuve) bool
+		walk = func(list []Epreuve) bool {
+			for i := range list {
+				if !yield(&list[i]) || !walk(list[i].Parts) {
+					return false
+				}
+			}
+			return true
+		}
+		walk(r.Epreuves)
+	}
 }
 
 // Epreuve returns the épreuve, sous-épreuve or unit with the canonical code.

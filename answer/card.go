@@ -126,14 +126,9 @@ func items(kind tutor.Kind, d *corpus.Doc) []Choice {
 			out = append(out, Choice{c.Code, dip, c.Title})
 		}
 	case tutor.KindEpreuve:
-		var walk func([]tutor.Epreuve)
-		walk = func(list []tutor.Epreuve) {
-			for _, e := range list {
-				out = append(out, Choice{e.Code, dip, e.Title})
-				walk(e.Parts)
-			}
+		for e := range d.Model.AllEpreuves() {
+			out = append(out, Choice{e.Code, dip, e.Title})
 		}
-		walk(d.Model.Epreuves)
 	case tutor.KindSavoir:
 		for _, s := range d.Model.Savoirs {
 			if s.Code != "" {

@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	tutor "github.com/btstutor/tutor"
-
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/retrieval"
 )
@@ -168,20 +166,14 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	mandatory := n.Has("obligatoire") || n.Has("obligatoires")
 	var cands []cand
 	for _, d := range docs {
-		var walk func([]tutor.Epreuve)
-		walk = func(list []tutor.Epreuve) {
-			for _, ep := range list {
-				if isOptional := strings.HasPrefix(ep.Code, "EF") || strings.HasPrefix(ep.Code, "UF"); mandatory && !optional && isOptional || optional && !mandatory && !isOptional {
-					walk(ep.Parts)
-					continue
-				}
-				if sc := e.titleScore(ep.Title, qs); sc > 0 {
-					cands = append(cands, cand{ref{d, ep.Code}, sc})
-				}
-				walk(ep.Parts)
+		for ep := range d.Model.AllEpreuves() {
+			if mandatory && !optional && ep.Optional || optional && !mandatory && !ep.Optional {
+				continue
+			}
+			if sc := e.titleScore(ep.Title, qs); sc > 0 {
+				cands = append(cands, cand{ref{d, ep.Code}, sc})
 			}
 		}
-		walk(d.Model.Epreuves)
 	}
 	if len(cands) == 0 {
 		return nil

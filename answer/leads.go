@@ -200,13 +200,19 @@ func preferForm(res []retrieval.Result, form string) []retrieval.Result {
 	if form == "" {
 		return res
 	}
+	return stableFirst(res, func(r retrieval.Result) bool { return !otherForm(r.Section, form) })
+}
+
+// stableFirst puts the results that keep accepts first, each group in its
+// order.
+func stableFirst(res []retrieval.Result, keep func(retrieval.Result) bool) []retrieval.Result {
 	out := make([]retrieval.Result, 0, len(res))
 	var other []retrieval.Result
 	for _, r := range res {
-		if otherForm(r.Section, form) {
-			other = append(other, r)
-		} else {
+		if keep(r) {
 			out = append(out, r)
+		} else {
+			other = append(other, r)
 		}
 	}
 	return append(out, other...)
@@ -232,16 +238,7 @@ func preferPart(res []retrieval.Result, q *Query) []retrieval.Result {
 		h := tutor.Fold(b[len(b)-1])
 		return slices.ContainsFunc(heads, func(w string) bool { return strings.Contains(h, w) })
 	}
-	out := make([]retrieval.Result, 0, len(res))
-	var other []retrieval.Result
-	for _, r := range res {
-		if under(r) {
-			out = append(out, r)
-		} else {
-			other = append(other, r)
-		}
-	}
-	return append(out, other...)
+	return stableFirst(res, under)
 }
 
 // rePronoun finds a sentence that opens on what the one before named.

@@ -104,16 +104,11 @@ func optionalEpreuves(q *Query) []ref {
 	}
 	var out []ref
 	for _, d := range q.Docs {
-		var walk func([]tutor.Epreuve)
-		walk = func(list []tutor.Epreuve) {
-			for _, ep := range list {
-				if strings.HasPrefix(ep.Code, "EF") {
-					out = append(out, ref{d, ep.Code})
-				}
-				walk(ep.Parts)
+		for ep := range d.Model.AllEpreuves() {
+			if ep.Optional {
+				out = append(out, ref{d, ep.Code})
 			}
 		}
-		walk(d.Model.Epreuves)
 	}
 	return out
 }
