@@ -147,15 +147,9 @@ func (e *Engine) stillAsked(q *Query, subjects []ref, said string) bool {
 	for _, t := range e.Index.Terms(said) {
 		have[t] = true
 	}
-	for _, w := range e.residual(q.Norm, subjects) {
-		t := retrieval.Stem(w)
-		if !have[t] && e.Index.IDF(t) > 0 {
-			return true
-		}
-	}
 	// What the student's own expressions stand for ("elles comptent
 	// pareil": a coefficient égal) is asked too.
-	for _, w := range q.Norm.Expansion {
+	for _, w := range append(e.residual(q.Norm, subjects), q.Norm.Expansion...) {
 		t := retrieval.Stem(w)
 		if !have[t] && e.Index.IDF(t) > 0 {
 			return true
