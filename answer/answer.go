@@ -55,11 +55,7 @@ type Engine struct {
 
 // New builds the index over a corpus. It fails when embedding fails.
 func New(ctx context.Context, c *corpus.Corpus, opts retrieval.Options) (*Engine, error) {
-	styles := map[string]string{}
-	for _, d := range c.Docs {
-		styles[d.Meta.Diploma] = d.Meta.CodeStyle
-	}
-	x, err := retrieval.New(ctx, c.Sections(), styles, opts)
+	x, err := retrieval.New(ctx, c.Sections(), c.CodeStyles(), opts)
 	if err != nil {
 		return nil, err
 	}

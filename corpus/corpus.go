@@ -190,6 +190,15 @@ func (c *Corpus) Diplomas() []string {
 	return out
 }
 
+// CodeStyles maps each loaded diploma to the way its texts write codes.
+func (c *Corpus) CodeStyles() map[string]string {
+	m := make(map[string]string, len(c.Docs))
+	for _, d := range c.Docs {
+		m[d.Meta.Diploma] = d.Meta.CodeStyle
+	}
+	return m
+}
+
 // Sections returns every section of every référentiel.
 func (c *Corpus) Sections() []tutor.Section {
 	var out []tutor.Section

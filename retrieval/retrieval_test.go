@@ -21,20 +21,12 @@ func index(tb testing.TB) *Index {
 		if err != nil {
 			panic(err)
 		}
-		idx, err = New(context.Background(), c.Sections(), styles(c), Options{})
+		idx, err = New(context.Background(), c.Sections(), c.CodeStyles(), Options{})
 		if err != nil {
 			panic(err)
 		}
 	})
 	return idx
-}
-
-func styles(c *corpus.Corpus) map[string]string {
-	m := map[string]string{}
-	for _, d := range c.Docs {
-		m[d.Meta.Diploma] = d.Meta.CodeStyle
-	}
-	return m
 }
 
 func TestAnalyzer(t *testing.T) {
@@ -115,7 +107,7 @@ func BenchmarkBuildIndex(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := styles(c)
+	st := c.CodeStyles()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -132,7 +124,7 @@ func BenchmarkLoadAndBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := New(context.Background(), c.Sections(), styles(c), Options{}); err != nil {
+		if _, err := New(context.Background(), c.Sections(), c.CodeStyles(), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
