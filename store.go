@@ -64,8 +64,10 @@ type ReplyStore interface {
 	// the user had already voted the same.
 	Vote(ctx context.Context, replyID int64, userID string, vote int) (bool, error)
 	FeedbackCounts(ctx context.Context) (up, down int, err error)
-	// PruneReplies deletes the replies made before a time, with their votes.
-	PruneReplies(ctx context.Context, before time.Time) (int64, error)
+	// Prune deletes what was said before a time: the replies, with their
+	// votes, and the conversation turns kept for the language model. It
+	// returns how many replies were removed.
+	Prune(ctx context.Context, before time.Time) (int64, error)
 }
 
 // UsageStore counts the language model's tokens, per day (UTC).

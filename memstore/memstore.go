@@ -256,8 +256,8 @@ func (s *Store) FeedbackCounts(ctx context.Context) (up, down int, err error) {
 	return up, down, nil
 }
 
-// PruneReplies implements tutor.ReplyStore.
-func (s *Store) PruneReplies(ctx context.Context, before time.Time) (int64, error) {
+// Prune implements tutor.ReplyStore.
+func (s *Store) Prune(ctx context.Context, before time.Time) (int64, error) {
 	if err := s.lock(ctx); err != nil {
 		return 0, err
 	}
@@ -269,6 +269,7 @@ func (s *Store) PruneReplies(ctx context.Context, before time.Time) (int64, erro
 			n++
 		}
 	}
+	s.turns = slices.DeleteFunc(s.turns, func(t turn) bool { return t.at.Before(before) })
 	return n, nil
 }
 

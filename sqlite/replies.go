@@ -93,13 +93,25 @@ func (s *Store) FeedbackCounts(ctx context.Context) (up, down int, err error) {
 	return up, down, err
 }
 
-// PruneReplies deletes replies (and their votes) created before t; their
-// buttons then explain that the message is too old. It returns how many
-// replies were removed.
-func (s *Store) PruneReplies(ctx context.Context, before time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM replies WHERE created_at < ?`, before.UnixMilli())
+// Prune deletes replies (and their votes) and conversation turns created
+// before t; the replies' buttons then explain that the message is too old.
+// It returns how many replies were removed.
+func (s *Store) Prune(ctx context.Context, before time.Time) (int64, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
-	return res.RowsAffected()
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `DELETE FROM replies WHERE created_at < ?`, before.UnixMilli())
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM turns WHERE created_at < ?`, before.UnixMilli()); err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
 }

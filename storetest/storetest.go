@@ -142,7 +142,7 @@ func testRepliesAndVotes(t *testing.T, s tutor.Store, c *Clock) {
 	c.Add(48 * time.Hour)
 	recent := tutor.StoredReply{GuildID: "g", ChannelID: "c", UserID: "ana", Command: "question"}
 	must(t, s.SaveReply(ctx, &recent))
-	n, err := s.PruneReplies(ctx, start.Add(24*time.Hour))
+	n, err := s.Prune(ctx, start.Add(24*time.Hour))
 	must(t, err)
 	check(t, "pruned", n, int64(1))
 	if _, err := s.Reply(ctx, r.ID); !errors.Is(err, tutor.ErrNotFound) {
@@ -169,7 +169,7 @@ func testUsage(t *testing.T, s tutor.Store, c *Clock) {
 	check(t, "next day", user+guild, 0)
 }
 
-func testTurns(t *testing.T, s tutor.Store, _ *Clock) {
+func testTurns(t *testing.T, s tutor.Store, c *Clock) {
 	for i, m := range []tutor.ChatMessage{
 		{Role: "user", Content: "coef e4 ?"}, {Role: "assistant", Content: "4 [1]"},
 		{Role: "user", Content: "et en ccst ?"}, {Role: "assistant", Content: "6 [1]"},
@@ -195,6 +195,17 @@ func testTurns(t *testing.T, s tutor.Store, _ *Clock) {
 	if err := s.AddTurn(ctx, "thread", "ana", tutor.ChatMessage{Role: "system", Content: "x"}); err == nil {
 		t.Error("a system turn kept")
 	}
+	// Turns older than the retention go with the replies.
+	c.Add(48 * time.Hour)
+	must(t, s.AddTurn(ctx, "thread", "ana", tutor.ChatMessage{Role: "user", Content: "et le stage ?"}))
+	_, err = s.Prune(ctx, start.Add(24*time.Hour))
+	must(t, err)
+	got, _ = s.Turns(ctx, "thread", 10, 10_000)
+	if len(got) != 1 || got[0].Content != "et le stage ?" {
+		t.Errorf("turns after pruning the old ones: %+v", got)
+	}
+	got, _ = s.Turns(ctx, "other", 10, 10_000)
+	check(t, "old turns of another channel", len(got), 0)
 }
 
 func addSchedule(t *testing.T, s tutor.Store, guild, author string) tutor.Schedule {

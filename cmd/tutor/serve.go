@@ -13,6 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/bot"
 	"github.com/btstutor/tutor/bot/discord"
 	"github.com/btstutor/tutor/quiz"
@@ -20,8 +21,29 @@ import (
 	"github.com/btstutor/tutor/sqlite"
 )
 
-// replyRetention is how long replies (and their buttons) are kept.
-const replyRetention = 90 * 24 * time.Hour
+// retention is how long replies (and their buttons) and conversation
+// turns are kept.
+const retention = 90 * 24 * time.Hour
+
+// retain deletes, now and then every period until ctx is done, what is
+// older than the retention; the buttons of a pruned reply explain that the
+// message is too old.
+func retain(ctx context.Context, s tutor.ReplyStore, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := s.Prune(ctx, time.Now().Add(-retention)); err != nil && ctx.Err() == nil {
+			log.Warn("pruning old replies and turns failed", "err", err)
+		} else if n > 0 {
+			log.Info("old replies pruned", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
 
 // app is the tutor wired up: the router over the engine and the store.
 type app struct {
@@ -107,12 +129,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer app.Close()
-	// Buttons of replies older than this explain that the message is too old.
-	if n, err := app.store.PruneReplies(ctx, time.Now().Add(-replyRetention)); err != nil {
-		log.Warn("pruning old replies failed", "err", err)
-	} else if n > 0 {
-		log.Info("old replies pruned", "count", n)
-	}
+	go retain(ctx, app.store, log, time.Hour)
 	cfg.Log = log
 	b, err := discord.New(cfg, app.router)
 	if err != nil {

@@ -3,13 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"log/slog"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/internal/discordtest"
+	"github.com/btstutor/tutor/memstore"
 )
 
 type lockedBuffer struct {
@@ -91,5 +96,42 @@ func TestServeConfigErrors(t *testing.T) {
 		if entries, _ := os.ReadDir(tc.env["TUTOR_DATA_DIR"]); len(entries) > 0 {
 			t.Errorf("%v: the data folder was written: %v", tc.env, entries)
 		}
+	}
+}
+
+// retain prunes at once, then on every tick: a reply and a turn older than
+// the retention go, recent ones stay.
+func TestRetainPrunesOldRepliesAndTurns(t *testing.T) {
+	s := memstore.New()
+	old := time.Now().Add(-retention - time.Hour)
+	s.Now = func() time.Time { return old }
+	stale := tutor.StoredReply{GuildID: "g", ChannelID: "c", UserID: "ana", Command: "question"}
+	if err := s.SaveReply(context.Background(), &stale); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddTurn(context.Background(), "thread", "ana", tutor.ChatMessage{Role: "user", Content: "coef e4"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = time.Now
+	fresh := tutor.StoredReply{GuildID: "g", ChannelID: "c", UserID: "ben", Command: "question"}
+	if err := s.SaveReply(context.Background(), &fresh); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { retain(ctx, s, slog.New(slog.DiscardHandler), time.Hour); close(done) }()
+	for {
+		if _, err := s.Reply(context.Background(), stale.ID); errors.Is(err, tutor.ErrNotFound) {
+			break
+		}
+		runtime.Gosched()
+	}
+	cancel()
+	<-done
+	if _, err := s.Reply(context.Background(), fresh.ID); err != nil {
+		t.Errorf("a recent reply was pruned: %v", err)
+	}
+	if turns, _ := s.Turns(context.Background(), "thread", 10, 1000); len(turns) != 0 {
+		t.Errorf("old turns kept: %+v", turns)
 	}
 }
