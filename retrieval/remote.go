@@ -109,7 +109,7 @@ func (c *vectorCache) save(dir, model string) error {
 	if dir == "" {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	// Another process may have saved vectors since this one read the

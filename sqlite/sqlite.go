@@ -38,11 +38,11 @@ type Store struct {
 // when the file cannot be created or read as SQLite, or a migration fails.
 func Open(ctx context.Context, path string) (*Store, error) {
 	memory := path == ":memory:"
+	name := path
 	if !memory {
-		if dir := filepath.Dir(path); dir != "" {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return nil, fmt.Errorf("création du dossier de données %s : %w", dir, err)
-			}
+		var err error
+		if name, err = prepareFile(path); err != nil {
+			return nil, err
 		}
 	}
 	q := url.Values{}
@@ -53,8 +53,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		q.Add("_pragma", "journal_mode(WAL)")
 	}
 	q.Set("_txlock", "immediate")
-	dsn := "file:" + path + "?" + q.Encode()
-	db, err := sql.Open("sqlite", dsn)
+	db, err := sql.Open("sqlite", name+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("ouverture de la base %s : %w", path, err)
 	}
@@ -70,31 +69,83 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// prepareFile creates the database's directory (0700) and file (0600) when
+// they do not exist, so that what students said is readable by its owner
+// alone, and returns the file's URI: a path is escaped there, so that "?",
+// "#" or "%" in a directory's name cannot move the database elsewhere.
+func prepareFile(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("chemin de la base %s : %w", path, err)
+	}
+	dir := filepath.Dir(abs)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("création du dossier de données %s : %w", dir, err)
+	}
+	f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("ouverture de la base %s : %w", path, err)
+	}
+	f.Close()
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(), nil
+}
+
 // Close closes the database; pending writes are already committed.
 func (s *Store) Close() error { return s.db.Close() }
 
-// migrate applies, in order, the embedded migrations not yet recorded.
+// migrate applies, in order, the embedded migrations not yet recorded. It
+// reads first which are recorded, so that a store already up to date opens
+// without taking the write lock (another process may hold it).
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
-		return fmt.Errorf("lecture du schéma : %w", err)
-	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	applied, err := s.applied(ctx)
+	if err != nil {
+		return fmt.Errorf("lecture du schéma : %w", err)
+	}
 	for _, name := range names {
 		base := filepath.Base(name)
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration mal nommée %s", base)
 		}
+		if applied[version] {
+			continue
+		}
+		if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+			return fmt.Errorf("lecture du schéma : %w", err)
+		}
 		if err := s.apply(ctx, version, name); err != nil {
 			return fmt.Errorf("migration %s : %w", base, err)
 		}
 	}
 	return nil
+}
+
+// applied reads the versions recorded, none in a new file.
+func (s *Store) applied(ctx context.Context) (map[int]bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&n); err != nil || n == 0 {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) apply(ctx context.Context, version int, name string) error {

@@ -109,3 +109,62 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// A data directory whose name holds URI syntax keeps the database inside
+// it, and what is created is readable by its owner alone.
+func TestDataDirNamesAndPermissions(t *testing.T) {
+	for _, name := range []string{"q?x=1", "frag#ment", "cent%20pour%", "avec des espaces", "a&b=c"} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, name, "donnees")
+			path := filepath.Join(dir, "tutor.db")
+			s := open(t, path)
+			must(t, s.SetDiploma(context.Background(), "g", "", "CCST"))
+			s.Close()
+			var found []string
+			filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					found = append(found, p)
+				}
+				return nil
+			})
+			for _, p := range found {
+				if filepath.Dir(p) != dir {
+					t.Errorf("file written outside the data dir: %s", p)
+				}
+				if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
+					t.Errorf("%s is %v, readable by others", filepath.Base(p), fi.Mode().Perm())
+				}
+			}
+			if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+				t.Errorf("data dir mode: %v %v", fi.Mode().Perm(), err)
+			}
+			st := open(t, path)
+			got, err := st.Settings(context.Background(), "g", "c")
+			must(t, err)
+			if got.Diploma != "CCST" {
+				t.Errorf("reopened: %+v", got)
+			}
+		})
+	}
+}
+
+// A store already migrated opens while another connection holds the write
+// lock for longer than the busy timeout.
+func TestOpenWhileAnotherWriterHoldsTheLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tutor.db")
+	first := open(t, path)
+	must(t, first.SetDiploma(context.Background(), "g", "", "NRC"))
+	release := first.HoldWriteLock(t)
+	defer release()
+	second, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open while a writer holds the lock: %v", err)
+	}
+	defer second.Close()
+	got, err := second.Settings(context.Background(), "g", "c")
+	must(t, err)
+	if got.Diploma != "NRC" {
+		t.Errorf("read while locked: %+v", got)
+	}
+}

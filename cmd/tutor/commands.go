@@ -115,7 +115,7 @@ func (m *Main) ingest(args []string) error {
 		return usageError{fmt.Errorf("%s : %w", file, err)}
 	}
 	dir := m.referentielsDir()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	metaJSON, err := jsonBytes(tutor.Document{Diploma: meta.Diploma, Title: meta.Title, Date: meta.Date, Status: meta.Status, CodeStyle: meta.CodeStyle})
