@@ -31,4 +31,4 @@ lint:
 	@test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)
 
 docker:
-	docker build -t bts-tutor:$(VERSION) .
+	docker build --build-arg VERSION=$(VERSION) -t bts-tutor:$(VERSION) .

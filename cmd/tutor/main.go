@@ -78,6 +78,8 @@ Usage :
                                 la banque de questions
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
   tutor eval [--golden FICHIER]
+  tutor healthcheck [--http ADRESSE]
+                                sort en erreur si /healthz du bot ne répond pas 200
   tutor config                  les variables d'environnement, leurs valeurs et leurs défauts
   tutor version
 
@@ -135,6 +137,8 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = m.ingest(args)
 	case "eval":
 		err = m.eval(ctx, args)
+	case "healthcheck":
+		err = m.healthcheck(ctx, args)
 	default:
 		err = usageError{fmt.Errorf("commande inconnue %q", cmd)}
 	}
