@@ -56,7 +56,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 	if *explain {
 		do := func(q string) (any, error) { return e.Explain(ctx, q, d) }
 		if batch {
-			return m.batch(do)
+			return m.batch("question", do)
 		}
 		x, err := do(question)
 		if err != nil {
@@ -85,7 +85,7 @@ func (m *Main) ask(ctx context.Context, args []string) error {
 		return r, err
 	}
 	if batch {
-		return m.batch(func(line string) (any, error) {
+		return m.batch("question", func(line string) (any, error) {
 			r, err := answerOne(line)
 			if err != nil {
 				return nil, err
@@ -113,8 +113,10 @@ func isInputError(err error) bool {
 }
 
 // batch reads one input per line and writes one JSON object per line; a bad
-// line gives an error object and the batch goes on.
-func (m *Main) batch(do func(line string) (any, error)) error {
+// line (blank, too long, not UTF-8, refused by do) gives an error object,
+// {key: the line, "error": why}, and the batch goes on. key is the name the
+// command's results give their input ("question", "query").
+func (m *Main) batch(key string, do func(line string) (any, error)) error {
 	r := bufio.NewReaderSize(m.Stdin, 4096)
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
@@ -126,19 +128,21 @@ func (m *Main) batch(do func(line string) (any, error)) error {
 		if err != nil {
 			return err
 		}
-		if strings.TrimSpace(line) == "" && !tooLong {
-			continue
+		fail := func(input string, err error) map[string]string {
+			return map[string]string{key: input, "error": err.Error()}
 		}
 		var out any
 		switch {
 		case tooLong:
-			out = errorLine{Input: shortInput(line), Error: answer.ErrTooLong.Error()}
+			out = fail(shortInput(line), answer.ErrTooLong)
 		case !utf8.ValidString(line):
-			out = errorLine{Input: strings.ToValidUTF8(shortInput(line), "�"), Error: answer.ErrInvalidUTF8.Error()}
+			out = fail(strings.ToValidUTF8(shortInput(line), "�"), answer.ErrInvalidUTF8)
+		case strings.TrimSpace(line) == "":
+			out = fail(line, answer.ErrEmpty)
 		default:
 			res, err := do(line)
 			if err != nil {
-				out = errorLine{Input: shortInput(line), Error: err.Error()}
+				out = fail(shortInput(line), err)
 			} else {
 				out = res
 			}
@@ -147,11 +151,6 @@ func (m *Main) batch(do func(line string) (any, error)) error {
 			return err
 		}
 	}
-}
-
-type errorLine struct {
-	Input string `json:"question"`
-	Error string `json:"error"`
 }
 
 func shortInput(s string) string {
@@ -239,7 +238,7 @@ func (m *Main) search(ctx context.Context, args []string) error {
 		return out, nil
 	}
 	if batch {
-		return m.batch(func(line string) (any, error) { return run(line) })
+		return m.batch("query", func(line string) (any, error) { return run(line) })
 	}
 	out, err := run(query)
 	if err != nil {

@@ -90,6 +90,38 @@ l'entrée standard et écrivent un objet JSON par ligne.
 
 // Run executes one command line and returns the exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
+	out := &checkedWriter{w: m.Stdout}
+	m.Stdout = out
+	defer func() { m.Stdout = out.w }()
+	code := m.run(ctx, args)
+	if out.err != nil && code == exitOK {
+		// Output that could not be written is a failure (a full disk, a
+		// closed pipe): a script must not take it for an answer.
+		fmt.Fprintf(m.Stderr, "erreur : %v\n", out.err)
+		return exitError
+	}
+	return code
+}
+
+// checkedWriter remembers the first write error, worded for the user.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = fmt.Errorf("écriture de la sortie impossible : %w", err)
+		return n, c.err
+	}
+	return n, nil
+}
+
+func (m *Main) run(ctx context.Context, args []string) int {
 	cmd := ""
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]

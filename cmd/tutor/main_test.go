@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -87,27 +88,40 @@ func TestBatchGoesOnAfterBadLines(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("%d lines:\n%s", len(lines), out)
+	objs := jsonLines(t, out)
+	if len(objs) != 5 {
+		t.Fatalf("%d lines, one per input line:\n%s", len(objs), out)
 	}
+	if objs[0]["error"] != nil || objs[0]["abstained"] != false {
+		t.Errorf("line 1 = %v", objs[0])
+	}
+	for i, want := range map[int]string{1: "vide", 2: "dépasse", 3: "UTF-8"} {
+		if e, _ := objs[i]["error"].(string); !strings.Contains(e, want) || objs[i]["question"] == nil {
+			t.Errorf("line %d: want an error object {question, error: …%s…}, got %v", i+1, want, objs[i])
+		}
+	}
+	if objs[4]["abstained"] != true {
+		t.Errorf("out-of-domain line = %v", objs[4])
+	}
+	// search names its input "query", in results and errors alike.
+	_, out, _ = run(t, "coef e4\n\n", dataEnv(t), "search")
+	objs = jsonLines(t, out)
+	if len(objs) != 2 || objs[0]["query"] != "coef e4" || objs[1]["error"] == nil || objs[1]["query"] == nil {
+		t.Errorf("search batch: %v", objs)
+	}
+}
+
+func jsonLines(t *testing.T, out string) []map[string]any {
+	t.Helper()
 	var objs []map[string]any
-	for _, l := range lines {
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var o map[string]any
 		if err := json.Unmarshal([]byte(l), &o); err != nil {
 			t.Fatalf("line %q: %v", l, err)
 		}
 		objs = append(objs, o)
 	}
-	if objs[0]["error"] != nil || objs[0]["abstained"] != false {
-		t.Errorf("line 1 = %v", objs[0])
-	}
-	if objs[1]["error"] == nil || objs[2]["error"] == nil {
-		t.Errorf("bad lines gave no error object: %v / %v", objs[1], objs[2])
-	}
-	if objs[3]["abstained"] != true {
-		t.Errorf("out-of-domain line = %v", objs[3])
-	}
+	return objs
 }
 
 func TestSearchJSON(t *testing.T) {
@@ -206,5 +220,26 @@ func TestConsole(t *testing.T) {
 	_, out, _ = run(t, "/config voir\n", env)
 	if !strings.Contains(out, "serveur : BTS NRC") {
 		t.Errorf("setting lost between runs:\n%s", out)
+	}
+}
+
+// fullWriter fails every write, as a full disk does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// Output that cannot be written is an error exit, whatever the command.
+func TestOutputErrorsExitNonZero(t *testing.T) {
+	t.Parallel()
+	env := dataEnv(t)
+	for _, args := range [][]string{
+		{"version"}, {"ask", "coef e4 ccst"}, {"ask", "--json", "coef e4 ccst"},
+		{"search", "coef e4"}, {"referentiel", "--diploma", "NRC"}, {"quiz", "--bank", "--diploma", "CCST"},
+	} {
+		var errb bytes.Buffer
+		m := &Main{Stdin: strings.NewReader(""), Stdout: fullWriter{}, Stderr: &errb, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
+		if code := m.Run(context.Background(), args); code != exitError || !strings.Contains(errb.String(), "écriture de la sortie impossible") {
+			t.Errorf("%v on a full disk: exit %d, %q", args, code, errb.String())
+		}
 	}
 }
