@@ -275,7 +275,36 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	if has(AttrCriteres) && (n.Has("qualites") || n.Has("aptitudes") || n.Has("profil") || n.Has("personnalite")) && !(n.Has("criteres") || n.Has("critere") || n.Has("grille")) {
 		out = removeAttr(out, AttrCriteres)
 	}
+	// "on est sous les ordres de qui ?": who the boss is, a place in the
+	// organisation, not how free one is.
+	if has(AttrAutonomie) && (n.Has("de qui") || n.Has("c est qui") || n.Has("qui est")) && !(n.Has("autonomie") || n.Has("autonome") || n.Has("libre")) {
+		out = removeAttr(out, AttrAutonomie)
+	}
+	// "quand on débute, on est sous les ordres de qui ?": "quand" opens a
+	// clause, and another word asks; the time is not what is asked.
+	if has(AttrPeriode) && whenClause(n) {
+		out = removeAttr(out, AttrPeriode)
+	}
 	return out
+}
+
+// whenClause reports whether "quand" in a question opens a clause ("quand
+// on débute…", "quand je suis en stage…") while another word asks what
+// the question wants ("qui", "quoi", "comment"…).
+func whenClause(n retrieval.Normal) bool {
+	w := n.Words
+	clause, other := false, false
+	for i, x := range w {
+		switch x {
+		case "quand":
+			if i+1 < len(w) && slices.Contains([]string{"on", "je", "j", "tu", "t", "il", "elle", "ils", "elles", "nous", "vous"}, w[i+1]) {
+				clause = true
+			}
+		case "qui", "quoi", "quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "lequel", "laquelle":
+			other = true
+		}
+	}
+	return clause && other
 }
 
 // formContext reports whether a question says in which form it stands

@@ -113,8 +113,59 @@ func (e *Engine) answers(q *Query, res []retrieval.Result) bool {
 	if !e.anchored(q) {
 		return false
 	}
+	if e.unknownSide(q) {
+		return false
+	}
 	ev, known, unknown, held := e.evidenceDetail(q, res)
 	return held > 0 && ev >= minEvidence && !(unknown >= 2 && known <= 1)
+}
+
+// unknownSide reports whether a question compares two things ("la
+// différence entre un virus et une bactérie") one of which the texts never
+// name: they cannot tell the difference. Each side is the few words around
+// "entre … et …"; a side is unknown when it holds words of the topic and
+// the texts use none of them.
+func (e *Engine) unknownSide(q *Query) bool {
+	const span = 4
+	topic := map[string]bool{}
+	for _, w := range q.Norm.Topic {
+		topic[w] = true
+	}
+	unknown := func(side []string) bool {
+		n := 0
+		for _, x := range side {
+			if !topic[x] {
+				continue
+			}
+			// A diploma or a code is known whatever its texts' words.
+			if e.weight(x) > 0 || e.Corpus.Doc(x) != nil || hasDigit(x) {
+				return false
+			}
+			n++
+		}
+		return n > 0
+	}
+	w := q.Norm.Words
+	i := slices.Index(w, "entre")
+	if i < 0 {
+		return false
+	}
+	j := slices.Index(w[i+1:min(len(w), i+2+span)], "et")
+	if j < 0 {
+		return false
+	}
+	left, right := w[i+1:i+1+j], w[i+2+j:min(len(w), i+2+j+span)]
+	return unknown(left) || unknown(right)
+}
+
+// weight is how much a student's word tells: the rarity in the texts of the
+// word or of the words it stands for; 0 for a word the texts never use.
+func (e *Engine) weight(w string) float64 {
+	weight := e.Index.IDF(retrieval.Stem(w))
+	for _, s := range e.norm.StandsFor(w) {
+		weight = max(weight, e.Index.IDF(retrieval.Stem(s)))
+	}
+	return weight
 }
 
 // anchored reports whether a question is about the studies at all.
@@ -163,12 +214,10 @@ func (e *Engine) evidenceDetail(q *Query, res []retrieval.Result) (ev float64, k
 			continue
 		}
 		seen[t] = true
-		alts, weight := []string{t}, e.Index.IDF(t)
+		alts, weight := []string{t}, e.weight(w)
 		for _, s := range e.norm.StandsFor(w) {
-			st := retrieval.Stem(s)
-			if idf := e.Index.IDF(st); idf > 0 {
+			if st := retrieval.Stem(s); e.Index.IDF(st) > 0 {
 				alts = append(alts, st)
-				weight = max(weight, idf)
 			}
 		}
 		rarest = max(rarest, weight)

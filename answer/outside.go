@@ -31,6 +31,12 @@ var outsideTogether = map[string][][]string{
 	// pour quel pourcentage de la note ?".
 	"statistiques": {{"pourcentage", "pourcentages", "proportion", "statistiques", "stats"},
 		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
+	// "c'est qui le ministre en ce moment ?", not "qui valide le module ?".
+	"personnes": {{"qui"}, {"ministre", "ministres", "recteur", "rectrice", "recteurs"}},
+	// "tu me conseilles quoi perso : NRC, CCST ou arrêter ?", not "tu me
+	// conseilles de réviser quoi pour l'E4 ?".
+	"conseil personnel": {{"tu me conseilles", "tu me conseille", "tu me recommandes", "tu ferais quoi", "a ta place", "tu choisirais"},
+		{"perso", "personnellement", "arreter", "pour moi", "a ma place"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -69,7 +75,9 @@ var outsideTable = []outsideDef{
 		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement"},
 		"Les référentiels ne listent pas les établissements qui préparent au diplôme."},
 	{"personnes",
-		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron"},
+		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron",
+			"mme", "madame", "monsieur", "mlle", "quelqu un la connait", "quelqu un le connait", "quelqu un les connait", "tu la connais", "tu le connais",
+			"note severe", "notent severe", "elle est severe", "il est severe"},
 		"Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
 	{"coûts",
 		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat",

@@ -118,6 +118,7 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"la prospection c'est une tache du technico-commercial ?", []Attr{AttrActivites}},
 		{"si j'ai une dispense de l'unité 6 je dois faire le stage ?", []Attr{AttrConditions, AttrStage}},
 		{"quand a lieu la situation d'évaluation en CCF ?", []Attr{AttrPeriode}},
+		{"quand on debute comme technico co on est sous les ordres de qui ?", nil}, // "quand" opens a clause; who is asked
 		{"en F2 le commercial il a quelle autonomie ?", []Attr{AttrAutonomie}},
 		{"les resultats attendus de la fonction 3 c koi ?", []Attr{AttrResultats}},
 		{"le technico co du pole 4 il est en relation avec qui ?", []Attr{AttrLiaisons}},
@@ -186,6 +187,9 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"redige moi mon rapport de stage en entier stp", "rédaction"},
 		{"aide moi pour mon devoir d'eco : les causes du chomage en une page", "rédaction"},
 		{"jsuis demotive, je lache le bts ou pas ?", "conseil personnel"},
+		{"tu me conseilles quoi perso, continuer en bts ou arreter ?", "conseil personnel"},
+		{"c'est qui la ministre de l'education en ce moment ?", "personnes"},
+		{"madame Martin notre prof de nego elle est severe ?", "personnes"},
 		{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 		// Not outside: the texts say it.
 		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
@@ -210,6 +214,8 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"si je dois arreter le bts en 1ere annee je garde mes notes ?", ""},
 		{"le pire stage de ma vie ca compte quand meme ?", ""},
 		{"j ai rdv chez mon medecin le jour de l epreuve je fais comment ?", ""},
+		{"tu me conseilles de reviser quoi en priorite pour l'E4 nrc ?", ""},
+		{"qui valide le module d'approfondissement en ccst ?", ""},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")
