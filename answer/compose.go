@@ -19,7 +19,7 @@ const (
 	// student's question is often mostly words the texts do not use.
 	minEvidence = 0.2
 	// Weights of what a sentence shares with the question.
-	weightExpansion = 0.7 // a word the question's words stand for
+	weightExpansion = 1.0 // a word the question's words stand for weighs as much as they do
 	weightCue       = 0.6 // a word that states what is asked ("composée" for the jury)
 	weightBigram    = 0.5 // two words of the question side by side
 	weightCode      = 2   // a code the question names
