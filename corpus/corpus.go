@@ -10,6 +10,7 @@
 package corpus
 
 import (
+	"context"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -20,6 +21,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,22 +46,34 @@ type Doc struct {
 // Corpus is the set of référentiels the tutor answers from.
 type Corpus struct {
 	Docs []*Doc
+	// Skipped are the added files that could not be read, each with why:
+	// the rest of the corpus is used without them.
+	Skipped []error
 }
 
 // Extensions read by the loader.
 var Extensions = []string{".md", ".txt", ".pdf"}
 
-// Load parses the embedded référentiels and those found in dirs (each file with
-// its metadata beside it). A missing dir is not an error; an unreadable file or
-// a file without valid metadata is.
+// Limits on a référentiel file (the shipped texts are about 135 kB): a
+// larger one is refused, so that no start takes minutes or gigabytes.
+const (
+	MaxTextBytes = 2 << 20  // a text (.md, .txt), or what a PDF holds
+	MaxPDFBytes  = 20 << 20 // a PDF file
+)
+
+// Load parses the embedded référentiels and those found in dirs (each file
+// with its metadata beside it). A missing dir is not an error. An added file
+// that cannot be used (unreadable, too large, no valid metadata, a diploma
+// already loaded) is skipped and said in Skipped; the embedded texts must
+// all load.
 func Load(dirs ...string) (*Corpus, error) {
 	c := &Corpus{}
 	sub, err := fs.Sub(embedded, "texts")
 	if err != nil {
 		return nil, err
 	}
-	if err := c.loadFS(sub, "."); err != nil {
-		return nil, err
+	if skipped := c.loadFS(sub, "."); len(skipped) > 0 {
+		return nil, skipped[0]
 	}
 	for _, d := range dirs {
 		if d == "" {
@@ -68,48 +82,81 @@ func Load(dirs ...string) (*Corpus, error) {
 		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		if err := c.loadFS(os.DirFS(d), "."); err != nil {
-			return nil, fmt.Errorf("corpus : %s : %w", d, err)
+		for _, err := range c.loadFS(os.DirFS(d), ".") {
+			c.Skipped = append(c.Skipped, fmt.Errorf("%s : %w", d, err))
 		}
 	}
 	return c, nil
 }
 
-func (c *Corpus) loadFS(fsys fs.FS, dir string) error {
+// loadFS adds the référentiels of a folder and returns the files it could
+// not use.
+func (c *Corpus) loadFS(fsys fs.FS, dir string) []error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return err
+		return []error{err}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	var skipped []error
 	for _, e := range entries {
 		ext := path.Ext(e.Name())
 		if e.IsDir() || !slices.Contains(Extensions, ext) {
 			continue
 		}
-		metaName := strings.TrimSuffix(e.Name(), ext) + ".json"
-		raw, err := fs.ReadFile(fsys, path.Join(dir, metaName))
+		doc, err := c.loadFile(fsys, dir, e)
 		if err != nil {
-			return fmt.Errorf("métadonnées manquantes pour %s (%s attendu) : %w", e.Name(), metaName, err)
-		}
-		var meta tutor.Document
-		if err := json.Unmarshal(raw, &meta); err != nil {
-			return fmt.Errorf("métadonnées illisibles %s : %w", metaName, err)
-		}
-		meta.Source = e.Name()
-		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
-		if err != nil {
-			return err
-		}
-		doc, err := Parse(meta, data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", e.Name(), err)
-		}
-		if c.Doc(meta.Diploma) != nil {
-			return fmt.Errorf("%s : le diplôme %s est déjà chargé", e.Name(), meta.Diploma)
+			skipped = append(skipped, fmt.Errorf("%s : %w", e.Name(), err))
+			continue
 		}
 		c.Docs = append(c.Docs, doc)
 	}
+	return skipped
+}
+
+// loadFile parses one référentiel of a folder, with its metadata.
+func (c *Corpus) loadFile(fsys fs.FS, dir string, e fs.DirEntry) (*Doc, error) {
+	ext := path.Ext(e.Name())
+	metaName := strings.TrimSuffix(e.Name(), ext) + ".json"
+	raw, err := fs.ReadFile(fsys, path.Join(dir, metaName))
+	if err != nil {
+		return nil, fmt.Errorf("métadonnées manquantes (%s attendu) : %w", metaName, err)
+	}
+	var meta tutor.Document
+	if err := json.Unmarshal(raw, &meta); err != nil {
+		return nil, fmt.Errorf("métadonnées illisibles %s : %w", metaName, err)
+	}
+	meta.Source = e.Name()
+	if c.Doc(meta.Diploma) != nil {
+		return nil, fmt.Errorf("le diplôme %s est déjà chargé", meta.Diploma)
+	}
+	info, err := e.Info()
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckSize(e.Name(), info.Size()); err != nil {
+		return nil, err
+	}
+	data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+	if err != nil {
+		return nil, err
+	}
+	return Parse(context.Background(), meta, data)
+}
+
+// CheckSize refuses a file larger than its format allows.
+func CheckSize(name string, size int64) error {
+	limit := int64(MaxTextBytes)
+	if strings.EqualFold(path.Ext(name), ".pdf") {
+		limit = MaxPDFBytes
+	}
+	if size > limit {
+		return fmt.Errorf("fichier trop volumineux : %s (maximum %s pour ce format)", mebibytes(size), mebibytes(limit))
+	}
 	return nil
+}
+
+func mebibytes(n int64) string {
+	return strings.Replace(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".", ",", 1) + " Mio"
 }
 
 var reDiploma = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
@@ -131,21 +178,28 @@ func ValidateMeta(m tutor.Document) error {
 }
 
 // Parse reads one référentiel. The format follows the file extension in
-// meta.Source. It fails on metadata it cannot use, on text that is not UTF-8,
-// and on a text with no sections.
-func Parse(meta tutor.Document, data []byte) (*Doc, error) {
+// meta.Source. It fails on metadata it cannot use, on a file or text over
+// the limits, on text that is not UTF-8, on a PDF the reader cannot finish
+// in time (or when ctx is done), and on a text with no sections.
+func Parse(ctx context.Context, meta tutor.Document, data []byte) (*Doc, error) {
 	if err := ValidateMeta(meta); err != nil {
 		return nil, err
 	}
 	if meta.CodeStyle == "" {
 		meta.CodeStyle = tutor.StyleDotted
 	}
+	if err := CheckSize(meta.Source, int64(len(data))); err != nil {
+		return nil, err
+	}
 	var text string
 	switch strings.ToLower(path.Ext(meta.Source)) {
 	case ".pdf":
-		t, err := PDFText(data)
+		t, err := PDFText(ctx, data)
 		if err != nil {
 			return nil, err
+		}
+		if len(t) > MaxTextBytes {
+			return nil, fmt.Errorf("PDF trop volumineux : son texte dépasse %s", mebibytes(MaxTextBytes))
 		}
 		text = t
 	case ".md", ".txt":

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strings"
@@ -197,7 +198,7 @@ func TestParseRejectsBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Parse(tt.meta, tt.data); err == nil {
+			if _, err := Parse(context.Background(), tt.meta, tt.data); err == nil {
 				t.Error("Parse succeeded, want an error")
 			}
 		})
@@ -221,10 +222,14 @@ func TestLoadExtraFolder(t *testing.T) {
 	if comp, ok := d.Model.Competence("C1.1"); !ok || comp.Title != "Cibler et prospecter la clientèle" {
 		t.Errorf("C1.1 = %+v", comp)
 	}
-	// A text without metadata is an error, not silently skipped.
+	// A text without metadata is skipped and said; the rest loads.
 	os.WriteFile(dir+"/orphan.txt", []byte("texte"), 0o644)
-	if _, err := Load(dir); err == nil {
-		t.Error("Load with a text lacking metadata succeeded")
+	c, err = Load(dir)
+	if err != nil || c.Doc("NDRC") == nil {
+		t.Fatalf("Load beside a text lacking metadata: %v", err)
+	}
+	if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Error(), "orphan.txt") || !strings.Contains(c.Skipped[0].Error(), "métadonnées manquantes") {
+		t.Errorf("skipped: %v", c.Skipped)
 	}
 }
 

@@ -2,29 +2,65 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/ledongthuc/pdf"
 )
 
-// maxPDFPages bounds the work done on a user's file.
-const maxPDFPages = 500
+// Bounds on the work done on a user's PDF.
+const (
+	maxPDFPages = 500
+	// pdfTimeout: some malformed files (a page tree that points to itself)
+	// make the PDF reader loop for ever.
+	pdfTimeout = 4 * time.Second
+)
+
+// ErrPDFTimeout is returned for a PDF the reader could not finish in time.
+var ErrPDFTimeout = errors.New("PDF illisible : sa lecture ne se termine pas (fichier malformé ?)")
 
 // PDFText extracts the text of a PDF, one line per text row and a blank line
 // between pages, in the layout the PDF-text parser expects. It fails on a file
-// that is not a PDF, is encrypted, has too many pages or holds no text.
-func PDFText(data []byte) (text string, err error) {
+// that is not a PDF, is encrypted, has too many pages or holds no text, and
+// when the reader has not finished within pdfTimeout or ctx is done: the
+// reader then goes on in a goroutine left behind, so a process should not
+// read untrusted PDFs at every start (ingest stores their text).
+func PDFText(ctx context.Context, data []byte) (string, error) {
+	if !bytes.HasPrefix(data, []byte("%PDF")) {
+		return "", errors.New("ce fichier n'est pas un PDF")
+	}
+	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
+	defer cancel()
+	type result struct {
+		text string
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		t, err := pdfText(data)
+		done <- result{t, err}
+	}()
+	select {
+	case r := <-done:
+		return r.text, r.err
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return "", ErrPDFTimeout
+		}
+		return "", ctx.Err()
+	}
+}
+
+func pdfText(data []byte) (text string, err error) {
 	defer func() {
 		// The PDF reader panics on some malformed files.
 		if r := recover(); r != nil {
 			text, err = "", fmt.Errorf("PDF illisible : %v", r)
 		}
 	}()
-	if !bytes.HasPrefix(data, []byte("%PDF")) {
-		return "", errors.New("ce fichier n'est pas un PDF")
-	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("PDF illisible : %w", err)

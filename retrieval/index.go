@@ -130,6 +130,9 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	x.terms = make([]map[string]bool, len(sections))
 	x.heads = make([]map[string]bool, len(sections))
 	for i := range sections {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err() // Ctrl-C while a large corpus is read
+		}
 		s := &sections[i]
 		texts[i] = s.Path() + "\n" + s.Text
 		st[i] = styles[s.Diploma]
@@ -142,6 +145,9 @@ func New(ctx context.Context, sections []tutor.Section, styles map[string]string
 	}
 	x.lex = newBM25F(docs)
 	embeddings := x.vectors(ctx, texts, st, all, opts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := x.store(ctx, texts, embeddings); err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func printEpreuve(w *bufio.Writer, e tutor.Epreuve, pad string) {
 	fmt.Fprintln(w, line)
 }
 
-func (m *Main) ingest(args []string) error {
+func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := m.newFlags("ingest")
 	var meta tutor.Document
 	fs.StringVar(&meta.Diploma, "diploma", "", "code du diplôme (ex. NDRC)")
@@ -97,6 +97,13 @@ func (m *Main) ingest(args []string) error {
 	if ext != ".md" && ext != ".txt" && ext != ".pdf" {
 		return usageError{fmt.Errorf("format non pris en charge %q (attendu : .md, .txt ou .pdf)", ext)}
 	}
+	info, err := os.Stat(file)
+	if err != nil {
+		return usageError{fmt.Errorf("lecture de %s impossible : %w", file, err)}
+	}
+	if err := corpus.CheckSize(file, info.Size()); err != nil {
+		return usageError{fmt.Errorf("%s : %w", file, err)}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return usageError{fmt.Errorf("lecture de %s impossible : %w", file, err)}
@@ -110,9 +117,19 @@ func (m *Main) ingest(args []string) error {
 	}
 	base := strings.ToLower(meta.Diploma)
 	meta.Source = base + ext
-	doc, err := corpus.Parse(meta, data)
+	if ext == ".pdf" {
+		fmt.Fprintf(m.Stderr, "Lecture du PDF %s…\n", file)
+	}
+	doc, err := corpus.Parse(ctx, meta, data)
 	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("ajout interrompu : rien n'a été écrit")
+		}
 		return usageError{fmt.Errorf("%s : %w", file, err)}
+	}
+	if ext == ".pdf" {
+		// The text is kept, not the PDF: no start reads a PDF again.
+		meta.Source, data = base+".txt", []byte(doc.Text)
 	}
 	dir := m.referentielsDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -122,8 +139,8 @@ func (m *Main) ingest(args []string) error {
 	if err != nil {
 		return err
 	}
-	// Write the text first and the metadata last: the loader ignores a text
-	// without metadata only if both are absent, so write both atomically.
+	// Write the text first and the metadata last: the loader skips a text
+	// without metadata, so a crash between the two leaves no référentiel.
 	if err := writeFileAtomic(filepath.Join(dir, meta.Source), data); err != nil {
 		return err
 	}
@@ -146,7 +163,7 @@ func jsonBytes(v any) ([]byte, error) {
 
 func writeFileAtomic(path string, data []byte) error {
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	if err := os.WriteFile(tmp, data, 0o600); err != nil {
 		return err
 	}
 	return os.Rename(tmp, path)

@@ -49,6 +49,7 @@ type Main struct {
 	// offline keeps every API away: --no-llm embeds with the local
 	// embedder too.
 	offline bool
+	warned  bool // the référentiels skipped have been said
 }
 
 // Exit codes.
@@ -166,7 +167,7 @@ func (m *Main) run(ctx context.Context, args []string) int {
 	case "quiz":
 		err = m.quiz(args)
 	case "ingest":
-		err = m.ingest(args)
+		err = m.ingest(ctx, args)
 	case "eval":
 		err = m.eval(ctx, args)
 	case "healthcheck":
@@ -203,10 +204,29 @@ func (m *Main) dataDir() string { return m.cfg.DataDir }
 func (m *Main) referentielsDir() string { return filepath.Join(m.dataDir(), "referentiels") }
 
 func (m *Main) loadCorpus() (*corpus.Corpus, error) {
+	var c *corpus.Corpus
+	var err error
 	if m.Builds == nil {
-		return corpus.Load(m.referentielsDir())
+		c, err = corpus.Load(m.referentielsDir())
+	} else {
+		c, err = m.Builds.corpus(m.referentielsDir())
 	}
-	return m.Builds.corpus(m.referentielsDir())
+	if err == nil {
+		m.warnSkipped(c)
+	}
+	return c, err
+}
+
+// warnSkipped says, once, which added référentiels could not be read: the
+// tutor starts without them.
+func (m *Main) warnSkipped(c *corpus.Corpus) {
+	if m.warned {
+		return
+	}
+	m.warned = true
+	for _, err := range c.Skipped {
+		fmt.Fprintf(m.Stderr, "avertissement : référentiel ignoré : %v\n", err)
+	}
 }
 
 // engine loads the corpus and builds the index once, with the embedding
@@ -224,7 +244,11 @@ func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 		opts.Logf = func(format string, args ...any) { fmt.Fprintf(m.Stderr, "avertissement : "+format+"\n", args...) }
 	}
 	if m.Builds != nil && opts.Embedder == nil {
-		return m.Builds.engine(ctx, m.referentielsDir())
+		e, err := m.Builds.engine(ctx, m.referentielsDir())
+		if err == nil {
+			m.warnSkipped(e.Corpus)
+		}
+		return e, err
 	}
 	c, err := m.loadCorpus()
 	if err != nil {
