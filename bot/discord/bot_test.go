@@ -24,15 +24,23 @@ func TestRegistersFrenchCommands(t *testing.T) {
 	}
 	var cmds []struct {
 		Name, Description string
+		Perms             *string `json:"default_member_permissions"`
+		Contexts          []int   `json:"contexts"`
 	}
 	if err := r.JSON(&cmds); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
+	teacher := map[string]bool{bot.CmdScenario: true, bot.CmdQuizProgrammer: true, bot.CmdQuizSupprimer: true}
 	for _, c := range cmds {
 		names = append(names, c.Name)
 		if c.Description == "" || len([]rune(c.Description)) > 100 {
 			t.Errorf("%s: description %q", c.Name, c.Description)
+		}
+		// Teachers' commands are hidden from students: shown to those who
+		// may manage the server (32), in servers only (context 0).
+		if hidden := c.Perms != nil && *c.Perms == "32" && len(c.Contexts) == 1 && c.Contexts[0] == 0; hidden != teacher[c.Name] {
+			t.Errorf("/%s: default_member_permissions %v, contexts %v", c.Name, c.Perms, c.Contexts)
 		}
 	}
 	if got := strings.Join(names, " "); got != "question competence epreuve savoir config scenario quiz revisions rappel classement mes-donnees quiz-programmer quiz-liste quiz-supprimer aide" {

@@ -11,6 +11,14 @@ func ApplicationCommands(table []bot.Command, diplomas []string) []*discordgo.Ap
 	out := make([]*discordgo.ApplicationCommand, len(table))
 	for i, c := range table {
 		out[i] = &discordgo.ApplicationCommand{Name: c.Name, Description: c.Description, Options: discordOptions(c.Options, diplomas)}
+		if c.Teacher {
+			// Hidden from students: shown by default to members who may
+			// manage the server, as the router checks; an administrator
+			// opens them to the teacher role in the server's Intégrations.
+			perms := int64(discordgo.PermissionManageGuild)
+			guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+			out[i].DefaultMemberPermissions, out[i].Contexts = &perms, &guildOnly
+		}
 	}
 	return out
 }

@@ -105,7 +105,7 @@ func (b *Bot) threadFor(ctx context.Context, m *discordgo.MessageCreate, questio
 	if err == nil && ch.IsThread() {
 		return m.ChannelID, true
 	}
-	name := strings.Join(strings.Fields(question), " ")
+	name := plainLine(question)
 	if name == "" {
 		name = "Question"
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -44,7 +45,7 @@ func embedSize(e *discordgo.MessageEmbed) int {
 // too long is trimmed at a line or word boundary, never rejected.
 func answerEmbed(resp bot.Response) *discordgo.MessageEmbed {
 	r := resp.Reply
-	e := &discordgo.MessageEmbed{Title: tutor.Clip(resp.Title, maxTitle), Color: colorAnswer}
+	e := &discordgo.MessageEmbed{Title: tutor.Clip(plainLine(resp.Title), maxTitle), Color: colorAnswer}
 	if r.Abstained {
 		e.Color = colorAbstained
 	}
@@ -95,7 +96,7 @@ const cutNote = "\n*(réponse abrégée : « Voir les passages » donne les text
 
 // infoEmbed renders a plain message.
 func infoEmbed(title, text string) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{Title: tutor.Clip(title, maxTitle), Color: colorInfo}
+	e := &discordgo.MessageEmbed{Title: tutor.Clip(plainLine(title), maxTitle), Color: colorInfo}
 	e.Description = tutor.Clip(text, min(maxDescription, maxEmbedsTotal-runes(e.Title)))
 	return e
 }
@@ -187,3 +188,21 @@ func quoteBlock(s string) string {
 
 // textContent is a plain message body within the 2 000 characters.
 func textContent(s string) string { return tutor.Clip(s, maxContent) }
+
+// plainLine makes a user's text fit for a title or a thread's name: control
+// and invisible formatting characters (bidi overrides that turn text
+// around, zero-width spaces) go, spaces are collapsed, and @everyone or
+// @here cannot even look like a mention.
+func plainLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r):
+			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.NewReplacer("@everyone", "@\u2060everyone", "@here", "@\u2060here").Replace(s)
+}

@@ -120,3 +120,23 @@ func TestParseButton(t *testing.T) {
 		}
 	}
 }
+
+// A question shown as a title or a thread's name loses what could turn it
+// around or make it look like a mention.
+func TestPlainLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"coef \u202eE4\u202c ccst ?":        "coef E4 ccst ?",
+		"@here\tregardez\x07 ça":            "@\u2060here regardez ça",
+		"@everyone coef\u200b e4":           "@\u2060everyone coef e4",
+		"  plusieurs\n\nlignes  ":           "plusieurs lignes",
+		"\u2066isolé\u2069 \ufeffet normal": "isolé et normal",
+	} {
+		if got := plainLine(in); got != want {
+			t.Errorf("plainLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	e := answerEmbed(bot.Response{Title: "\u202e@here coef", Reply: &tutor.Reply{Answer: "x"}})
+	if e.Title != "@\u2060here coef" {
+		t.Errorf("embed title %q", e.Title)
+	}
+}
