@@ -59,6 +59,7 @@ type Bot struct {
 	mu       sync.Mutex
 	closing  bool
 	inflight sync.WaitGroup
+	seen     *seenSet // interactions and messages already handled
 	ready    chan struct{} // closed once the commands are registered
 
 	// sched posts the scheduled quizzes while the bot runs: started once
@@ -109,7 +110,7 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	s.Identify.Compress = false
 	s.LogLevel = discordgo.LogError
 	b := &Bot{cfg: cfg, router: router, log: cfg.Log, session: s, ready: make(chan struct{}),
-		limiter: newLimiter(cfg.RateLimit, time.Minute, time.Now)}
+		limiter: newLimiter(cfg.RateLimit, time.Minute, time.Now), seen: newSeenSet(15*time.Minute, 10_000, time.Now)}
 	b.appID.Store("")
 	b.userID.Store("")
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.connected.Store(true) })

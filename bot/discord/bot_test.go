@@ -501,3 +501,64 @@ func TestWrongToken(t *testing.T) {
 		}
 	}
 }
+
+// A direct message is a question: answered under it, without a mention. A
+// message in a server without a mention is not.
+func TestDirectMessageNeedsNoMention(t *testing.T) {
+	t.Parallel()
+	h := start(t, nil, "", nil)
+	h.fake.AddChannel("chan-2", "guild-1", discordtest.ChannelText)
+	h.fake.Post(discordtest.Message{GuildID: "guild-1", ChannelID: "chan-2", UserID: "user-9", Text: "coef e4 ccst ?", NoMention: true})
+	h.fake.Post(discordtest.Message{ChannelID: "dm-1", UserID: "user-9", Text: "coef e4 ccst ?", NoMention: true})
+	r := h.fake.WaitFor("answer in the DM", func(r discordtest.Request) bool {
+		return r.Method == "POST" && r.Path == "/channels/dm-1/messages"
+	})
+	if !strings.Contains(string(r.Body), "coefficient de 6") {
+		t.Errorf("DM answer: %s", r.Body)
+	}
+	h.fake.Post(discordtest.Message{ChannelID: "dm-1", UserID: "user-9", Text: "coef e4 nrc ?", NoMention: true})
+	h.fake.WaitFor("second DM answer", func(r discordtest.Request) bool {
+		return r.Method == "POST" && r.Path == "/channels/dm-1/messages" && strings.Contains(string(r.Body), "BTS NRC")
+	})
+	for _, r := range h.fake.Requests() {
+		if strings.HasPrefix(r.Path, "/channels/chan-2/") {
+			t.Errorf("a server message without mention was answered: %s %s", r.Method, r.Path)
+		}
+	}
+}
+
+// The same interaction or message delivered twice is answered once.
+func TestDuplicateDeliveryAnsweredOnce(t *testing.T) {
+	t.Parallel()
+	h := start(t, nil, "", nil)
+	in := discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef de l'E4 en CCST"})
+	in, _, _ = h.ask(in)
+	h.fake.Send(in)
+	h.fake.AddChannel("fil-9", "guild-1", discordtest.ChannelPublicThread)
+	msg := discordtest.Message{ID: h.fake.ID(), GuildID: "guild-1", ChannelID: "fil-9", UserID: "user-7", Text: "@bot coef e4 nrc"}
+	h.fake.Post(msg)
+	h.fake.WaitFor("answer in the thread", func(r discordtest.Request) bool { return r.Path == "/channels/fil-9/messages" })
+	h.fake.Post(msg)
+	count := func() (callbacks, posts int) {
+		for _, r := range h.fake.Requests() {
+			switch {
+			case r.Path == in.CallbackPath():
+				callbacks++
+			case r.Method == "POST" && r.Path == "/channels/fil-9/messages":
+				posts++
+			}
+		}
+		return callbacks, posts
+	}
+	// Until both duplicates are seen ignored, or answered.
+	for {
+		logs := h.logs.String()
+		if c, p := count(); c > 1 || p > 1 || strings.Contains(logs, "interaction delivered twice") && strings.Contains(logs, "message delivered twice") {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if callbacks, posts := count(); callbacks != 1 || posts != 1 {
+		t.Errorf("answered %d times to the interaction and %d to the message, want once each", callbacks, posts)
+	}
+}

@@ -27,6 +27,10 @@ const (
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	start := time.Now()
 	in := ic.Interaction
+	if !b.seen.first("interaction:" + in.ID) {
+		b.log.Info("interaction delivered twice: ignored", "interaction", in.ID)
+		return
+	}
 	if !b.begin() {
 		if in.Type != discordgo.InteractionApplicationCommandAutocomplete {
 			b.respondEphemeral(in, msgRestarting)

@@ -11,10 +11,15 @@ import (
 )
 
 // onMessage answers a message that mentions the bot, in a thread: the thread
-// it was written in, or a new one started from it.
+// it was written in, or a new one started from it. A direct message needs
+// no mention: it is answered under it.
 func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	me, _ := b.userID.Load().(string)
-	if m.Author == nil || m.Author.Bot || me == "" || !mentions(m.Message, me) {
+	if m.Author == nil || m.Author.Bot || me == "" || m.Author.ID == me || (m.GuildID != "" && !mentions(m.Message, me)) {
+		return
+	}
+	if !b.seen.first("message:" + m.ID) {
+		b.log.Info("message delivered twice: ignored", "message", m.ID)
 		return
 	}
 	if !b.begin() {

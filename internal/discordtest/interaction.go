@@ -112,15 +112,39 @@ func (s *Server) Send(in *Interaction) (*Interaction, time.Time) {
 
 // Mention posts a message mentioning the bot (MESSAGE_CREATE) in a channel.
 func (s *Server) Mention(guildID, channelID, userID, text string) string {
-	id := s.ID()
-	s.Dispatch("MESSAGE_CREATE", map[string]any{
-		"id": id, "channel_id": channelID, "guild_id": guildID, "type": 0,
-		"content":   strings.ReplaceAll(text, "@bot", "<@"+s.BotID+">"),
-		"author":    map[string]any{"id": userID, "username": "eleve-" + userID},
-		"mentions":  []map[string]any{{"id": s.BotID, "username": "tuteur", "bot": true}},
+	return s.Post(Message{GuildID: guildID, ChannelID: channelID, UserID: userID, Text: text})
+}
+
+// Message is a message a user posts. "@bot" in Text mentions the bot.
+type Message struct {
+	ID        string // "" for a new one; an ID already posted delivers it again
+	GuildID   string // "" for a direct message
+	ChannelID string
+	UserID    string
+	Text      string
+	NoMention bool // the bot is not in the message's mentions
+}
+
+// Post dispatches a message (MESSAGE_CREATE) and returns its ID.
+func (s *Server) Post(m Message) string {
+	if m.ID == "" {
+		m.ID = s.ID()
+	}
+	payload := map[string]any{
+		"id": m.ID, "channel_id": m.ChannelID, "type": 0,
+		"content":   strings.ReplaceAll(m.Text, "@bot", "<@"+s.BotID+">"),
+		"author":    map[string]any{"id": m.UserID, "username": "eleve-" + m.UserID},
+		"mentions":  []map[string]any{},
 		"timestamp": time.Now().UTC().Format(time.RFC3339),
-	})
-	return id
+	}
+	if !m.NoMention {
+		payload["mentions"] = []map[string]any{{"id": s.BotID, "username": "tuteur", "bot": true}}
+	}
+	if m.GuildID != "" {
+		payload["guild_id"] = m.GuildID
+	}
+	s.Dispatch("MESSAGE_CREATE", payload)
+	return m.ID
 }
 
 // Path helpers for the requests an interaction leads to.
