@@ -59,7 +59,7 @@ type Bot struct {
 	mu       sync.Mutex
 	closing  bool
 	inflight sync.WaitGroup
-	seen     *seenSet // interactions and messages already handled
+	seen     *seenSet      // interactions and messages already handled
 	ready    chan struct{} // closed once the commands are registered
 
 	// sched posts the scheduled quizzes while the bot runs: started once
