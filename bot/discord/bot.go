@@ -35,7 +35,14 @@ type Config struct {
 	// AnswerTimeout bounds the work on one interaction (default 30 s; an
 	// interaction token lasts 15 minutes).
 	AnswerTimeout time.Duration
-	Log           *slog.Logger
+	// GatewayTimeout bounds the opening of a gateway connection: the
+	// upgrade, then HELLO and READY (default 10 s).
+	GatewayTimeout time.Duration
+	// HeartbeatTimeout is how long a heartbeat may go unacknowledged before
+	// the connection is cut and the session resumed (default 20 s; Discord
+	// asks for one every 41 s or so).
+	HeartbeatTimeout time.Duration
+	Log              *slog.Logger
 }
 
 // DefaultRateLimit is the default number of questions per user and minute.
@@ -60,6 +67,7 @@ type Bot struct {
 	closing  bool
 	inflight sync.WaitGroup
 	seen     *seenSet      // interactions and messages already handled
+	gateway  *gatewayConn  // watches the gateway connections
 	ready    chan struct{} // closed once the commands are registered
 
 	// sched posts the scheduled quizzes while the bot runs: started once
@@ -102,15 +110,24 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
+	if cfg.GatewayTimeout <= 0 {
+		cfg.GatewayTimeout = 10 * time.Second
+	}
+	if cfg.HeartbeatTimeout <= 0 {
+		cfg.HeartbeatTimeout = 20 * time.Second
+	}
 	s, err := newSession(cfg)
 	if err != nil {
 		return nil, err
 	}
+	gw := newGatewayConn(cfg.Log, cfg.GatewayTimeout, cfg.HeartbeatTimeout)
+	s.Dialer = gw.dialer()
+	s.AddHandler(gw.onConnect)
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	s.Identify.Compress = false
 	s.LogLevel = discordgo.LogError
 	b := &Bot{cfg: cfg, router: router, log: cfg.Log, session: s, ready: make(chan struct{}),
-		limiter: newLimiter(cfg.RateLimit, time.Minute, time.Now), seen: newSeenSet(15*time.Minute, 10_000, time.Now)}
+		limiter: newLimiter(cfg.RateLimit, time.Minute, time.Now), seen: newSeenSet(15*time.Minute, 10_000, time.Now), gateway: gw}
 	b.appID.Store("")
 	b.userID.Store("")
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Connect) { b.connected.Store(true) })
@@ -203,7 +220,17 @@ func (b *Bot) Run(ctx context.Context) error {
 		return tokenError(err)
 	}
 	b.userID.Store(me.ID)
-	if err := b.session.Open(); err != nil {
+	go b.gateway.watchdog()
+	opened := make(chan error, 1)
+	go func() { opened <- b.session.Open() }()
+	select {
+	case err = <-opened:
+	case <-ctx.Done():
+		b.Shutdown() // cuts the opening in progress
+		return nil
+	}
+	if err != nil {
+		b.gateway.refuse()
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -257,7 +284,22 @@ func (b *Bot) Shutdown() {
 		b.sched.Stop()
 	}
 	b.inflight.Wait()
-	b.session.Close()
+	// Whatever the gateway does (a stalled opening, a reconnection in
+	// progress), the close waits a few seconds at most.
+	b.gateway.refuse()
+	closed := make(chan struct{})
+	go func() { b.session.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(2 * time.Second):
+		// An opening holds the session: cut it.
+		b.gateway.cut()
+		select {
+		case <-closed:
+		case <-time.After(2 * time.Second):
+			b.log.Warn("the gateway connection did not close in time: leaving it")
+		}
+	}
 	b.connected.Store(false)
 	b.log.Info("bot stopped")
 }

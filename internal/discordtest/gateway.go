@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -20,13 +21,23 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer ws.Close()
-	if err := s.writeWS(ws, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}}); err != nil {
+	interval := int64(41250)
+	if s.Heartbeat > 0 {
+		interval = s.Heartbeat.Milliseconds()
+	}
+	if err := s.writeWS(ws, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": interval}}); err != nil {
 		return
 	}
 	for {
 		_, msg, err := ws.ReadMessage()
 		if err != nil {
 			s.mu.Lock()
+			var ce *websocket.CloseError
+			if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) && s.ws == ws {
+				// As Discord does: a client closing with 1000 or 1001
+				// ends its session; it cannot be resumed.
+				s.sessionID = ""
+			}
 			if s.ws == ws {
 				s.ws = nil
 				s.notify()
@@ -44,7 +55,12 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 		}
 		switch f.Op {
 		case 1: // heartbeat
-			s.writeWS(ws, map[string]any{"op": 11})
+			s.mu.Lock()
+			silent := s.silent == ws
+			s.mu.Unlock()
+			if !silent {
+				s.writeWS(ws, map[string]any{"op": 11})
+			}
 		case 2: // identify
 			var id struct {
 				Token string `json:"token"`
@@ -56,6 +72,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			}
 			s.mu.Lock()
 			s.identifies++
+			s.identified = append(s.identified, time.Now())
 			s.sessionID = "session-" + strconv.Itoa(s.identifies)
 			s.seq = 0
 			s.backlog = nil

@@ -52,6 +52,9 @@ type Server struct {
 	Token string // the bot token it accepts, without "Bot "
 	AppID string
 	BotID string
+	// Heartbeat is the interval HELLO asks for (Discord's 41.25 s unless
+	// set before the bot connects).
+	Heartbeat time.Duration
 
 	t   testing.TB
 	srv *httptest.Server
@@ -72,6 +75,12 @@ type Server struct {
 	backlog    [][]byte // dispatches made while no socket was up
 	identifies int
 	resumes    int
+	// gatewayURL, when set, is the gateway REST discovery gives (a stalled
+	// server, for instance).
+	gatewayURL string
+	silent     *websocket.Conn // the socket whose heartbeats are not acknowledged
+	invalidAt  time.Time       // when the last INVALID_SESSION was sent
+	identified []time.Time     // when each IDENTIFY arrived
 }
 
 type channel struct {
@@ -160,6 +169,43 @@ func (s *Server) Sessions() (identifies, resumes int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.identifies, s.resumes
+}
+
+// UseGateway makes REST discovery give url as the gateway.
+func (s *Server) UseGateway(url string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gatewayURL = url
+}
+
+// StopAcking leaves the heartbeats unacknowledged, as a zombie connection
+// does; a new connection is acknowledged again.
+func (s *Server) StopAcking() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.silent = s.ws
+}
+
+// InvalidateSession sends INVALID_SESSION (op 9, not resumable) on the live
+// socket and returns when it was sent.
+func (s *Server) InvalidateSession() time.Time {
+	s.mu.Lock()
+	ws := s.ws
+	s.sessionID = ""
+	s.invalidAt = time.Now()
+	at := s.invalidAt
+	s.mu.Unlock()
+	if ws != nil {
+		s.writeWS(ws, map[string]any{"op": 9, "d": false})
+	}
+	return at
+}
+
+// Identified lists when each IDENTIFY arrived.
+func (s *Server) Identified() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.identified...)
 }
 
 // waitTimeout bounds every wait: reaching it fails the test (the bot never
@@ -293,7 +339,13 @@ func (s *Server) rest(w http.ResponseWriter, method, path string, body []byte) {
 	route := method + " " + pattern(parts)
 	switch route {
 	case "GET gateway":
-		writeJSON(w, 200, map[string]string{"url": "ws" + strings.TrimPrefix(s.URL, "http") + "/gateway"})
+		s.mu.Lock()
+		url := s.gatewayURL
+		s.mu.Unlock()
+		if url == "" {
+			url = "ws" + strings.TrimPrefix(s.URL, "http") + "/gateway"
+		}
+		writeJSON(w, 200, map[string]string{"url": url})
 	case "GET users/@me":
 		writeJSON(w, 200, map[string]any{"id": s.BotID, "username": "tuteur", "bot": true})
 	case "PUT applications/*/commands", "PUT applications/*/guilds/*/commands":

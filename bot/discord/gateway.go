@@ -1,0 +1,220 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"errors"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// gatewayConn supervises the connections discordgo opens to Discord's
+// gateway, where the library alone would hang or lose the session:
+//
+//   - a gateway that accepts the connection but never upgrades it, or never
+//     says HELLO, fails the attempt after helloTimeout (the library waits
+//     for ever, holding a lock that shutdown needs);
+//   - shutdown cuts the connection in progress, so it never waits on one;
+//   - a connection whose heartbeats go unacknowledged for ackTimeout is cut
+//     without a close frame: Discord then lets the session RESUME (the
+//     library closes with 1000, which ends the session, losing the events
+//     of the gap);
+//   - after an INVALID_SESSION (op 9) the new IDENTIFY waits 1 to 5 s, as
+//     Discord asks (the library sends it at once).
+//
+// It works below the library, on the connection it dials: the library's
+// own reconnection loop stays in charge of reconnecting.
+type gatewayConn struct {
+	log          *slog.Logger
+	helloTimeout time.Duration
+	ackTimeout   time.Duration
+	invalidWait  func() time.Duration
+
+	mu      sync.Mutex
+	current *watchedConn
+	closing bool
+	stop    chan struct{}
+}
+
+func newGatewayConn(log *slog.Logger, helloTimeout, ackTimeout time.Duration) *gatewayConn {
+	return &gatewayConn{log: log, helloTimeout: helloTimeout, ackTimeout: ackTimeout, stop: make(chan struct{}),
+		invalidWait: func() time.Duration { return time.Second + rand.N(4*time.Second) }}
+}
+
+var errClosing = errors.New("arrêt en cours : pas de nouvelle connexion à la passerelle")
+
+// dialer is the websocket dialer the session uses.
+func (g *gatewayConn) dialer() *websocket.Dialer {
+	return &websocket.Dialer{
+		Proxy:             http.ProxyFromEnvironment,
+		HandshakeTimeout:  g.helloTimeout,
+		NetDialContext:    g.dial,
+		NetDialTLSContext: g.dialTLS,
+	}
+}
+
+func (g *gatewayConn) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	g.mu.Lock()
+	closing := g.closing
+	g.mu.Unlock()
+	if closing {
+		return nil, errClosing
+	}
+	var d net.Dialer
+	c, err := d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	return g.watch(c), nil
+}
+
+// dialTLS makes the TLS connection itself, so that what is watched is the
+// gateway's frames, not their ciphertext.
+func (g *gatewayConn) dialTLS(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	c, err := g.dial(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	w := c.(*watchedConn)
+	tc := tls.Client(w.Conn, &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12})
+	if err := tc.HandshakeContext(ctx); err != nil {
+		tc.Close()
+		return nil, err
+	}
+	w.Conn = tc
+	return w, nil
+}
+
+// watch makes c the current connection, with a deadline for the upgrade
+// and the HELLO, READY or RESUMED that follow; the previous one is done.
+func (g *gatewayConn) watch(c net.Conn) *watchedConn {
+	w := &watchedConn{Conn: c, g: g}
+	c.SetDeadline(time.Now().Add(g.helloTimeout))
+	g.mu.Lock()
+	g.current = w
+	g.mu.Unlock()
+	return w
+}
+
+// connected lifts the opening deadline: the session is up (READY or
+// RESUMED received).
+func (g *gatewayConn) connected() {
+	g.mu.Lock()
+	w := g.current
+	g.mu.Unlock()
+	if w != nil {
+		w.open.Store(true)
+		w.Conn.SetDeadline(time.Time{})
+	}
+}
+
+// refuse stops the supervision and refuses new connections: no
+// reconnection starts once the bot is stopping.
+func (g *gatewayConn) refuse() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.closing {
+		g.closing = true
+		close(g.stop)
+	}
+}
+
+// cut closes the current connection at once, without a close frame, so
+// that an opening in progress fails and releases the session.
+func (g *gatewayConn) cut() {
+	g.mu.Lock()
+	w := g.current
+	g.mu.Unlock()
+	if w != nil {
+		w.Conn.Close()
+	}
+}
+
+// watchdog cuts, until shutdown, a connection whose last heartbeat has had
+// no answer for ackTimeout.
+func (g *gatewayConn) watchdog() {
+	t := time.NewTicker(max(g.ackTimeout/4, 10*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-g.stop:
+			return
+		case <-t.C:
+		}
+		g.mu.Lock()
+		w := g.current
+		g.mu.Unlock()
+		if w == nil || !w.open.Load() {
+			continue
+		}
+		if since := w.unanswered.Load(); since != 0 && time.Since(time.Unix(0, since)) > g.ackTimeout {
+			g.log.Warn("gateway heartbeats unanswered: cutting the connection to resume the session", "silent", time.Since(time.Unix(0, since)).Round(time.Millisecond))
+			w.open.Store(false)
+			w.Conn.Close() // no close frame: the session stays resumable
+		}
+	}
+}
+
+// watchedConn is one gateway connection, with the time of the first write
+// (a heartbeat) that nothing has been read since (its acknowledgement, or
+// any event): zero when the gateway has answered.
+type watchedConn struct {
+	net.Conn
+	g          *gatewayConn
+	open       atomic.Bool
+	unanswered atomic.Int64
+}
+
+func (w *watchedConn) Read(p []byte) (int, error) {
+	n, err := w.Conn.Read(p)
+	if n > 0 {
+		w.unanswered.Store(0)
+		if invalidSession(p[:n]) {
+			// The library answers op 9 with an IDENTIFY at once: hold the
+			// frame back first, as Discord asks.
+			wait := w.g.invalidWait()
+			w.g.log.Info("gateway session invalidated: identifying again after a pause", "wait", wait.Round(time.Millisecond))
+			select {
+			case <-time.After(wait):
+			case <-w.g.stop:
+			}
+		}
+	}
+	return n, err
+}
+
+// SetDeadline keeps the opening deadline: the websocket library lifts
+// deadlines once upgraded, before HELLO has come.
+func (w *watchedConn) SetDeadline(t time.Time) error {
+	if t.IsZero() && !w.open.Load() {
+		return nil
+	}
+	return w.Conn.SetDeadline(t)
+}
+
+func (w *watchedConn) Write(p []byte) (int, error) {
+	w.unanswered.CompareAndSwap(0, time.Now().UnixNano())
+	return w.Conn.Write(p)
+}
+
+// invalidSession reports whether bytes read hold an INVALID_SESSION frame.
+func invalidSession(b []byte) bool {
+	i := bytes.Index(b, []byte(`"op":9`))
+	return i >= 0 && (i+6 == len(b) || b[i+6] < '0' || b[i+6] > '9')
+}
+
+// onConnect is the session's Connect handler for the supervisor.
+func (g *gatewayConn) onConnect(*discordgo.Session, *discordgo.Connect) { g.connected() }
