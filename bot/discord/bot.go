@@ -116,13 +116,14 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if cfg.HeartbeatTimeout <= 0 {
 		cfg.HeartbeatTimeout = 20 * time.Second
 	}
-	s, err := newSession(cfg)
+	gw := newGatewayConn(cfg.Log, cfg.GatewayTimeout, cfg.HeartbeatTimeout)
+	s, err := newSession(cfg, gw)
 	if err != nil {
 		return nil, err
 	}
-	gw := newGatewayConn(cfg.Log, cfg.GatewayTimeout, cfg.HeartbeatTimeout)
 	s.Dialer = gw.dialer()
 	s.AddHandler(gw.onConnect)
+	s.AddHandler(gw.onEvent)
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	s.Identify.Compress = false
 	s.LogLevel = discordgo.LogError
@@ -168,8 +169,9 @@ func (b *Bot) Ready() <-chan struct{} { return b.ready }
 // Connected reports whether the gateway connection is up.
 func (b *Bot) Connected() bool { return b.connected.Load() }
 
-// newSession is a discordgo session for the configured token and API base.
-func newSession(cfg Config) (*discordgo.Session, error) {
+// newSession is a discordgo session for the configured token and API base;
+// gw, when not nil, answers the gateway discovery while a session resumes.
+func newSession(cfg Config, gw *gatewayConn) (*discordgo.Session, error) {
 	s, err := discordgo.New("Bot " + cfg.token())
 	if err != nil {
 		return nil, err
@@ -178,6 +180,9 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	if cfg.APIBase != "" {
 		u, _ := url.Parse(strings.TrimRight(cfg.APIBase, "/"))
 		transport = rebase{base: u, next: http.DefaultTransport}
+	}
+	if gw != nil {
+		transport = discovery{g: gw, next: transport}
 	}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: transport}
 	return s, nil
@@ -190,7 +195,7 @@ func CheckToken(ctx context.Context, cfg Config) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	s, err := newSession(cfg)
+	s, err := newSession(cfg, nil)
 	if err != nil {
 		return err
 	}

@@ -374,6 +374,10 @@ func TestDiscordRetriesAndReconnects(t *testing.T) {
 	if ids, resumes := h.fake.Sessions(); ids != 1 || resumes != 1 {
 		t.Errorf("identify %d, resume %d: want one of each", ids, resumes)
 	}
+	// On the address READY gave for resuming, not the first gateway.
+	if on := h.fake.ResumedOn(); len(on) != 1 || !on[0] {
+		t.Errorf("resumed on the resume_gateway_url: %v", on)
+	}
 }
 
 func TestShutdownFinishesAnswersInFlight(t *testing.T) {

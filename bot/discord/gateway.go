@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -43,6 +47,9 @@ type gatewayConn struct {
 	current *watchedConn
 	closing bool
 	stop    chan struct{}
+	// resumeURL is where READY said to resume the session ("" when there
+	// is no session to resume).
+	resumeURL string
 }
 
 func newGatewayConn(log *slog.Logger, helloTimeout, ackTimeout time.Duration) *gatewayConn {
@@ -50,7 +57,62 @@ func newGatewayConn(log *slog.Logger, helloTimeout, ackTimeout time.Duration) *g
 		invalidWait: func() time.Duration { return time.Second + rand.N(4*time.Second) }}
 }
 
-var errClosing = errors.New("arrêt en cours : pas de nouvelle connexion à la passerelle")
+var (
+	errClosing         = errors.New("arrêt en cours : pas de nouvelle connexion à la passerelle")
+	errResumeElsewhere = errors.New("la session reprend sur l'adresse donnée par Discord")
+)
+
+// hostPort is the address a gateway URL is dialled at.
+func hostPort(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if u.Port() != "" {
+		return u.Host
+	}
+	port := "443"
+	if u.Scheme == "ws" {
+		port = "80"
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// onEvent reads, from every gateway event, where to resume: READY gives
+// the address.
+func (g *gatewayConn) onEvent(_ *discordgo.Session, e *discordgo.Event) {
+	if e.Type != "READY" {
+		return
+	}
+	var ready struct {
+		ResumeGatewayURL string `json:"resume_gateway_url"`
+	}
+	if json.Unmarshal(e.RawData, &ready) == nil {
+		g.mu.Lock()
+		g.resumeURL = ready.ResumeGatewayURL
+		g.mu.Unlock()
+	}
+}
+
+// discovery answers the gateway discovery (GET /gateway) with the resume
+// URL while a session can be resumed; other requests go on.
+type discovery struct {
+	g    *gatewayConn
+	next http.RoundTripper
+}
+
+func (d discovery) RoundTrip(req *http.Request) (*http.Response, error) {
+	d.g.mu.Lock()
+	resume := d.g.resumeURL
+	d.g.mu.Unlock()
+	if resume == "" || req.Method != http.MethodGet || !strings.HasSuffix(req.URL.Path, "/gateway") {
+		return d.next.RoundTrip(req)
+	}
+	body, _ := json.Marshal(map[string]string{"url": resume})
+	return &http.Response{StatusCode: http.StatusOK, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: http.Header{"Content-Type": {"application/json"}}, Body: io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)), Request: req}, nil
+}
 
 // dialer is the websocket dialer the session uses.
 func (g *gatewayConn) dialer() *websocket.Dialer {
@@ -64,10 +126,16 @@ func (g *gatewayConn) dialer() *websocket.Dialer {
 
 func (g *gatewayConn) dial(ctx context.Context, network, addr string) (net.Conn, error) {
 	g.mu.Lock()
-	closing := g.closing
+	closing, resume := g.closing, g.resumeURL
 	g.mu.Unlock()
 	if closing {
 		return nil, errClosing
+	}
+	if resume != "" && hostPort(resume) != addr {
+		// The library resumes on the gateway it first used: failing this
+		// dial makes it ask for the gateway again, and discovery answers
+		// with the resume URL (see discovery).
+		return nil, errResumeElsewhere
 	}
 	var d net.Dialer
 	c, err := d.DialContext(ctx, network, addr)
@@ -183,6 +251,9 @@ func (w *watchedConn) Read(p []byte) (int, error) {
 	if n > 0 {
 		w.unanswered.Store(0)
 		if invalidSession(p[:n]) {
+			w.g.mu.Lock()
+			w.g.resumeURL = "" // a new session: identified on the usual gateway
+			w.g.mu.Unlock()
 			// The library answers op 9 with an IDENTIFY at once: hold the
 			// frame back first, as Discord asks.
 			wait := w.g.invalidWait()

@@ -82,7 +82,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 				"user":               map[string]any{"id": s.BotID, "username": "tuteur", "bot": true},
 				"application":        map[string]any{"id": s.AppID},
 				"guilds":             []any{},
-				"resume_gateway_url": "ws" + s.URL[len("http"):] + "/gateway",
+				"resume_gateway_url": "ws" + s.resumeSrv.URL[len("http"):],
 			})
 		case 6: // resume
 			var rs struct {
@@ -94,6 +94,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			ok := rs.SessionID == s.sessionID
 			if ok {
 				s.resumes++
+				s.resumedOn = append(s.resumedOn, r.Host)
 			}
 			s.mu.Unlock()
 			if !ok {

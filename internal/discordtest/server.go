@@ -56,8 +56,9 @@ type Server struct {
 	// set before the bot connects).
 	Heartbeat time.Duration
 
-	t   testing.TB
-	srv *httptest.Server
+	t         testing.TB
+	srv       *httptest.Server
+	resumeSrv *httptest.Server
 
 	mu         sync.Mutex
 	changed    chan struct{} // closed and replaced on every change
@@ -81,6 +82,7 @@ type Server struct {
 	silent     *websocket.Conn // the socket whose heartbeats are not acknowledged
 	invalidAt  time.Time       // when the last INVALID_SESSION was sent
 	identified []time.Time     // when each IDENTIFY arrived
+	resumedOn  []string        // the address each RESUME came to
 }
 
 type channel struct {
@@ -104,6 +106,8 @@ func New(t testing.TB, token string) *Server {
 		changed: make(chan struct{}), channels: map[string]channel{}, nextID: 900000000000000000}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
+	// READY names another address for resuming, as Discord does.
+	s.resumeSrv = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
 }
@@ -119,6 +123,8 @@ func (s *Server) Close() {
 	}
 	s.srv.CloseClientConnections()
 	s.srv.Close()
+	s.resumeSrv.CloseClientConnections()
+	s.resumeSrv.Close()
 }
 
 // ID returns a fresh snowflake.
@@ -201,6 +207,18 @@ func (s *Server) InvalidateSession() time.Time {
 	return at
 }
 
+// ResumedOn lists whether each RESUME came to the resume address READY
+// gave (true) or elsewhere.
+func (s *Server) ResumedOn() []bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []bool
+	for _, u := range s.resumedOn {
+		out = append(out, "http://"+u == s.resumeSrv.URL)
+	}
+	return out
+}
+
 // Identified lists when each IDENTIFY arrived.
 func (s *Server) Identified() []time.Time {
 	s.mu.Lock()
@@ -271,7 +289,7 @@ func (s *Server) WaitSession(n int) {
 
 // serve routes gateway and REST traffic.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == "/gateway" || r.URL.Path == "/gateway/" {
+	if r.URL.Path == "/gateway" || r.URL.Path == "/gateway/" || r.URL.Path == "/" && websocket.IsWebSocketUpgrade(r) {
 		s.gateway(w, r)
 		return
 	}
