@@ -31,6 +31,9 @@ var outsideTogether = map[string][][]string{
 	// pour quel pourcentage de la note ?".
 	"statistiques": {{"pourcentage", "pourcentages", "proportion", "statistiques", "stats"},
 		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
+	// "les lycées qui proposent le CCST en France", not "mon lycée
+	// propose des heures de soutien ?".
+	"établissements": {{"lycees", "ecoles", "etablissements", "cfa"}, {"qui proposent", "en france", "la liste", "liste des", "ou trouver"}},
 	// "c'est qui le ministre en ce moment ?", not "qui valide le module ?".
 	"personnes": {{"qui"}, {"ministre", "ministres", "recteur", "rectrice", "recteurs"}},
 	// "tu me conseilles quoi perso : NRC, CCST ou arrêter ?", not "tu me
@@ -72,7 +75,8 @@ var outsideTable = []outsideDef{
 		[]string{"le salaire", "un salaire", "quel salaire", "mon salaire", "salaire moyen", "salaire d un", "salaire de depart", "combien on gagne", "combien gagne", "gagne combien", "on gagne", "paye combien", "combien paye", "smic", "brut par mois", "net par mois", "euros par mois", "touche combien", "combien il touche", "combien on touche", "combien par mois", "par mois en moyenne", "combien par an"},
 		"Les référentiels décrivent le métier et ses activités, pas les salaires."},
 	{"établissements",
-		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement"},
+		[]string{"adresse", "quel lycee", "quels lycees", "quelle ecole", "quelles ecoles", "lycee qui propose", "lycees qui proposent", "ecoles qui", "ou faire le bts", "ou etudier", "pres de chez moi", "dans ma ville", "dans ma region", "meilleur lycee", "meilleurs lycees", "meilleure ecole", "meilleures ecoles", "meilleur etablissement",
+			"combien de lycees", "combien d etablissements", "combien d ecoles", "combien de cfa"},
 		"Les référentiels ne listent pas les établissements qui préparent au diplôme."},
 	{"personnes",
 		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron",
@@ -103,13 +107,15 @@ var outsideTable = []outsideDef{
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
 		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
-			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli"},
+			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli",
+			"pc portable", "ordinateur portable", "ordi portable", "macbook", "quel pc", "quel ordi", "quel ordinateur", "quelle tablette", "quel telephone"},
 		"Les référentiels ne recommandent aucun produit ni aucune marque : ils décrivent des compétences et des savoirs (par exemple les outils de gestion de la relation client en général)."},
 	{"mentions",
 		[]string{"mention bien", "mention tres bien", "mention assez bien", "avec mention", "avoir une mention", "moyenne generale", "moyenne pour avoir", "moyenne pour obtenir", "moyenne faut il", "combien de moyenne"},
 		"Les référentiels définissent les épreuves et leurs coefficients ; les règles de délivrance et les mentions relèvent du règlement général du BTS : voyez votre établissement."},
 	{"droit du travail",
-		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me"},
+		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me",
+			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer"},
 		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"santé",
 		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance"},
@@ -189,12 +195,28 @@ var otherDiplomas = []struct {
 }
 
 // otherDiploma returns the BTS a question names that no loaded référentiel
-// is, and that the loaded texts do not even mention; "" when there is none.
-func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
+// is, and that the loaded texts do not even mention ("" when there is none),
+// with the phrases of the question that name it.
+func (e *Engine) otherDiploma(n retrieval.Normal) (string, []string) {
 	for _, o := range otherDiplomas {
 		code := strings.ToLower(o.code)
-		named := n.Has("bts "+code) || n.Has("bts "+o.name) || (o.bare && (n.Has(code) || n.Has(o.name)))
-		if !named || e.Corpus.Doc(o.code) != nil {
+		// The code as the question's words became ("but tc" → "but
+		// technico commercial").
+		codeNorm := strings.Join(e.norm.Normalize(o.code).Words, " ")
+		var phrases []string
+		for _, p := range []string{"bts " + code, "bts " + o.name} {
+			if n.Has(p) {
+				phrases = append(phrases, p)
+			}
+		}
+		if o.bare {
+			for _, p := range []string{code, codeNorm, o.name} {
+				if n.Has(p) {
+					phrases = append(phrases, p)
+				}
+			}
+		}
+		if len(phrases) == 0 || e.Corpus.Doc(o.code) != nil {
 			continue
 		}
 		if (e.mentioned(o.name) || e.mentioned(code)) && asksRelation(n) {
@@ -202,9 +224,27 @@ func (e *Engine) otherDiploma(n retrieval.Normal, docs []*corpus.Doc) string {
 			// units, correspondences): that they can answer.
 			continue
 		}
-		return o.code
+		return o.code, phrases
 	}
-	return ""
+	return "", nil
+}
+
+// namedBeside reports whether the question names a loaded diploma in words
+// other than the phrases naming another one ("en NRC… ma sœur en BTS MCO",
+// not "en BUT TC", whose "TC" also reads as technico-commercial).
+func (e *Engine) namedBeside(n retrieval.Normal, phrases []string) bool {
+	text := n.Text()
+	for _, p := range phrases {
+		text = strings.ReplaceAll(text, " "+p+" ", " ")
+	}
+	for _, d := range e.Corpus.Docs {
+		for _, name := range diplomaNames(d.Meta) {
+			if strings.Contains(text, " "+name+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relationWords say a question asks how another diploma relates to this

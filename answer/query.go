@@ -173,9 +173,10 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	q.Asks, q.Dropped = attrsIn(q.Norm)
 	q.YesNo, q.Negative = closedQuestion(q.Norm)
 	q.Injection = injection(raw, q.Norm)
+	other, otherWords := e.otherDiploma(q.Norm)
 	switch {
 	case q.Injection:
-	case e.otherDiploma(q.Norm, q.Docs) != "" && !(len(q.Codes) > 0 && q.Asked(AttrConditions)) && !(q.Named && !asksRelation(q.Norm)):
+	case other != "" && !(len(q.Codes) > 0 && q.Asked(AttrConditions)) && !(e.namedBeside(q.Norm, otherWords) && !asksRelation(q.Norm)):
 		// "en NRC on voit quelles marges ? mon pote en MCO dit…": the
 		// question names the diploma it asks about; the other is context,
 		// unless how they relate is asked ("remplacé par le NDRC en quelle
@@ -183,7 +184,7 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		// "j'ai validé une unité en BTS GPME, je peux être dispensé de l'U3 ?"
 		// asks about this diploma's unit: the texts answer.
 		q.Outside = "autre diplôme"
-		q.Why = e.otherDiplomaWhy(e.otherDiploma(q.Norm, q.Docs))
+		q.Why = e.otherDiplomaWhy(other)
 	case namedPlace(q.Norm) != "":
 		q.Outside = "lieux"
 		q.Why = "Les référentiels valent pour toute la France : ils ne disent rien d'une académie, d'une ville ou d'un établissement en particulier."

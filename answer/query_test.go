@@ -190,6 +190,10 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"tu me conseilles quoi perso, continuer en bts ou arreter ?", "conseil personnel"},
 		{"c'est qui la ministre de l'education en ce moment ?", "personnes"},
 		{"madame Martin notre prof de nego elle est severe ?", "personnes"},
+		{"y a combien de lycees qui proposent le nrc en france ?", "établissements"},
+		{"mon patron de stage me paye pas, je peux aller aux prud'hommes ?", "droit du travail"},
+		{"quel pc portable acheter pour le bts ccst ?", "choix de produits"},
+		{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"}, // "TC" also reads as technico-commercial
 		{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 		// Not outside: the texts say it.
 		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
@@ -216,6 +220,8 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"j ai rdv chez mon medecin le jour de l epreuve je fais comment ?", ""},
 		{"tu me conseilles de reviser quoi en priorite pour l'E4 nrc ?", ""},
 		{"qui valide le module d'approfondissement en ccst ?", ""},
+		{"mon lycee fait l'E3 nrc en ccf, y a combien d'evals ?", ""},
+		{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
 	}
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")
