@@ -193,7 +193,7 @@ func TestAnalyzeOutside(t *testing.T) {
 		{"y a combien de lycees qui proposent le nrc en france ?", "établissements"},
 		{"mon patron de stage me paye pas, je peux aller aux prud'hommes ?", "droit du travail"},
 		{"quel pc portable acheter pour le bts ccst ?", "choix de produits"},
-		{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"}, // "TC" also reads as technico-commercial
+		{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"},     // "TC" also reads as technico-commercial
 		{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 		// Not outside: the texts say it.
 		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
