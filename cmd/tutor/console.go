@@ -59,17 +59,27 @@ func (m *Main) console(ctx context.Context, args []string) error {
 		}
 		switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
 		case pending != 0 && len(line) == 1 && choice >= 0:
-			resp, err = app.router.AnswerQuiz(ctx, pending, consoleUser, choice)
-			answered, req, pending = true, nil, 0
+			if resp, err = app.router.AnswerQuiz(ctx, pending, consoleUser, choice); err == nil {
+				pending = 0 // kept on failure: the answer can be given again
+			}
+			answered, req = true, nil
 		case line == "/confirmer" && erase:
-			resp, err = app.router.EraseConfirmed(ctx, consoleUser, consoleUser)
-			answered, req, erase = true, nil, false
+			if resp, err = app.router.EraseConfirmed(ctx, consoleUser, consoleUser); err == nil {
+				erase = false
+			}
+			answered, req = true, nil
 		case req != nil:
 			resp, err = app.router.Execute(ctx, *req)
 			answered = true
 		}
 		if err != nil {
-			return err
+			if ctx.Err() != nil {
+				return nil
+			}
+			// The store may be busy (another process writing) or damaged:
+			// the console says so and goes on; what was pending stays.
+			fmt.Fprintf(m.Stdout, "Erreur : %s\nRien n'est perdu : réessayez dans un instant.\n", storeTrouble(err))
+			continue
 		}
 		if answered {
 			out = bot.Text(resp)
@@ -105,3 +115,15 @@ Dans la console :
   /quiz [NRC|CCST] [competences|epreuves|savoirs|activites]   puis A, B, C ou D
   /revisions, /classement, /rappel 18h30, /mes-donnees voir|exporter|effacer
   /quitter`
+
+// storeTrouble words a failure of the store for the console's user.
+func storeTrouble(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked"):
+		return "la base de données est occupée par un autre programme (le bot ?) : " + msg
+	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") || strings.Contains(msg, "SQLITE_NOTADB"):
+		return "la base de données est endommagée (restaurez tutor.db depuis une sauvegarde) : " + msg
+	}
+	return msg
+}

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // testBuilds shares the parsed texts and the engine between the tests'
@@ -241,5 +244,54 @@ func TestOutputErrorsExitNonZero(t *testing.T) {
 		if code := m.Run(context.Background(), args); code != exitError || !strings.Contains(errb.String(), "écriture de la sortie impossible") {
 			t.Errorf("%v on a full disk: exit %d, %q", args, code, errb.String())
 		}
+	}
+}
+
+// A console left open survives a store another process keeps locked
+// longer than the busy timeout: it says so, keeps the quiz answer pending,
+// and records it once the lock is gone.
+func TestConsoleSurvivesALockedStore(t *testing.T) {
+	t.Parallel()
+	env := dataEnv(t)
+	in, feed := io.Pipe()
+	out := &lockedBuffer{}
+	m := &Main{Stdin: in, Stdout: out, Stderr: out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
+	done := make(chan int, 1)
+	go func() { done <- m.Run(context.Background(), nil) }()
+	say := func(line, want string) {
+		t.Helper()
+		n := strings.Count(out.String(), want)
+		io.WriteString(feed, line+"\n")
+		for strings.Count(out.String(), want) == n {
+			select {
+			case code := <-done:
+				t.Fatalf("the console quit (exit %d) after %q:\n%s", code, line, out.String())
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}
+	say("/quiz CCST", "Répondez A, B, C ou D.")
+	db, err := sql.Open("sqlite", filepath.Join(env["TUTOR_DATA_DIR"], "tutor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	say("A", "Rien n'est perdu")
+	if !strings.Contains(out.String(), "occupée par un autre programme") {
+		t.Errorf("no word on the locked store:\n%s", out.String())
+	}
+	conn.ExecContext(context.Background(), "ROLLBACK")
+	conn.Close()
+	say("A", "Vous avez répondu A")
+	say("/quitter", "Au revoir")
+	if code := <-done; code != exitOK {
+		t.Errorf("exit %d", code)
 	}
 }
