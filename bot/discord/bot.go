@@ -155,6 +155,12 @@ func (r rebase) RoundTrip(req *http.Request) (*http.Response, error) {
 		req.URL.Host = r.base.Host
 		req.URL.Path = r.base.Path + req.URL.Path
 		req.Host = r.base.Host
+		resp, err := r.next.RoundTrip(req)
+		if err != nil {
+			// Name the address really dialled, not discord.com.
+			return nil, fmt.Errorf("%s (DISCORD_API_BASE) : %w", req.URL.Redacted(), err)
+		}
+		return resp, nil
 	}
 	return r.next.RoundTrip(req)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"os"
 	"runtime"
 	"strings"
@@ -96,6 +97,18 @@ func TestServeConfigErrors(t *testing.T) {
 		if entries, _ := os.ReadDir(tc.env["TUTOR_DATA_DIR"]); len(entries) > 0 {
 			t.Errorf("%v: the data folder was written: %v", tc.env, entries)
 		}
+	}
+	// Nothing listens at DISCORD_API_BASE: the error names that address,
+	// not discord.com.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	_, _, errs := run(t, "", map[string]string{"TUTOR_DATA_DIR": t.TempDir(), "DISCORD_TOKEN": "x", "DISCORD_API_BASE": "http://" + addr}, "serve")
+	if !strings.Contains(errs, "http://"+addr+"/api/") || !strings.Contains(errs, "DISCORD_API_BASE") {
+		t.Errorf("unreachable API base: %q", errs)
 	}
 }
 
