@@ -14,9 +14,9 @@ import (
 // Bounds on the work done on a user's PDF.
 const (
 	maxPDFPages = 500
-	// pdfTimeout: some malformed files (a page tree that points to itself)
+	// PDFTimeout: some malformed files (a page tree that points to itself)
 	// make the PDF reader loop for ever.
-	pdfTimeout = 4 * time.Second
+	PDFTimeout = 4 * time.Second
 )
 
 // ErrPDFTimeout is returned for a PDF the reader could not finish in time.
@@ -25,14 +25,14 @@ var ErrPDFTimeout = errors.New("PDF illisible : sa lecture ne se termine pas (fi
 // PDFText extracts the text of a PDF, one line per text row and a blank line
 // between pages, in the layout the PDF-text parser expects. It fails on a file
 // that is not a PDF, is encrypted, has too many pages or holds no text, and
-// when the reader has not finished within pdfTimeout or ctx is done: the
+// when the reader has not finished within PDFTimeout or ctx is done: the
 // reader then goes on in a goroutine left behind, so a process should not
 // read untrusted PDFs at every start (ingest stores their text).
 func PDFText(ctx context.Context, data []byte) (string, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF")) {
 		return "", errors.New("ce fichier n'est pas un PDF")
 	}
-	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
+	ctx, cancel := context.WithTimeout(ctx, PDFTimeout)
 	defer cancel()
 	type result struct {
 		text string

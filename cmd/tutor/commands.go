@@ -118,18 +118,20 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	base := strings.ToLower(meta.Diploma)
 	meta.Source = base + ext
 	if ext == ".pdf" {
+		// The text is kept, not the PDF: no start reads a PDF again.
 		fmt.Fprintf(m.Stderr, "Lecture du PDF %s…\n", file)
+		text, err := extractPDF(ctx, data)
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("ajout interrompu : rien n'a été écrit")
+			}
+			return usageError{fmt.Errorf("%s : %w", file, err)}
+		}
+		meta.Source, data = base+".txt", []byte(text)
 	}
 	doc, err := corpus.Parse(ctx, meta, data)
 	if err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("ajout interrompu : rien n'a été écrit")
-		}
 		return usageError{fmt.Errorf("%s : %w", file, err)}
-	}
-	if ext == ".pdf" {
-		// The text is kept, not the PDF: no start reads a PDF again.
-		meta.Source, data = base+".txt", []byte(doc.Text)
 	}
 	dir := m.referentielsDir()
 	if err := os.MkdirAll(dir, 0o700); err != nil {

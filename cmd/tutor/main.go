@@ -27,6 +27,9 @@ import (
 var Version = "dev"
 
 func main() {
+	if os.Getenv(pdfChildEnv) == "1" {
+		os.Exit(pdfChild(os.Stdin, os.Stdout, os.Stderr))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	discordgo.Logger = discordgoLogger(slog.New(slog.NewTextHandler(os.Stderr, nil)))
