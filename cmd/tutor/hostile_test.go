@@ -66,20 +66,25 @@ func TestIngestRefusesHostileFiles(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-	for _, tt := range []struct{ file, want string }{
-		{huge, "trop volumineux"},
-		{zip, "format non pris en charge"},
-		{selfReferencingPDF(t), "ne se termine pas"},
-		{bomb, "trop volumineux|ne se termine pas"}, // too much text, or too slow to read it
+	for _, tt := range []struct{ name, file, want string }{
+		{"3 Mio de texte", huge, "trop volumineux"},
+		{"archive", zip, "format non pris en charge"},
+		{"PDF qui boucle", selfReferencingPDF(t), "ne se termine pas"},
+		{"bombe de décompression", bomb, "trop volumineux|ne se termine pas"}, // too much text, or too slow to read it
 	} {
-		code, _, errs := run(t, "", env, "ingest", tt.file, "--diploma", "NDRC", "--title", "BTS NDRC")
-		if code != exitUsage || !regexp.MustCompile(tt.want).MatchString(errs) {
-			t.Errorf("%s: exit %d, %q (want %q)", filepath.Base(tt.file), code, errs, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, _, errs := run(t, "", env, "ingest", tt.file, "--diploma", "NDRC", "--title", "BTS NDRC")
+			if code != exitUsage || !regexp.MustCompile(tt.want).MatchString(errs) {
+				t.Errorf("exit %d, %q (want %q)", code, errs, tt.want)
+			}
+		})
+	}
+	t.Cleanup(func() { // once every file has been tried
+		if entries, _ := os.ReadDir(filepath.Join(env["TUTOR_DATA_DIR"], "referentiels")); len(entries) != 0 {
+			t.Errorf("files written after refusals: %v", entries)
 		}
-	}
-	if entries, _ := os.ReadDir(filepath.Join(env["TUTOR_DATA_DIR"], "referentiels")); len(entries) != 0 {
-		t.Errorf("files written after refusals: %v", entries)
-	}
+	})
 }
 
 // Ctrl-C during a long ingest stops it at once, writing nothing.
