@@ -134,6 +134,18 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		return usageError{fmt.Errorf("%s : %w", file, err)}
 	}
 	dir := m.referentielsDir()
+	if err := saveReferentiel(dir, base, meta, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "Référentiel %s ajouté dans %s : %d sections, %d compétences, %d épreuves.\n",
+		doc.Meta.Label(), dir, len(doc.Sections), len(doc.Model.Competences), len(doc.Model.Epreuves))
+	return nil
+}
+
+// saveReferentiel writes a text and its metadata (base.json) in dir. The
+// text goes first and the metadata last: the loader skips a text without
+// metadata, so a crash between the two leaves no référentiel.
+func saveReferentiel(dir, base string, meta tutor.Document, data []byte) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
@@ -141,8 +153,6 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Write the text first and the metadata last: the loader skips a text
-	// without metadata, so a crash between the two leaves no référentiel.
 	if err := writeFileAtomic(filepath.Join(dir, meta.Source), data); err != nil {
 		return err
 	}
@@ -150,8 +160,6 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		os.Remove(filepath.Join(dir, meta.Source))
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "Référentiel %s ajouté dans %s : %d sections, %d compétences, %d épreuves.\n",
-		doc.Meta.Label(), dir, len(doc.Sections), len(doc.Model.Competences), len(doc.Model.Epreuves))
 	return nil
 }
 

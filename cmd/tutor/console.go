@@ -30,10 +30,7 @@ func (m *Main) console(ctx context.Context, args []string) error {
 	defer app.Close()
 	fmt.Fprintf(m.Stdout, "Tuteur BTS (%s) — posez une question, ou tapez /aide. Ctrl-D pour quitter.\n", strings.Join(app.router.Engine.Corpus.Diplomas(), ", "))
 	in := bufio.NewReader(m.Stdin)
-	var (
-		pending int64 // the quiz question waiting for A–D
-		erase   bool  // an erasure waiting for /confirmer
-	)
+	var st consoleState
 	for {
 		fmt.Fprint(m.Stdout, "> ")
 		line, tooLong, err := readLine(in)
@@ -48,55 +45,14 @@ func (m *Main) console(ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stdout, "Question trop longue (%d caractères au plus).\n", tutor.MaxQuestionLen)
 			continue
 		}
-		line = strings.TrimSpace(line)
-		var (
-			resp     bot.Response
-			answered bool
-		)
-		req, out, quit := app.router.ParseLine(line)
-		if req != nil {
-			req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true
-		}
-		switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
-		case pending != 0 && len(line) == 1 && choice >= 0:
-			if resp, err = app.router.AnswerQuiz(ctx, pending, consoleUser, choice); err == nil {
-				pending = 0 // kept on failure: the answer can be given again
-			}
-			answered, req = true, nil
-		case line == "/confirmer" && erase:
-			if resp, err = app.router.EraseConfirmed(ctx, consoleUser, consoleUser); err == nil {
-				erase = false
-			}
-			answered, req = true, nil
-		case req != nil:
-			resp, err = app.router.Execute(ctx, *req)
-			answered = true
-		}
+		out, quit, err := st.step(ctx, app.router, strings.TrimSpace(line))
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
 			// The store may be busy (another process writing) or damaged:
 			// the console says so and goes on; what was pending stays.
-			fmt.Fprintf(m.Stdout, "Erreur : %s\nRien n'est perdu : réessayez dans un instant.\n", storeTrouble(err))
-			continue
-		}
-		if answered {
-			out = bot.Text(resp)
-			if req != nil && req.Command == bot.CmdAide {
-				out += "\n" + consoleExtra
-			}
-			if resp.Question != nil {
-				pending = resp.Question.PostID
-				out += "\nRépondez A, B, C ou D."
-			}
-			if len(resp.Buttons) > 0 && strings.HasPrefix(resp.Buttons[0].ID, "x:") {
-				erase = true
-				out += "\nTapez /confirmer pour effacer, ou autre chose pour annuler."
-			}
-			if resp.File != nil {
-				out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
-			}
+			out = fmt.Sprintf("Erreur : %s\nRien n'est perdu : réessayez dans un instant.", storeTrouble(err))
 		}
 		if out != "" {
 			fmt.Fprintln(m.Stdout, out)
@@ -105,6 +61,60 @@ func (m *Main) console(ctx context.Context, args []string) error {
 			return nil
 		}
 	}
+}
+
+// consoleState is what the console waits for between two lines.
+type consoleState struct {
+	pending int64 // the quiz question waiting for A–D
+	erase   bool  // an erasure waiting for /confirmer
+}
+
+// step runs one line of the console and returns what to print. What waits
+// for an answer (a quiz question, an erasure) keeps waiting when the store
+// fails.
+func (st *consoleState) step(ctx context.Context, router *bot.Router, line string) (out string, quit bool, err error) {
+	var (
+		resp     bot.Response
+		answered bool
+	)
+	req, out, quit := router.ParseLine(line)
+	if req != nil {
+		req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true
+	}
+	switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
+	case st.pending != 0 && len(line) == 1 && choice >= 0:
+		if resp, err = router.AnswerQuiz(ctx, st.pending, consoleUser, choice); err == nil {
+			st.pending = 0
+		}
+		answered, req = true, nil
+	case line == "/confirmer" && st.erase:
+		if resp, err = router.EraseConfirmed(ctx, consoleUser, consoleUser); err == nil {
+			st.erase = false
+		}
+		answered, req = true, nil
+	case req != nil:
+		resp, err = router.Execute(ctx, *req)
+		answered = true
+	}
+	if err != nil || !answered {
+		return out, quit, err
+	}
+	out = bot.Text(resp)
+	if req != nil && req.Command == bot.CmdAide {
+		out += "\n" + consoleExtra
+	}
+	if resp.Question != nil {
+		st.pending = resp.Question.PostID
+		out += "\nRépondez A, B, C ou D."
+	}
+	if len(resp.Buttons) > 0 && strings.HasPrefix(resp.Buttons[0].ID, "x:") {
+		st.erase = true
+		out += "\nTapez /confirmer pour effacer, ou autre chose pour annuler."
+	}
+	if resp.File != nil {
+		out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
+	}
+	return out, quit, nil
 }
 
 const consoleExtra = `

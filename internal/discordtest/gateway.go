@@ -31,18 +31,7 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 	for {
 		_, msg, err := ws.ReadMessage()
 		if err != nil {
-			s.mu.Lock()
-			var ce *websocket.CloseError
-			if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) && s.ws == ws {
-				// As Discord does: a client closing with 1000 or 1001
-				// ends its session; it cannot be resumed.
-				s.sessionID = ""
-			}
-			if s.ws == ws {
-				s.ws = nil
-				s.notify()
-			}
-			s.mu.Unlock()
+			s.gone(ws, err)
 			return
 		}
 		var f struct {
@@ -61,49 +50,79 @@ func (s *Server) gateway(w http.ResponseWriter, r *http.Request) {
 			if !silent {
 				s.writeWS(ws, map[string]any{"op": 11})
 			}
-		case 2: // identify
-			var id struct {
-				Token string `json:"token"`
-			}
-			json.Unmarshal(f.D, &id)
-			if id.Token != "Bot "+s.Token && id.Token != s.Token {
-				ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."), time.Now().Add(time.Second))
+		case 2:
+			if !s.identify(ws, f.D) {
 				return
 			}
-			s.mu.Lock()
-			s.identifies++
-			s.identified = append(s.identified, time.Now())
-			s.sessionID = "session-" + strconv.Itoa(s.identifies)
-			s.seq = 0
-			s.backlog = nil
-			s.mu.Unlock()
-			s.attach(ws, "READY", map[string]any{
-				"v": 9, "session_id": s.sessionID,
-				"user":               map[string]any{"id": s.BotID, "username": "tuteur", "bot": true},
-				"application":        map[string]any{"id": s.AppID},
-				"guilds":             []any{},
-				"resume_gateway_url": "ws" + s.resumeSrv.URL[len("http"):],
-			})
-		case 6: // resume
-			var rs struct {
-				SessionID string `json:"session_id"`
-				Seq       int64  `json:"seq"`
-			}
-			json.Unmarshal(f.D, &rs)
-			s.mu.Lock()
-			ok := rs.SessionID == s.sessionID
-			if ok {
-				s.resumes++
-				s.resumedOn = append(s.resumedOn, r.Host)
-			}
-			s.mu.Unlock()
-			if !ok {
-				s.writeWS(ws, map[string]any{"op": 9, "d": false})
-				continue
-			}
-			s.attach(ws, "RESUMED", map[string]any{})
+		case 6:
+			s.resume(ws, r.Host, f.D)
 		}
 	}
+}
+
+// gone forgets a socket the bot left. As Discord does, a close with 1000
+// or 1001 ends its session: it cannot be resumed.
+func (s *Server) gone(ws *websocket.Conn, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) && s.ws == ws {
+		s.sessionID = ""
+	}
+	if s.ws == ws {
+		s.ws = nil
+		s.notify()
+	}
+}
+
+// identify answers IDENTIFY with READY, or closes with 4004 on a wrong
+// token (false).
+func (s *Server) identify(ws *websocket.Conn, d json.RawMessage) bool {
+	var id struct {
+		Token string `json:"token"`
+	}
+	json.Unmarshal(d, &id)
+	if id.Token != "Bot "+s.Token && id.Token != s.Token {
+		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(4004, "Authentication failed."), time.Now().Add(time.Second))
+		return false
+	}
+	s.mu.Lock()
+	s.identifies++
+	s.identified = append(s.identified, time.Now())
+	s.sessionID = "session-" + strconv.Itoa(s.identifies)
+	s.seq = 0
+	s.backlog = nil
+	s.mu.Unlock()
+	s.attach(ws, "READY", map[string]any{
+		"v": 9, "session_id": s.sessionID,
+		"user":               map[string]any{"id": s.BotID, "username": "tuteur", "bot": true},
+		"application":        map[string]any{"id": s.AppID},
+		"guilds":             []any{},
+		"resume_gateway_url": "ws" + s.resumeSrv.URL[len("http"):],
+	})
+	return true
+}
+
+// resume answers RESUME on the address host: RESUMED and the missed
+// dispatches, or INVALID_SESSION when the session is over.
+func (s *Server) resume(ws *websocket.Conn, host string, d json.RawMessage) {
+	var rs struct {
+		SessionID string `json:"session_id"`
+		Seq       int64  `json:"seq"`
+	}
+	json.Unmarshal(d, &rs)
+	s.mu.Lock()
+	ok := rs.SessionID == s.sessionID
+	if ok {
+		s.resumes++
+		s.resumedOn = append(s.resumedOn, host)
+	}
+	s.mu.Unlock()
+	if !ok {
+		s.writeWS(ws, map[string]any{"op": 9, "d": false})
+		return
+	}
+	s.attach(ws, "RESUMED", map[string]any{})
 }
 
 // attach makes ws the live socket, sends the first dispatch, then the
