@@ -87,6 +87,12 @@ func prepareFile(path string) (string, error) {
 		return "", fmt.Errorf("ouverture de la base %s : %w", path, err)
 	}
 	f.Close()
+	// A file made by an older version (0644) is tightened, with its journal.
+	for _, p := range []string{abs, abs + "-wal", abs + "-shm"} {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, 0o600)
+		}
+	}
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(), nil
 }
 

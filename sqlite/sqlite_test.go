@@ -149,6 +149,18 @@ func TestDataDirNamesAndPermissions(t *testing.T) {
 	}
 }
 
+// A database file an older version left readable by everyone is
+// tightened when opened.
+func TestOpenTightensAnOldFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tutor.db")
+	open(t, path).Close()
+	must(t, os.Chmod(path, 0o644))
+	open(t, path)
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode after reopening: %v %v", fi.Mode().Perm(), err)
+	}
+}
+
 // A store already migrated opens while another connection holds the write
 // lock for longer than the busy timeout.
 func TestOpenWhileAnotherWriterHoldsTheLock(t *testing.T) {

@@ -121,7 +121,7 @@ func New(cfg Config, router *bot.Router) (*Bot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.Dialer = gw.dialer()
+	s.Dialer = gw.dialer(http.ProxyFromEnvironment)
 	s.AddHandler(gw.onConnect)
 	s.AddHandler(gw.onEvent)
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages

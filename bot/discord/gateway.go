@@ -48,8 +48,12 @@ type gatewayConn struct {
 	closing bool
 	stop    chan struct{}
 	// resumeURL is where READY said to resume the session ("" when there
-	// is no session to resume).
-	resumeURL string
+	// is no session to resume); resumeTries counts the connections to it
+	// since the last that opened.
+	resumeURL   string
+	resumeTries int
+	abandoned   string // a resume address that did not answer, until the next READY
+	proxied     bool   // an HTTP proxy makes the connections
 }
 
 func newGatewayConn(log *slog.Logger, helloTimeout, ackTimeout time.Duration) *gatewayConn {
@@ -89,7 +93,7 @@ func (g *gatewayConn) onEvent(_ *discordgo.Session, e *discordgo.Event) {
 	}
 	if json.Unmarshal(e.RawData, &ready) == nil {
 		g.mu.Lock()
-		g.resumeURL = ready.ResumeGatewayURL
+		g.resumeURL, g.abandoned = ready.ResumeGatewayURL, ""
 		g.mu.Unlock()
 	}
 }
@@ -114,24 +118,57 @@ func (d discovery) RoundTrip(req *http.Request) (*http.Response, error) {
 		ContentLength: int64(len(body)), Request: req}, nil
 }
 
-// dialer is the websocket dialer the session uses.
-func (g *gatewayConn) dialer() *websocket.Dialer {
-	return &websocket.Dialer{
-		Proxy:             http.ProxyFromEnvironment,
-		HandshakeTimeout:  g.helloTimeout,
-		NetDialContext:    g.dial,
-		NetDialTLSContext: g.dialTLS,
+// dialer is the websocket dialer the session uses. Through an HTTP proxy
+// the websocket library makes the tunnel and the TLS itself: the
+// connection is still watched (deadlines, silence), but its frames are
+// not read, so there is no pause after op 9 and the session resumes on the
+// gateway it first used.
+func (g *gatewayConn) dialer(proxyFor func(*http.Request) (*url.URL, error)) *websocket.Dialer {
+	d := &websocket.Dialer{Proxy: proxyFor, HandshakeTimeout: g.helloTimeout, NetDialContext: g.dial}
+	probe := &http.Request{URL: &url.URL{Scheme: "https", Host: "gateway.discord.gg"}}
+	if proxy, err := proxyFor(probe); err == nil && proxy != nil {
+		g.proxied = true
+		return d
 	}
+	d.NetDialTLSContext = g.dialTLS
+	return d
 }
 
+// resumeTries is how many connections to the resume address are tried
+// before the usual gateway is used again (the address may be down).
+const resumeTries = 1
+
+// dial connects to addr; the connection is watched.
 func (g *gatewayConn) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	c, err := g.dialRaw(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	return g.watch(c, c), nil
+}
+
+// dialRaw connects to addr, or refuses: when stopping, and when the
+// session should resume elsewhere.
+func (g *gatewayConn) dialRaw(ctx context.Context, network, addr string) (net.Conn, error) {
 	g.mu.Lock()
-	closing, resume := g.closing, g.resumeURL
+	closing, resume, abandoned := g.closing, g.resumeURL, g.abandoned
+	if resume != "" && !g.proxied && hostPort(resume) == addr {
+		g.resumeTries++
+		if g.resumeTries > resumeTries {
+			// The resume address does not answer: back to the usual
+			// gateway, where Discord resumes or says op 9.
+			g.abandoned, g.resumeURL, g.resumeTries = addr, "", 0
+			resume, abandoned = "", addr
+		}
+	}
 	g.mu.Unlock()
 	if closing {
 		return nil, errClosing
 	}
-	if resume != "" && hostPort(resume) != addr {
+	if addr == abandoned {
+		return nil, errResumeElsewhere // the library still has it: make it ask again
+	}
+	if resume != "" && !g.proxied && hostPort(resume) != addr {
 		// The library resumes on the gateway it first used: failing this
 		// dial makes it ask for the gateway again, and discovery answers
 		// with the resume URL (see discovery).
@@ -139,10 +176,12 @@ func (g *gatewayConn) dial(ctx context.Context, network, addr string) (net.Conn,
 	}
 	var d net.Dialer
 	c, err := d.DialContext(ctx, network, addr)
-	if err != nil {
-		return nil, err
+	if err != nil && resume != "" && !g.proxied && hostPort(resume) == addr {
+		g.mu.Lock()
+		g.abandoned, g.resumeURL, g.resumeTries = addr, "", 0 // unreachable: the usual gateway
+		g.mu.Unlock()
 	}
-	return g.watch(c), nil
+	return c, err
 }
 
 // dialTLS makes the TLS connection itself, so that what is watched is the
@@ -152,24 +191,23 @@ func (g *gatewayConn) dialTLS(ctx context.Context, network, addr string) (net.Co
 	if err != nil {
 		return nil, err
 	}
-	c, err := g.dial(ctx, network, addr)
+	raw, err := g.dialRaw(ctx, network, addr)
 	if err != nil {
 		return nil, err
 	}
-	w := c.(*watchedConn)
-	tc := tls.Client(w.Conn, &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12})
+	raw.SetDeadline(time.Now().Add(g.helloTimeout))
+	tc := tls.Client(raw, &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12})
 	if err := tc.HandshakeContext(ctx); err != nil {
-		tc.Close()
+		raw.Close()
 		return nil, err
 	}
-	w.Conn = tc
-	return w, nil
+	return g.watch(tc, raw), nil
 }
 
-// watch makes c the current connection, with a deadline for the upgrade
-// and the HELLO, READY or RESUMED that follow; the previous one is done.
-func (g *gatewayConn) watch(c net.Conn) *watchedConn {
-	w := &watchedConn{Conn: c, g: g}
+// watch makes c (over the connection raw) the current connection, with a
+// deadline for the upgrade and the HELLO, READY or RESUMED that follow.
+func (g *gatewayConn) watch(c, raw net.Conn) *watchedConn {
+	w := &watchedConn{Conn: c, raw: raw, g: g}
 	c.SetDeadline(time.Now().Add(g.helloTimeout))
 	g.mu.Lock()
 	g.current = w
@@ -187,6 +225,9 @@ func (g *gatewayConn) connected() {
 		w.open.Store(true)
 		w.Conn.SetDeadline(time.Time{})
 	}
+	g.mu.Lock()
+	g.resumeTries = 0
+	g.mu.Unlock()
 }
 
 // refuse stops the supervision and refuses new connections: no
@@ -207,7 +248,7 @@ func (g *gatewayConn) cut() {
 	w := g.current
 	g.mu.Unlock()
 	if w != nil {
-		w.Conn.Close()
+		w.raw.Close()
 	}
 }
 
@@ -231,7 +272,7 @@ func (g *gatewayConn) watchdog() {
 		if since := w.unanswered.Load(); since != 0 && time.Since(time.Unix(0, since)) > g.ackTimeout {
 			g.log.Warn("gateway heartbeats unanswered: cutting the connection to resume the session", "silent", time.Since(time.Unix(0, since)).Round(time.Millisecond))
 			w.open.Store(false)
-			w.Conn.Close() // no close frame: the session stays resumable
+			w.raw.Close() // no close frame: the session stays resumable
 		}
 	}
 }
@@ -241,6 +282,7 @@ func (g *gatewayConn) watchdog() {
 // any event): zero when the gateway has answered.
 type watchedConn struct {
 	net.Conn
+	raw        net.Conn // below TLS: closed to cut at once
 	g          *gatewayConn
 	open       atomic.Bool
 	unanswered atomic.Int64

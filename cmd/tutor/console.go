@@ -77,6 +77,9 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 		resp     bot.Response
 		answered bool
 	)
+	if st.erase && line != "/confirmer" {
+		st.erase = false // "autre chose pour annuler"
+	}
 	req, out, quit := router.ParseLine(line)
 	if req != nil {
 		req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true

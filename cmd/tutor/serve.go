@@ -129,7 +129,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	defer app.Close()
-	go retain(ctx, app.store, log, time.Hour)
+	retainCtx, stopRetain := context.WithCancel(ctx)
+	retained := make(chan struct{})
+	go func() { retain(retainCtx, app.store, log, time.Hour); close(retained) }()
+	defer func() { stopRetain(); <-retained }() // before the store closes
 	cfg.Log = log
 	b, err := discord.New(cfg, app.router)
 	if err != nil {

@@ -207,6 +207,13 @@ func (s *Server) InvalidateSession() time.Time {
 	return at
 }
 
+// DropResumeAddress stops the address READY gives for resuming: it refuses
+// connections from now on.
+func (s *Server) DropResumeAddress() {
+	s.resumeSrv.CloseClientConnections()
+	s.resumeSrv.Listener.Close()
+}
+
 // ResumedOn lists whether each RESUME came to the resume address READY
 // gave (true) or elsewhere.
 func (s *Server) ResumedOn() []bool {
