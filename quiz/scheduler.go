@@ -232,15 +232,15 @@ func (s *Scheduler) Fire(ctx context.Context, sc tutor.Schedule, at time.Time) (
 func (s *Scheduler) post(ctx context.Context, sc tutor.Schedule, run *tutor.QuizRun) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("panic while posting: %v", p)
+			err = fmt.Errorf("erreur interne pendant l'envoi : %v", p)
 		}
 	}()
 	if s.Bank == nil {
-		return errors.New("no question bank")
+		return errors.New("aucune banque de questions")
 	}
 	items := s.Bank.Pick(runRand(sc, run.ScheduledAt), sc.Diploma, sc.Theme, sc.Questions)
 	if len(items) == 0 {
-		return fmt.Errorf("no item for diploma %q theme %q", sc.Diploma, sc.Theme)
+		return fmt.Errorf("aucune question pour le diplôme %q et le thème %q", sc.Diploma, sc.Theme)
 	}
 	if run.ThreadID, err = s.Poster.OpenRun(ctx, sc, *run, len(items)); err != nil {
 		return fmt.Errorf("ouverture du quiz : %w", err)
