@@ -60,6 +60,18 @@ func stalledGateways(t *testing.T) map[string]func() (string, <-chan struct{}) {
 	}
 }
 
+// botOn is a bot whose gateway discovery gives url.
+func botOn(t *testing.T, url string, timeout time.Duration) *Bot {
+	fake := discordtest.New(t, testToken)
+	fake.UseGateway(url)
+	b, err := New(Config{Token: testToken, APIBase: fake.URL, GatewayTimeout: timeout, Log: slog.New(slog.DiscardHandler)},
+		&bot.Router{Engine: testEngine(t), Metrics: bot.NewMetrics()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // A gateway that stalls while the bot connects never keeps it from
 // stopping: SIGTERM is honoured before Docker's 10 s kill.
 func TestShutdownWhileTheGatewayStalls(t *testing.T) {
@@ -68,13 +80,7 @@ func TestShutdownWhileTheGatewayStalls(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			url, connected := stall()
-			fake := discordtest.New(t, testToken)
-			fake.UseGateway(url)
-			b, err := New(Config{Token: testToken, APIBase: fake.URL, GatewayTimeout: time.Minute, Log: slog.New(slog.DiscardHandler)},
-				&bot.Router{Engine: testEngine(t), Metrics: bot.NewMetrics()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := botOn(t, url, time.Minute)
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
 			go func() { done <- b.Run(ctx) }()
@@ -102,13 +108,7 @@ func TestStartFailsWhenTheGatewayStalls(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			url, _ := stall()
-			fake := discordtest.New(t, testToken)
-			fake.UseGateway(url)
-			b, err := New(Config{Token: testToken, APIBase: fake.URL, GatewayTimeout: 200 * time.Millisecond, Log: slog.New(slog.DiscardHandler)},
-				&bot.Router{Engine: testEngine(t), Metrics: bot.NewMetrics()})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := botOn(t, url, 200*time.Millisecond)
 			if err := b.Run(context.Background()); err == nil || !strings.Contains(err.Error(), "passerelle") {
 				t.Errorf("Run = %v, want a gateway error", err)
 			}
