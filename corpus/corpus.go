@@ -66,13 +66,20 @@ const (
 // that cannot be used (unreadable, too large, no valid metadata, a diploma
 // already loaded) is skipped and said in Skipped; the embedded texts must
 // all load.
-func Load(dirs ...string) (*Corpus, error) {
+func Load(dirs ...string) (*Corpus, error) { return LoadWith(PDFText, dirs...) }
+
+// PDFReader gives the text of a PDF: PDFText, or a reader that runs it
+// apart (a child process) so that a file making it loop costs nothing.
+type PDFReader func(ctx context.Context, data []byte) (string, error)
+
+// LoadWith is Load, reading the added PDFs with pdf.
+func LoadWith(pdf PDFReader, dirs ...string) (*Corpus, error) {
 	c := &Corpus{}
 	sub, err := fs.Sub(embedded, "texts")
 	if err != nil {
 		return nil, err
 	}
-	if skipped := c.loadFS(sub, "."); len(skipped) > 0 {
+	if skipped := c.loadFS(sub, ".", pdf); len(skipped) > 0 {
 		return nil, skipped[0]
 	}
 	for _, d := range dirs {
@@ -82,7 +89,7 @@ func Load(dirs ...string) (*Corpus, error) {
 		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		for _, err := range c.loadFS(os.DirFS(d), ".") {
+		for _, err := range c.loadFS(os.DirFS(d), ".", pdf) {
 			c.Skipped = append(c.Skipped, fmt.Errorf("%s : %w", d, err))
 		}
 	}
@@ -91,7 +98,7 @@ func Load(dirs ...string) (*Corpus, error) {
 
 // loadFS adds the référentiels of a folder and returns the files it could
 // not use.
-func (c *Corpus) loadFS(fsys fs.FS, dir string) []error {
+func (c *Corpus) loadFS(fsys fs.FS, dir string, pdf PDFReader) []error {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return []error{err}
@@ -103,7 +110,7 @@ func (c *Corpus) loadFS(fsys fs.FS, dir string) []error {
 		if e.IsDir() || !slices.Contains(Extensions, ext) {
 			continue
 		}
-		doc, err := c.loadFile(fsys, dir, e)
+		doc, err := c.loadFile(fsys, dir, e, pdf)
 		if err != nil {
 			skipped = append(skipped, fmt.Errorf("%s : %w", e.Name(), err))
 			continue
@@ -114,7 +121,7 @@ func (c *Corpus) loadFS(fsys fs.FS, dir string) []error {
 }
 
 // loadFile parses one référentiel of a folder, with its metadata.
-func (c *Corpus) loadFile(fsys fs.FS, dir string, e fs.DirEntry) (*Doc, error) {
+func (c *Corpus) loadFile(fsys fs.FS, dir string, e fs.DirEntry, pdf PDFReader) (*Doc, error) {
 	ext := path.Ext(e.Name())
 	metaName := strings.TrimSuffix(e.Name(), ext) + ".json"
 	raw, err := fs.ReadFile(fsys, path.Join(dir, metaName))
@@ -140,7 +147,7 @@ func (c *Corpus) loadFile(fsys fs.FS, dir string, e fs.DirEntry) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(context.Background(), meta, data)
+	return parseWith(context.Background(), meta, data, pdf)
 }
 
 // CheckSize refuses a file larger than its format allows.
@@ -182,6 +189,10 @@ func ValidateMeta(m tutor.Document) error {
 // the limits, on text that is not UTF-8, on a PDF the reader cannot finish
 // in time (or when ctx is done), and on a text with no sections.
 func Parse(ctx context.Context, meta tutor.Document, data []byte) (*Doc, error) {
+	return parseWith(ctx, meta, data, PDFText)
+}
+
+func parseWith(ctx context.Context, meta tutor.Document, data []byte, pdf PDFReader) (*Doc, error) {
 	if err := ValidateMeta(meta); err != nil {
 		return nil, err
 	}
@@ -194,7 +205,7 @@ func Parse(ctx context.Context, meta tutor.Document, data []byte) (*Doc, error) 
 	var text string
 	switch strings.ToLower(path.Ext(meta.Source)) {
 	case ".pdf":
-		t, err := PDFText(ctx, data)
+		t, err := pdf(ctx, data)
 		if err != nil {
 			return nil, err
 		}

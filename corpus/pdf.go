@@ -26,8 +26,8 @@ var ErrPDFTimeout = errors.New("PDF illisible : sa lecture ne se termine pas (fi
 // between pages, in the layout the PDF-text parser expects. It fails on a file
 // that is not a PDF, is encrypted, has too many pages or holds no text, and
 // when the reader has not finished within PDFTimeout or ctx is done: the
-// reader then goes on in a goroutine left behind, so a process should not
-// read untrusted PDFs at every start (ingest stores their text).
+// reader then goes on in a goroutine left behind. The tutor's commands run
+// it in a child process instead (LoadWith), killed at the deadline.
 func PDFText(ctx context.Context, data []byte) (string, error) {
 	if !bytes.HasPrefix(data, []byte("%PDF")) {
 		return "", errors.New("ce fichier n'est pas un PDF")

@@ -34,7 +34,7 @@ func (b *Builds) corpusLocked(dir string) (*corpus.Corpus, error) {
 	if b.texts != nil && b.key == key {
 		return b.texts, nil
 	}
-	c, err := corpus.Load(dir)
+	c, err := corpus.LoadWith(extractPDF, dir)
 	if err != nil {
 		return nil, err
 	}

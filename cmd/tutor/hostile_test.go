@@ -116,11 +116,15 @@ func TestBadAddedReferentielIsSkipped(t *testing.T) {
 	os.WriteFile(filepath.Join(ref, "mco.json"), []byte(`{"diploma": "MCO", "title": `), 0o600) // cut short
 	os.WriteFile(filepath.Join(ref, "gros.txt"), bytes.Repeat([]byte("x"), 3<<20), 0o600)
 	os.WriteFile(filepath.Join(ref, "gros.json"), []byte(`{"diploma":"GROS","title":"x"}`), 0o600)
+	// A PDF put there by hand that makes the reader loop: read apart, given up.
+	loop, _ := os.ReadFile(selfReferencingPDF(t))
+	os.WriteFile(filepath.Join(ref, "boucle.pdf"), loop, 0o600)
+	os.WriteFile(filepath.Join(ref, "boucle.json"), []byte(`{"diploma":"BOUCLE","title":"x"}`), 0o600)
 	code, out, errs := run(t, "", env, "ask", "--diploma", "NDRC", "C1.1")
 	if code != exitOK || !strings.Contains(out, "Cibler et prospecter") {
 		t.Errorf("ask beside bad files: exit %d, %q %q", code, out, errs)
 	}
-	for _, want := range []string{"mco.md", "métadonnées illisibles", "gros.txt", "trop volumineux"} {
+	for _, want := range []string{"mco.md", "métadonnées illisibles", "gros.txt", "trop volumineux", "boucle.pdf", "ne se termine pas"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("warnings lack %q: %q", want, errs)
 		}

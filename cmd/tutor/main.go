@@ -210,7 +210,7 @@ func (m *Main) loadCorpus() (*corpus.Corpus, error) {
 	var c *corpus.Corpus
 	var err error
 	if m.Builds == nil {
-		c, err = corpus.Load(m.referentielsDir())
+		c, err = corpus.LoadWith(extractPDF, m.referentielsDir())
 	} else {
 		c, err = m.Builds.corpus(m.referentielsDir())
 	}
