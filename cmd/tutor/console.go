@@ -52,7 +52,7 @@ func (m *Main) console(ctx context.Context, args []string) error {
 			}
 			// The store may be busy (another process writing) or damaged:
 			// the console says so and goes on; what was pending stays.
-			out = fmt.Sprintf("Erreur : %s\nRien n'est perdu : réessayez dans un instant.", storeTrouble(err))
+			out = storeTrouble(err)
 		}
 		if out != "" {
 			fmt.Fprintln(m.Stdout, out)
@@ -129,14 +129,17 @@ Dans la console :
   /revisions, /classement, /rappel 18h30, /mes-donnees voir|exporter|effacer
   /quitter`
 
-// storeTrouble words a failure of the store for the console's user.
+// storeTrouble words a failure of the store for the console's user, with
+// what to do.
 func storeTrouble(err error) string {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked"):
-		return "la base de données est occupée par un autre programme (le bot ?) : " + msg
+		return "Erreur : la base de données est occupée par un autre programme (le bot ?) : " + msg +
+			"\nRien n'est perdu : réessayez dans un instant."
 	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") || strings.Contains(msg, "SQLITE_NOTADB"):
-		return "la base de données est endommagée (restaurez tutor.db depuis une sauvegarde) : " + msg
+		return "Erreur : la base de données est endommagée : " + msg +
+			"\nRestaurez tutor.db depuis une sauvegarde, ou déplacez-le pour repartir d'une base vide ; la console reste ouverte."
 	}
-	return msg
+	return "Erreur : " + msg + "\nRéessayez dans un instant."
 }

@@ -298,3 +298,57 @@ func TestConsoleSurvivesALockedStore(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out.String())
 	}
 }
+
+// A console left open survives a store damaged under it: it says so, with
+// what to do, and goes on.
+func TestConsoleSurvivesADamagedStore(t *testing.T) {
+	t.Parallel()
+	env := dataEnv(t)
+	in, feed := io.Pipe()
+	out := &lockedBuffer{}
+	m := &Main{Stdin: in, Stdout: out, Stderr: out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
+	done := make(chan int, 1)
+	go func() { done <- m.Run(context.Background(), nil) }()
+	say := func(line, want string) {
+		t.Helper()
+		n := strings.Count(out.String(), want)
+		io.WriteString(feed, line+"\n")
+		stuck := time.After(time.Minute)
+		for strings.Count(out.String(), want) == n {
+			select {
+			case code := <-done:
+				t.Fatalf("the console quit (exit %d) after %q:\n%s", code, line, out.String())
+			case <-stuck:
+				t.Fatalf("no %q after %q:\n%s", want, line, out.String())
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}
+	say("/diplome NRC", "BTS NRC")
+	// Everything into the file, then every page but the first damaged.
+	path := filepath.Join(env["TUTOR_DATA_DIR"], "tutor.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 4096; i < len(b); i++ {
+		b[i] = 0x5a
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	say("/config voir", "la console reste ouverte")
+	say("/quiz CCST", "endommagée")
+	io.WriteString(feed, "/quitter\n")
+	if code := <-done; code != exitOK || !strings.Contains(out.String(), "Au revoir") {
+		t.Errorf("exit %d:\n%s", code, out.String())
+	}
+}
