@@ -23,18 +23,18 @@ type Builds struct {
 	engines *answer.Engine
 }
 
-func (b *Builds) corpus(dir string) (*corpus.Corpus, error) {
+func (b *Builds) corpus(dir string, pdf corpus.PDFReader) (*corpus.Corpus, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.corpusLocked(dir)
+	return b.corpusLocked(dir, pdf)
 }
 
-func (b *Builds) corpusLocked(dir string) (*corpus.Corpus, error) {
+func (b *Builds) corpusLocked(dir string, pdf corpus.PDFReader) (*corpus.Corpus, error) {
 	key := folderKey(dir)
 	if b.texts != nil && b.key == key {
 		return b.texts, nil
 	}
-	c, err := corpus.LoadWith(extractPDF, dir)
+	c, err := corpus.LoadWith(pdf, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -42,10 +42,10 @@ func (b *Builds) corpusLocked(dir string) (*corpus.Corpus, error) {
 	return c, nil
 }
 
-func (b *Builds) engine(ctx context.Context, dir string) (*answer.Engine, error) {
+func (b *Builds) engine(ctx context.Context, dir string, pdf corpus.PDFReader) (*answer.Engine, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	c, err := b.corpusLocked(dir)
+	c, err := b.corpusLocked(dir, pdf)
 	if err != nil {
 		return nil, err
 	}

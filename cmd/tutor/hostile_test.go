@@ -132,4 +132,15 @@ func TestBadAddedReferentielIsSkipped(t *testing.T) {
 	if code, out, _ := run(t, "", env, "ask", "coef e4 ccst"); code != exitOK || !strings.Contains(out, "6") {
 		t.Errorf("ask on the shipped texts: exit %d, %q", code, out)
 	}
+	// The looping PDF is remembered: the next start skips it at once, still
+	// saying why (a Main of its own, not sharing the built texts).
+	var stdout, errb bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
+	if code := m.Run(context.Background(), []string{"referentiel", "--diploma", "NDRC"}); code != exitOK || !strings.Contains(errb.String(), "boucle.pdf") {
+		t.Errorf("second start: exit %d, %q", code, errb.String())
+	}
+	known, _ := os.ReadFile(filepath.Join(env["TUTOR_DATA_DIR"], "cache", "pdf-illisibles.txt"))
+	if len(strings.Fields(string(known))) != 1 {
+		t.Errorf("looping PDFs remembered: %q", known)
+	}
 }

@@ -210,9 +210,9 @@ func (m *Main) loadCorpus() (*corpus.Corpus, error) {
 	var c *corpus.Corpus
 	var err error
 	if m.Builds == nil {
-		c, err = corpus.LoadWith(extractPDF, m.referentielsDir())
+		c, err = corpus.LoadWith(m.pdfReader(), m.referentielsDir())
 	} else {
-		c, err = m.Builds.corpus(m.referentielsDir())
+		c, err = m.Builds.corpus(m.referentielsDir(), m.pdfReader())
 	}
 	if err == nil {
 		m.warnSkipped(c)
@@ -247,7 +247,7 @@ func (m *Main) engine(ctx context.Context) (*answer.Engine, error) {
 		opts.Logf = func(format string, args ...any) { fmt.Fprintf(m.Stderr, "avertissement : "+format+"\n", args...) }
 	}
 	if m.Builds != nil && opts.Embedder == nil {
-		e, err := m.Builds.engine(ctx, m.referentielsDir())
+		e, err := m.Builds.engine(ctx, m.referentielsDir(), m.pdfReader())
 		if err == nil {
 			m.warnSkipped(e.Corpus)
 		}

@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/btstutor/tutor/corpus"
@@ -51,6 +55,28 @@ func extractPDF(ctx context.Context, data []byte) (string, error) {
 		return "", fmt.Errorf("PDF trop volumineux : son texte dépasse %d Mio", corpus.MaxTextBytes>>20)
 	}
 	return out.String(), nil
+}
+
+// pdfReader reads added PDFs in a child process and remembers, in the data
+// directory, those whose reading never ended: such a file left among the
+// référentiels is skipped at once on later starts, not waited for again.
+func (m *Main) pdfReader() corpus.PDFReader {
+	known := filepath.Join(m.dataDir(), "cache", "pdf-illisibles.txt")
+	return func(ctx context.Context, data []byte) (string, error) {
+		sum := sha256.Sum256(data)
+		id := hex.EncodeToString(sum[:])
+		if b, err := os.ReadFile(known); err == nil && slices.Contains(strings.Fields(string(b)), id) {
+			return "", corpus.ErrPDFTimeout
+		}
+		text, err := extractPDF(ctx, data)
+		if errors.Is(err, corpus.ErrPDFTimeout) && os.MkdirAll(filepath.Dir(known), 0o700) == nil {
+			if f, ferr := os.OpenFile(known, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600); ferr == nil {
+				fmt.Fprintln(f, id)
+				f.Close()
+			}
+		}
+		return text, err
+	}
 }
 
 // pdfChild is the child's work: a PDF on stdin, its text on stdout, the
