@@ -198,7 +198,7 @@ func TestFailedPostIsRecorded(t *testing.T) {
 	}
 	// A panic in the poster is recovered and recorded the same way.
 	p = &poster{panics: true}
-	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now().Add(24*time.Hour)); err == nil || !strings.Contains(err.Error(), "panic") {
+	if _, err := scheduler(s, p, c).Fire(ctx, sc, c.Now().Add(24*time.Hour)); err == nil || !strings.Contains(err.Error(), "erreur interne") {
 		t.Fatalf("panic: %v", err)
 	}
 	runs, _ := s.Runs(ctx, sc.ID)
