@@ -57,7 +57,7 @@ var Extensions = []string{".md", ".txt", ".pdf"}
 // Limits on a référentiel file (the shipped texts are about 135 kB): a
 // larger one is refused, so that no start takes minutes or gigabytes.
 const (
-	MaxTextBytes = 2 << 20  // a text (.md, .txt), or what a PDF holds
+	MaxTextBytes = 1 << 20  // a text (.md, .txt), or what a PDF holds
 	MaxPDFBytes  = 20 << 20 // a PDF file
 )
 

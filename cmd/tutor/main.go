@@ -32,6 +32,9 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first Ctrl-C stops the work at its next step; a second one, the
+	// process at once.
+	go func() { <-ctx.Done(); stop() }()
 	discordgo.Logger = discordgoLogger(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	m := &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	os.Exit(m.Run(ctx, os.Args[1:]))
