@@ -14,11 +14,11 @@ import (
 	"github.com/btstutor/tutor/retrieval"
 )
 
-func (m *Main) referentiel(args []string) error {
+func (m *Main) referentiel(_ context.Context, args []string) error {
 	fs := m.newFlags("referentiel")
 	diploma := fs.String("diploma", "", "NRC ou CCST")
 	asJSON := fs.Bool("json", false, "sortie JSON")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseOptions(fs, args); err != nil {
 		return err
 	}
 	c, err := m.loadCorpus()
@@ -186,7 +186,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	split := fs.String("split", "", "moitié du jeu de référence : tune, report (par défaut : les deux, séparément)")
 	k := fs.Int("k", 5, "passages regardés pour hit@k et MRR")
 	verbose := fs.Bool("v", false, "chaque échec, sur la sortie d'erreur")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseOptions(fs, args); err != nil {
 		return err
 	}
 	if *k < 1 || *k > 50 {

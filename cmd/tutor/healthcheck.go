@@ -15,8 +15,8 @@ import (
 func (m *Main) healthcheck(ctx context.Context, args []string) error {
 	fs := m.newFlags("healthcheck")
 	addr := fs.String("http", m.cfg.HTTPAddr, "adresse de /healthz (ex. :8080)")
-	if err := fs.Parse(args); err != nil {
-		return usageError{err}
+	if err := parseOptions(fs, args); err != nil {
+		return err
 	}
 	if *addr == "" {
 		return usageError{fmt.Errorf("aucune adresse : définissez TUTOR_HTTP_ADDR ou --http")}

@@ -84,7 +84,8 @@ Usage :
   tutor quiz --bank [--json] [--diploma …] [--theme …]
                                 la banque de questions
   tutor ingest FICHIER --diploma CODE --title TITRE [--date …] [--status …] [--code-style compact|dotted]
-  tutor eval [--golden FICHIER]
+  tutor eval [--golden FICHIER | --questions FICHIER] [--split tune|report] [-k N] [-v]
+                                les scores des réponses sur un jeu de questions
   tutor healthcheck [--http ADRESSE]
                                 sort en erreur si /healthz du bot ne répond pas 200
   tutor config                  les variables d'environnement, leurs valeurs et leurs défauts
@@ -158,28 +159,12 @@ func (m *Main) run(ctx context.Context, args []string) int {
 		} else {
 			err = m.console(ctx, args)
 		}
-	case "console":
-		err = m.console(ctx, args)
-	case "serve":
-		err = m.serve(ctx, args)
-	case "ask":
-		err = m.ask(ctx, args)
-	case "search":
-		err = m.search(ctx, args)
-	case "referentiel":
-		err = m.referentiel(args)
-	case "scenario":
-		err = m.scenario(ctx, args)
-	case "quiz":
-		err = m.quiz(args)
-	case "ingest":
-		err = m.ingest(ctx, args)
-	case "eval":
-		err = m.eval(ctx, args)
-	case "healthcheck":
-		err = m.healthcheck(ctx, args)
 	default:
-		err = usageError{fmt.Errorf("commande inconnue %q", cmd)}
+		if run, ok := m.commands()[cmd]; ok {
+			err = run(ctx, args)
+		} else {
+			err = usageError{fmt.Errorf("commande inconnue %q", cmd)}
+		}
 	}
 	var ue usageError
 	switch {
@@ -277,6 +262,15 @@ func (m *Main) llm() (*llm.Client, error) {
 	return c, nil
 }
 
+// commands are the subcommands run once the configuration is read, by name.
+func (m *Main) commands() map[string]func(context.Context, []string) error {
+	return map[string]func(context.Context, []string) error{
+		"console": m.console, "serve": m.serve, "healthcheck": m.healthcheck,
+		"ask": m.ask, "search": m.search, "referentiel": m.referentiel,
+		"scenario": m.scenario, "quiz": m.quiz, "ingest": m.ingest, "eval": m.eval,
+	}
+}
+
 // newFlags returns a flag set that reports errors as usage errors, in French.
 func (m *Main) newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -284,6 +278,18 @@ func (m *Main) newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
+// parseOptions parses the flags of a command that takes no argument.
+func parseOptions(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("%s ne prend que des options, pas %q (elles s'écrivent --nom valeur, « tutor aide » les liste)", fs.Name(), strings.Join(fs.Args(), " "))}
+	}
+	return nil
+}
+
+// parseFlags parses args into fs, flags before or after the arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	// Accept flags after positional arguments too: "tutor ask coef e4 --json".
 	var flags, pos []string

@@ -75,6 +75,11 @@ func TestAskBadInput(t *testing.T) {
 		{[]string{"search", "-k", "0", "stage"}, "-k"},
 		{[]string{"nimportequoi"}, "commande inconnue"},
 		{[]string{"ask", "--nope", "x"}, "erreur"},
+		// Commands that take options only refuse a stray word.
+		{[]string{"referentiel", "NRC"}, "ne prend que des options"},
+		{[]string{"eval", "dev.jsonl"}, "ne prend que des options"},
+		{[]string{"healthcheck", "localhost"}, "ne prend que des options"},
+		{[]string{"quiz", "CCST"}, "ne prend que des options"},
 	}
 	for _, tt := range tests {
 		code, _, errs := run(t, "", env, tt.args...)
@@ -253,27 +258,8 @@ func TestOutputErrorsExitNonZero(t *testing.T) {
 func TestConsoleSurvivesALockedStore(t *testing.T) {
 	t.Parallel()
 	env := dataEnv(t)
-	in, feed := io.Pipe()
-	out := &lockedBuffer{}
-	m := &Main{Stdin: in, Stdout: out, Stderr: out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
-	done := make(chan int, 1)
-	go func() { done <- m.Run(context.Background(), nil) }()
-	say := func(line, want string) {
-		t.Helper()
-		n := strings.Count(out.String(), want)
-		io.WriteString(feed, line+"\n")
-		stuck := time.After(time.Minute) // the console waits for a line: it will not say more
-		for strings.Count(out.String(), want) == n {
-			select {
-			case code := <-done:
-				t.Fatalf("the console quit (exit %d) after %q:\n%s", code, line, out.String())
-			case <-stuck:
-				t.Fatalf("no %q after %q:\n%s", want, line, out.String())
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}
-	say("/quiz CCST", "Répondez A, B, C ou D.")
+	c := startConsole(t, env)
+	c.say("/quiz CCST", "Répondez A, B, C ou D.")
 	db, err := sql.Open("sqlite", filepath.Join(env["TUTOR_DATA_DIR"], "tutor.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -286,17 +272,14 @@ func TestConsoleSurvivesALockedStore(t *testing.T) {
 	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
 		t.Fatal(err)
 	}
-	say("A", "Rien n'est perdu")
-	if !strings.Contains(out.String(), "occupée par un autre programme") {
-		t.Errorf("no word on the locked store:\n%s", out.String())
+	c.say("A", "Rien n'est perdu")
+	if !strings.Contains(c.out.String(), "occupée par un autre programme") {
+		t.Errorf("no word on the locked store:\n%s", c.out.String())
 	}
 	conn.ExecContext(context.Background(), "ROLLBACK")
 	conn.Close()
-	say("A", "Prochaine révision") // right or wrong, the answer is recorded
-	io.WriteString(feed, "/quitter\n")
-	if code := <-done; code != exitOK || !strings.Contains(out.String(), "Au revoir") {
-		t.Errorf("exit %d:\n%s", code, out.String())
-	}
+	c.say("A", "Prochaine révision") // right or wrong, the answer is recorded
+	c.quit()
 }
 
 // A console left open survives a store damaged under it: it says so, with
@@ -304,27 +287,8 @@ func TestConsoleSurvivesALockedStore(t *testing.T) {
 func TestConsoleSurvivesADamagedStore(t *testing.T) {
 	t.Parallel()
 	env := dataEnv(t)
-	in, feed := io.Pipe()
-	out := &lockedBuffer{}
-	m := &Main{Stdin: in, Stdout: out, Stderr: out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
-	done := make(chan int, 1)
-	go func() { done <- m.Run(context.Background(), nil) }()
-	say := func(line, want string) {
-		t.Helper()
-		n := strings.Count(out.String(), want)
-		io.WriteString(feed, line+"\n")
-		stuck := time.After(time.Minute)
-		for strings.Count(out.String(), want) == n {
-			select {
-			case code := <-done:
-				t.Fatalf("the console quit (exit %d) after %q:\n%s", code, line, out.String())
-			case <-stuck:
-				t.Fatalf("no %q after %q:\n%s", want, line, out.String())
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}
-	say("/diplome NRC", "BTS NRC")
+	c := startConsole(t, env)
+	c.say("/diplome NRC", "BTS NRC")
 	// Everything into the file, then every page but the first damaged.
 	path := filepath.Join(env["TUTOR_DATA_DIR"], "tutor.db")
 	db, err := sql.Open("sqlite", path)
@@ -345,10 +309,50 @@ func TestConsoleSurvivesADamagedStore(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	say("/config voir", "la console reste ouverte")
-	say("/quiz CCST", "endommagée")
-	io.WriteString(feed, "/quitter\n")
-	if code := <-done; code != exitOK || !strings.Contains(out.String(), "Au revoir") {
-		t.Errorf("exit %d:\n%s", code, out.String())
+	c.say("/config voir", "la console reste ouverte")
+	c.say("/quiz CCST", "endommagée")
+	c.quit()
+}
+
+// liveConsole is a console left running on a pipe, as a student keeps it
+// open in a terminal.
+type liveConsole struct {
+	t    *testing.T
+	feed *io.PipeWriter
+	out  *lockedBuffer
+	done chan int
+}
+
+func startConsole(t *testing.T, env map[string]string) *liveConsole {
+	in, feed := io.Pipe()
+	c := &liveConsole{t: t, feed: feed, out: &lockedBuffer{}, done: make(chan int, 1)}
+	m := &Main{Stdin: in, Stdout: c.out, Stderr: c.out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
+	go func() { c.done <- m.Run(context.Background(), nil) }()
+	return c
+}
+
+// say types a line and waits until the console prints want once more.
+func (c *liveConsole) say(line, want string) {
+	c.t.Helper()
+	n := strings.Count(c.out.String(), want)
+	io.WriteString(c.feed, line+"\n")
+	stuck := time.After(time.Minute) // the console waits for a line: it will not say more
+	for strings.Count(c.out.String(), want) == n {
+		select {
+		case code := <-c.done:
+			c.t.Fatalf("the console quit (exit %d) after %q:\n%s", code, line, c.out.String())
+		case <-stuck:
+			c.t.Fatalf("no %q after %q:\n%s", want, line, c.out.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+// quit leaves the console, which must say goodbye and exit 0.
+func (c *liveConsole) quit() {
+	c.t.Helper()
+	io.WriteString(c.feed, "/quitter\n")
+	if code := <-c.done; code != exitOK || !strings.Contains(c.out.String(), "Au revoir") {
+		c.t.Errorf("exit %d:\n%s", code, c.out.String())
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -13,7 +14,7 @@ import (
 )
 
 // quiz runs a quiz in the terminal, or prints the question bank.
-func (m *Main) quiz(args []string) error {
+func (m *Main) quiz(_ context.Context, args []string) error {
 	fs := m.newFlags("quiz")
 	diploma := fs.String("diploma", "", "NRC ou CCST")
 	theme := fs.String("theme", "", "competences, epreuves, savoirs ou activites")
@@ -21,11 +22,8 @@ func (m *Main) quiz(args []string) error {
 	seed := fs.Uint64("seed", 0, "graine du tirage (0 : au hasard)")
 	asBank := fs.Bool("bank", false, "afficher la banque de questions")
 	asJSON := fs.Bool("json", false, "sortie JSON (avec --bank)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseOptions(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("argument inattendu %q", fs.Arg(0))}
 	}
 	if *n < 1 || *n > 100 {
 		return usageError{fmt.Errorf("-n va de 1 à 100")}

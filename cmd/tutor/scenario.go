@@ -28,11 +28,8 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "fichier où écrire le brief (sinon la sortie standard)")
 	noLLM := fs.Bool("no-llm", false, "pas de réécriture de la mise en situation par le modèle de langue")
 	list := fs.Bool("sectors", false, "lister les secteurs disponibles")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseOptions(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("argument inattendu %q (les options s'écrivent --diploma NRC, --seed 42…)", fs.Arg(0))}
 	}
 	if *format != "md" && *format != "json" {
 		return usageError{fmt.Errorf("format %q inconnu : md ou json", *format)}

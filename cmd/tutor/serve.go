@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -101,11 +100,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	guild := fs.String("guild", m.cfg.GuildID, "serveur où enregistrer les commandes (développement)")
 	httpAddr := fs.String("http", m.cfg.HTTPAddr, "adresse de /healthz et /metrics (ex. :8080)")
 	rate := fs.Int("rate-limit", 0, "questions par minute et par utilisateur (défaut 6, -1 : sans limite)")
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseOptions(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("serve ne prend pas d'argument (reçu %q)", strings.Join(fs.Args(), " "))}
 	}
 	if *rate == 0 {
 		*rate = m.cfg.RateLimit
