@@ -236,45 +236,6 @@ func TestReminders(t *testing.T) {
 	}
 }
 
-// Many students answer the same question at once: each answer counts once.
-func TestConcurrentAnswers(t *testing.T) {
-	ctx := context.Background()
-	c := &clock{t: time.Now()}
-	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
-	post := tutor.QuizPost{GuildID: "g", ChannelID: "c", ItemID: "item"}
-	if err := s.AddPost(ctx, &post); err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	firsts := 0
-	for u := range 40 {
-		for range 3 { // each student clicks three times
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				first, err := s.Answer(ctx, post, fmt.Sprintf("u%d", u), u%4, u%4 == 2)
-				if err != nil {
-					t.Error(err)
-				}
-				if first {
-					mu.Lock()
-					firsts++
-					mu.Unlock()
-				}
-			}()
-		}
-	}
-	wg.Wait()
-	board, err := s.Leaderboard(ctx, "g", time.Time{}, 100)
-	if err != nil || firsts != 40 || len(board) != 40 {
-		t.Fatalf("first answers %d, leaderboard %d, %v", firsts, len(board), err)
-	}
-	if board[0].Right != 1 || board[len(board)-1].Right != 0 {
-		t.Errorf("leaderboard %+v", board)
-	}
-}
-
 // Erasing a user removes every row holding their ID, in every table.
 func TestEraseUserRemovesEveryRow(t *testing.T) {
 	ctx := context.Background()
