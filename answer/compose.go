@@ -67,10 +67,6 @@ func (a *builder) answer(ctx context.Context) error {
 		return err
 	}
 	scoped := len(subjects) > 0
-	if strays := a.e.strays(q, res); scoped && !factsDone && len(strays) > 0 {
-		a.refuse(fmt.Sprintf("Les référentiels ne parlent pas de « %s » : je ne trouve rien qui réponde à cette question, et je préfère ne rien inventer.", strings.Join(strays, " », « ")))
-		return nil
-	}
 	if !a.passages(res, scoped) && !factsDone {
 		a.refuse("")
 	}

@@ -3,7 +3,6 @@ package answer
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/btstutor/tutor/retrieval"
 )
@@ -109,9 +108,7 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 // answers decides whether the texts answer a question that names no item:
 // it must be about the studies (a word of the texts' headings or of school,
 // a diploma named, something asked), not made mostly of words the texts never
-// use, and a passage must hold enough of it. A word foreign to the texts
-// ("dyslexique", "ChatGPT") is often what the question is about: then one
-// passage must hold most of the others (aboutForeign).
+// use, and a passage must hold enough of it.
 func (e *Engine) answers(q *Query, res []retrieval.Result) bool {
 	if !e.anchored(q) {
 		return false
@@ -120,43 +117,7 @@ func (e *Engine) answers(q *Query, res []retrieval.Result) bool {
 		return false
 	}
 	ev, known, unknown, held := e.evidenceDetail(q, res)
-	return held > 0 && ev >= minEvidence && !aboutForeign(known, unknown, held)
-}
-
-// aboutForeign reports whether a question is about words foreign to the
-// texts, from the counts of evidenceDetail: some of its words are, and no
-// passage holds more of its other words than there are foreign ones, or
-// more than half of them.
-func aboutForeign(known, unknown, held int) bool {
-	return unknown > 0 && (held <= unknown || 2*held <= known)
-}
-
-// strays are, for a question that names an item, the words it asks of the
-// item that the texts never use ("ChatGPT pour mon dossier E4",
-// "dyslexique … à l'E5"), when no passage holds most of its other words:
-// the texts are silent on what is asked. Nil when they may answer.
-func (e *Engine) strays(q *Query, res []retrieval.Result) []string {
-	_, known, unknown, held := e.evidenceDetail(q, res)
-	if known < 2 || !aboutForeign(known, unknown, held) {
-		return nil
-	}
-	typed := map[string]string{} // folded word → as the student wrote it
-	for _, w := range strings.FieldsFunc(q.Raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		typed[retrieval.Fold(w)] = w
-	}
-	var out []string
-	for _, w := range e.residual(q.Norm, nil) {
-		if e.weight(w) != 0 || hasDigit(w) {
-			continue
-		}
-		if t, ok := typed[w]; ok {
-			w = t
-		}
-		if !slices.Contains(out, w) {
-			out = append(out, w)
-		}
-	}
-	return out
+	return held > 0 && ev >= minEvidence && !(unknown >= 2 && known <= 1)
 }
 
 // unknownSide reports whether a question compares two things ("la
