@@ -100,6 +100,10 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
 		{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
 		{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
+		// A sous-épreuve named by its épreuve's word and its own common
+		// one: "l'écrit de langue" is E21, not the optional oral EF1.
+		{"a l'ecrit de langue en ccst le texte fait combien de lignes ?", "", []string{"E21", "50 lignes"}, 0},
+		{"l'oral de langue en ccf ccst c'est a quel moment de l'annee ?", "", []string{"E22", "entre février et juin"}, 0},
 		// A limit of the savoirs asked by the student's word for it.
 		{"les maths financieres en nrc on va jusqu'ou ?", "", []string{"mathématiques financières"}, 0},
 		// Hours of no teaching in particular: the timetable's total row.

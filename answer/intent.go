@@ -1,9 +1,12 @@
 package answer
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/corpus"
 	"github.com/btstutor/tutor/retrieval"
 )
@@ -165,15 +168,38 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	optional := n.Has("facultative") || n.Has("facultatif") || n.Has("option") || n.Has("en option")
 	mandatory := n.Has("obligatoire") || n.Has("obligatoires")
 	var cands []cand
-	for _, d := range docs {
-		for ep := range d.Model.AllEpreuves() {
-			if mandatory && !optional && ep.Optional || optional && !mandatory && !ep.Optional {
-				continue
-			}
-			if sc := e.titleScore(ep.Title, qs); sc > 0 {
-				cands = append(cands, cand{ref{d, ep.Code}, sc})
-			}
+	consider := func(d *corpus.Doc, ep *tutor.Epreuve, title string, own map[string]bool) {
+		if mandatory && !optional && ep.Optional || optional && !mandatory && !ep.Optional {
+			return
 		}
+		if sc := e.titleScore(title, qs, own); sc > 0 {
+			cands = append(cands, cand{ref{d, ep.Code}, sc})
+		}
+	}
+	// A part is named with its épreuve's words ("l'écrit de langue": E21,
+	// under E2 Langue vivante) once one of its own words is there.
+	var walk func(d *corpus.Doc, list []tutor.Epreuve, parent string)
+	walk = func(d *corpus.Doc, list []tutor.Epreuve, parent string) {
+		for i := range list {
+			ep := &list[i]
+			title, own := ep.Title, map[string]bool(nil)
+			if parent != "" {
+				// Among its siblings, even a common word ("écrit", "oral")
+				// tells a part.
+				own = map[string]bool{}
+				for _, t := range e.Index.Terms(ep.Title) {
+					own[t] = qs[t]
+				}
+				if slices.Contains(slices.Collect(maps.Values(own)), true) {
+					title = parent + " " + ep.Title
+				}
+			}
+			consider(d, ep, title, own)
+			walk(d, ep.Parts, title)
+		}
+	}
+	for _, d := range docs {
+		walk(d, d.Model.Epreuves, "")
 	}
 	if len(cands) == 0 {
 		return nil
@@ -186,12 +212,12 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	// names a function, not the épreuve E5.
 	for _, d := range docs {
 		for _, s := range d.Model.Savoirs {
-			if e.titleScore(s.Title, qs) > best {
+			if e.titleScore(s.Title, qs, nil) > best {
 				return nil
 			}
 		}
 		for _, a := range d.Model.Activites {
-			if e.titleScore(a.Title, qs) > best {
+			if e.titleScore(a.Title, qs, nil) > best {
 				return nil
 			}
 		}
@@ -214,13 +240,14 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 
 // titleScore is how much of a title a question's terms hold: the rarity of
 // its distinctive words found, and a bonus for each pair found side by side.
-// A title named by one common word only scores 0.
-func (e *Engine) titleScore(title string, qs map[string]bool) float64 {
+// A title named by one common word only scores 0. The words of distinctive
+// count even when common (a part's own words, among its siblings).
+func (e *Engine) titleScore(title string, qs map[string]bool, distinctive map[string]bool) float64 {
 	terms := e.Index.Terms(title)
 	score, words := 0.0, 0
 	seen := map[string]bool{}
 	for _, t := range terms {
-		if genericTitleWords[t] || seen[t] || !qs[t] {
+		if genericTitleWords[t] && !distinctive[t] || seen[t] || !qs[t] {
 			continue
 		}
 		seen[t] = true
