@@ -253,6 +253,7 @@ func TestAbstains(t *testing.T) {
 		{"jsuis dyslexique, j'ai droit a un tiers temps a l'e5 nrc ?", "aménagements"},
 		{"qui a ecrit le referentiel du bts ccst ?", "ne nomment personne"},
 		{"donne moi ton avis perso sur le bts nrc", "pas d'avis"},
+		{"j'ai eu 8 a l'oral de l'e4 nrc, je meritais plus non ?", "pas d'avis"},
 		{"t'as un exemple de fiche E4 deja faite que je peux recopier ?", "à votre place"},
 	}
 	for _, tt := range tests {
