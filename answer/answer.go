@@ -145,7 +145,7 @@ func (e *Engine) AnswerQuery(ctx context.Context, q *Query) (tutor.Reply, error)
 		return a.reply, nil
 	case q.Compare:
 		return e.compare(ctx, q)
-	case len(q.Codes) == 0 && len(q.Missing) > 0:
+	case len(q.Codes) == 0 && len(q.Missing) > 0 && numbersItsOwn(q.Missing[0], q.Docs):
 		return a.unknownCode(q.Missing[0], q.Docs), nil
 	}
 	if err := a.answer(ctx); err != nil {

@@ -30,7 +30,7 @@ var outsideTogether = map[string][][]string{
 	// "le pourcentage de candidats qui valident l'E4", not "l'E4 compte
 	// pour quel pourcentage de la note ?".
 	"statistiques": {{"pourcentage", "pourcentages", "proportion", "statistiques", "stats"},
-		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent"}},
+		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent", "ont eu", "l ont eu", "ont obtenu", "ont reussi", "ont rate", "l an dernier", "l annee derniere"}},
 	// "les lycées qui proposent le CCST en France", not "mon lycée
 	// propose des heures de soutien ?".
 	"établissements": {{"lycees", "ecoles", "etablissements", "cfa"}, {"qui proposent", "en france", "la liste", "liste des", "ou trouver"}},
@@ -159,7 +159,8 @@ var injectionTriggers = []string{
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
 	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
-	"tu peux inventer", "invente moi", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
+	"tu peux inventer", "invente moi", "meme si elle n existe pas", "meme si il n existe pas", "meme s il n existe pas", "meme si ca n existe pas", "meme si c est faux", "meme si ce n est pas vrai",
+	"fausse citation", "faux article", "fais semblant", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)

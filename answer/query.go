@@ -420,6 +420,11 @@ func codeWords(q string) string {
 func questionCodes(q string) []tutor.CodeMatch {
 	ms := tutor.FindCodes(q, tutor.StyleCompact)
 	return slices.DeleteFunc(ms, func(m tutor.CodeMatch) bool {
+		// "supérieures a 10": a lone "a" before a plain number is the
+		// preposition à typed without its accent, not the activité A10.
+		if strings.HasPrefix(m.Raw, "a ") && !strings.ContainsAny(m.Raw, ".-") {
+			return true
+		}
 		return (strings.HasPrefix(m.Raw, "c ") || strings.HasPrefix(m.Raw, "C ")) && reUnitAfter.MatchString(q[m.End:])
 	})
 }

@@ -378,13 +378,27 @@ func (a *builder) savoir(d *corpus.Doc, s *tutor.Savoir, in intent) {
 	}
 }
 
+// codePrefix is the kind letters of a code ("A" of "A2.3").
+func codePrefix(code string) string {
+	if ms := tutor.FindCodes(code, tutor.StyleCompact); len(ms) > 0 {
+		return ms[0].Prefix
+	}
+	return strings.TrimRight(code, "0123456789.-T")
+}
+
+// numbersItsOwn reports whether some référentiel numbers items with the
+// code's kind letters. One that does not ("activité 2.3" of the NRC, whose
+// activities are numbered within their function) may still hold the item
+// under a number of its own: the texts are searched, not the code refused.
+func numbersItsOwn(code string, docs []*corpus.Doc) bool {
+	prefix := codePrefix(code)
+	return slices.ContainsFunc(docs, func(d *corpus.Doc) bool { return len(d.Model.Codes(prefix)) > 0 })
+}
+
 // unknownCode refuses a code that exists in none of the targets and lists
 // the codes of the same kind that do.
 func (a *builder) unknownCode(code string, docs []*corpus.Doc) tutor.Reply {
-	prefix := strings.TrimRight(code, "0123456789.-T")
-	if ms := tutor.FindCodes(code, tutor.StyleCompact); len(ms) > 0 {
-		prefix = ms[0].Prefix
-	}
+	prefix := codePrefix(code)
 	var names []string
 	for _, d := range docs {
 		names = append(names, d.Meta.Label())

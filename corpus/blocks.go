@@ -202,6 +202,12 @@ func classify(b *block, style string, stack []heading) {
 	case reActivite.MatchString(t):
 		b.code = code()
 		set(3, tutor.KindActivite, roleActivite)
+	case fonctionPart(t, stack) != "":
+		// The NRC numbers its activities within their function ("2.3
+		// Contribution à…" under FONCTION 2): activité A2.3, as students
+		// call it.
+		b.code = fonctionPart(t, stack)
+		set(3, tutor.KindActivite, roleActivite)
 	case reBloc.MatchString(t):
 		if inSavoirs {
 			set(3, tutor.KindSavoir, "")
@@ -233,6 +239,23 @@ func classify(b *block, style string, stack []heading) {
 	if b.kind == "" {
 		b.kind = kindOfTitle(ft)
 	}
+}
+
+// reFonctionPart is an activity numbered within its function: "2.3 Title".
+var reFonctionPart = regexp.MustCompile(`^(\d)\.(\d)\.?\s+`)
+
+// fonctionPart is the activity code of a heading numbered within the
+// function it stands under ("2.3 …" under FONCTION 2: A2.3), "" if none.
+func fonctionPart(t string, stack []heading) string {
+	m := reFonctionPart.FindStringSubmatch(t)
+	if m == nil || len(stack) == 0 {
+		return ""
+	}
+	// Under the function, or after a sibling activity of it.
+	if top := stack[len(stack)-1].code; top != "F"+m[1] && !strings.HasPrefix(top, "A"+m[1]+".") {
+		return ""
+	}
+	return "A" + m[1] + "." + m[2]
 }
 
 // digitsOf counts a code's digits: S42 → 2.

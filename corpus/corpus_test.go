@@ -335,3 +335,41 @@ func TestCutLastSentence(t *testing.T) {
 		t.Error("a single sentence was cut")
 	}
 }
+
+// Every activité is in the model with its tasks: the CCST's coded ones, and
+// the NRC's, numbered within their function ("1.2. Négociation - vente"
+// under FONCTION 1 is A1.2).
+func TestActivitesMatchTexts(t *testing.T) {
+	t.Parallel()
+	c := load(t)
+	want := map[string][]string{
+		"NRC":  {"A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "A3.1", "A3.2", "A3.3", "A4.1", "A4.2", "A4.3"},
+		"CCST": {"A1.1", "A1.2", "A2.1", "A4.2"},
+	}
+	for dip, codes := range want {
+		m := c.Doc(dip).Model
+		for _, code := range codes {
+			i := slices.IndexFunc(m.Activites, func(a tutor.Activite) bool { return a.Code == code })
+			if i < 0 {
+				t.Errorf("%s: no activité %s", dip, code)
+				continue
+			}
+			if a := m.Activites[i]; len(a.Tasks) == 0 || a.Title == "" {
+				t.Errorf("%s %s: title %q, %d tasks", dip, code, a.Title, len(a.Tasks))
+			}
+		}
+	}
+	nrc := c.Doc("NRC").Model
+	if i := slices.IndexFunc(nrc.Activites, func(a tutor.Activite) bool { return a.Code == "A1.2" }); i >= 0 {
+		if a := nrc.Activites[i]; !strings.HasPrefix(a.Title, "1.2. Négociation - vente") || len(a.Tasks) != 6 {
+			t.Errorf("NRC A1.2 = %q with %d tasks, want the text's own title and its 6 tasks", a.Title, len(a.Tasks))
+		}
+	}
+	// A numbered heading elsewhere ("2.3 Dimension culturelle" of a
+	// language) is no activité.
+	for _, a := range nrc.Activites {
+		if strings.Contains(a.Title, "culturelle") {
+			t.Errorf("NRC activité %s %q", a.Code, a.Title)
+		}
+	}
+}

@@ -134,6 +134,8 @@ func (x *extractor) heading(b block) {
 			x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Code: h.code, Title: stripCode(h.text), Parent: x.parentCode(roleSavoir), Lines: lines})
 		}
 	case roleActivite:
+		// An activity numbered within its function keeps the text's own
+		// number in its title ("1.2. Négociation - vente", code A1.2).
 		x.r.Activites = append(x.r.Activites, tutor.Activite{Code: h.code, Title: stripCode(h.text), Lines: lines})
 	case roleEpreuve:
 		if x.defs[h.code] == nil {

@@ -330,7 +330,9 @@ func (w *builder) tasks() {
 	dip := w.doc.Meta.Diploma
 	var labels []string
 	for _, a := range w.m.Activites {
-		labels = append(labels, activityLabel(&a))
+		if len(a.Tasks) > 0 { // not a function whose activities hold the tasks
+			labels = append(labels, activityLabel(&a))
+		}
 	}
 	for i := range w.m.Activites {
 		a := &w.m.Activites[i]
@@ -353,10 +355,19 @@ var reTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 // give the answer away.
 var reTaskCode = regexp.MustCompile(`^[A-Z]\d+(\.\d+)*\.?T\d+\.?\s*`)
 
+// reOwnNumber is the text's own number in front of an activity ("1.2. "),
+// written the same way for all.
+var reOwnNumber = regexp.MustCompile(`^(\d+\.\d+)\.?\s+`)
+
 func activityLabel(a *tutor.Activite) string {
 	title := strings.TrimSpace(a.Title)
 	if strings.ToUpper(title) == title { // "FONCTION 1 VENTE …"
 		title = formLabel(title)
+	}
+	// A title that carries its code or the text's own number ("1.2.
+	// Négociation - vente") is the label.
+	if title != "" && title[0] >= '0' && title[0] <= '9' {
+		return reOwnNumber.ReplaceAllString(title, "$1 ")
 	}
 	if strings.HasPrefix(title, a.Code) || strings.HasPrefix(strings.ToUpper(title), "FONCTION") {
 		return title
