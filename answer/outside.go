@@ -40,6 +40,8 @@ var outsideTogether = map[string][][]string{
 	// conseilles de réviser quoi pour l'E4 ?".
 	"conseil personnel": {{"tu me conseilles", "tu me conseille", "tu me recommandes", "tu ferais quoi", "a ta place", "tu choisirais"},
 		{"perso", "personnellement", "arreter", "pour moi", "a ma place"}},
+	// "le taux de TVA aujourd'hui, 20 % ?", not "jusqu'où va la TVA ?".
+	"valeurs du moment": {{"taux", "smic", "prix", "montant", "plafond"}, {"aujourd hui", "actuel", "actuelle", "actuellement", "en ce moment", "cette annee", "en 2025", "en 2026", "en 2027"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -66,7 +68,7 @@ func (o outsideDef) asks(n retrieval.Normal) bool {
 
 var outsideTable = []outsideDef{
 	{"statistiques",
-		[]string{"taux de reussite", "taux d admission", "taux d insertion", "pourcentage de reussite", "combien d etudiants", "combien d eleves", "combien de candidats", "nombre d etudiants", "nombre d eleves", "nombre de candidats", "nombre d admis", "nombre d inscrits", "combien sont admis", "combien d admis", "combien d inscrits", "note moyenne", "moyenne nationale", "moyenne des notes", "moyenne a l", "la moyenne des", "classement des"},
+		[]string{"taux de reussite", "taux d admission", "sur 100 candidats", "sur 100 eleves", "sur 100 etudiants", "du premier coup", "combien l ont", "combien l obtiennent", "combien le ratent", "taux d insertion", "pourcentage de reussite", "combien d etudiants", "combien d eleves", "combien de candidats", "nombre d etudiants", "nombre d eleves", "nombre de candidats", "nombre d admis", "nombre d inscrits", "combien sont admis", "combien d admis", "combien d inscrits", "note moyenne", "moyenne nationale", "moyenne des notes", "moyenne a l", "la moyenne des", "classement des"},
 		"Les référentiels ne donnent aucune statistique (taux de réussite, nombre d'inscrits ou d'admis, moyennes)."},
 	{"dates",
 		[]string{"quelle date", "date de l examen", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "date limite"},
@@ -120,7 +122,7 @@ var outsideTable = []outsideDef{
 			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer"},
 		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"santé",
-		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance"},
+		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "plus a dormir", "pas a dormir", "angoisse", "angoissee", "angoisses", "crise d angoisse", "anxiete", "anxieux", "anxieuse", "deprime", "depression", "burn out"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"conseil personnel",
 		[]string{"faire de ma vie", "quoi de ma vie", "trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "dis moi ce que je dois faire",
@@ -134,8 +136,12 @@ var outsideTable = []outsideDef{
 		"Les référentiels ne traitent pas des aménagements d'épreuves (tiers-temps, handicap, troubles dys) : ils se demandent auprès de votre établissement et du service des examens de votre académie."},
 	{"avis",
 		[]string{"ton avis", "votre avis", "tu en penses quoi", "t en penses quoi", "qu en penses tu", "vous en pensez quoi", "c est un bon diplome", "est un bon diplome", "ca vaut le coup", "ca vaut la peine",
-			"je meritais", "je merite combien", "j aurais merite", "il note trop", "elle note trop", "note trop dur", "notes trop dur", "trop dur dans ses notes"},
+			"je meritais", "je merite combien", "j aurais merite", "il note trop", "elle note trop", "note trop dur", "notes trop dur", "trop dur dans ses notes",
+			"faire changer ma note", "la faire changer", "le faire changer", "changer ma note", "contester ma note", "contester une note", "contester la note"},
 		"Je n'ai pas d'avis à donner, ni sur un diplôme ni sur une note : je réponds à partir des référentiels des BTS, avec leurs passages cités (les critères d'évaluation de chaque épreuve, par exemple). Pour une note, parlez-en au professeur qui l'a mise."},
+	{"valeurs du moment",
+		[]string{"taux de tva actuel", "taux de tva en vigueur", "taux de tva normal", "taux normal de tva", "montant du smic", "smic actuel"},
+		"Les référentiels fixent ce qu'il faut savoir (par exemple le mécanisme de la TVA), pas les taux ni les montants en vigueur, qui changent : voyez une source officielle à jour (service-public.fr, impots.gouv.fr)."},
 	{"poursuite d'études",
 		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
