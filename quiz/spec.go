@@ -116,8 +116,59 @@ func humanGap(d time.Duration) string {
 	return fmt.Sprintf("%d minutes", int(d.Minutes()))
 }
 
-// Next is the first firing strictly after t, or zero if none.
-func (s *Spec) Next(t time.Time) time.Time { return s.schedule.Next(t.In(s.Zone)) }
+// Next is the first firing strictly after t, or zero if none. The
+// expression is read on the wall clock of the zone, so that a change of
+// time neither skips nor repeats a firing: a time that does not exist (02:30
+// on the night clocks go forward) fires once at the first minute that does
+// (03:00), and a time that happens twice (02:30 on the night they go back)
+// fires once, the first time.
+func (s *Spec) Next(t time.Time) time.Time {
+	t = t.In(s.Zone)
+	w := wall(t)
+	for {
+		n := s.schedule.Next(w)
+		if n.IsZero() {
+			return n
+		}
+		if at := s.instant(n); at.After(t) {
+			return at
+		}
+		w = n
+	}
+}
+
+// wall is t's wall clock, as a time in UTC (where no time is skipped or
+// repeated).
+func wall(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// instant is the first instant the zone's clocks show the wall time w, or,
+// when they never do (skipped by a change of time), the instant of that
+// change: the first valid time after it.
+func (s *Spec) instant(w time.Time) time.Time {
+	at := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), s.Zone)
+	if got := wall(at); !got.Equal(w) {
+		// Skipped: Go put it on one side of the change; the change is the
+		// boundary of that side's zone period.
+		start, end := at.ZoneBounds()
+		if got.Before(w) {
+			return end
+		}
+		return start
+	}
+	// Repeated: the same wall time an offset earlier is the first one.
+	start, _ := at.ZoneBounds()
+	if !start.IsZero() {
+		_, before := start.Add(-time.Second).Zone()
+		if _, now := at.Zone(); before > now {
+			if earlier := at.Add(-time.Duration(before-now) * time.Second); earlier.Before(start) && wall(earlier).Equal(w) {
+				return earlier
+			}
+		}
+	}
+	return at
+}
 
 // NextRuns lists the n next firings after t.
 func (s *Spec) NextRuns(t time.Time, n int) []time.Time {

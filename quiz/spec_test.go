@@ -77,3 +77,54 @@ func TestSimpleSpec(t *testing.T) {
 		}
 	}
 }
+
+// On the nights clocks change, a quiz at a time that does not exist fires
+// once at the first minute that does, and one at a time that happens twice
+// fires once: never skipped, never posted twice.
+func TestChangesOfTimeNeitherSkipNorRepeat(t *testing.T) {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	tests := []struct {
+		expr  string
+		from  time.Time
+		wants []string // the next firings, in Paris time
+	}{
+		// 29 March 2026: 02:00 → 03:00.
+		{"30 2 * * *", time.Date(2026, 3, 28, 12, 0, 0, 0, paris), []string{"2026-03-29 03:00 CEST", "2026-03-30 02:30 CEST", "2026-03-31 02:30 CEST"}},
+		{"0 2 * * *", time.Date(2026, 3, 28, 12, 0, 0, 0, paris), []string{"2026-03-29 03:00 CEST", "2026-03-30 02:00 CEST"}},
+		{"30 3 * * *", time.Date(2026, 3, 28, 12, 0, 0, 0, paris), []string{"2026-03-29 03:30 CEST", "2026-03-30 03:30 CEST"}},
+		// 25 October 2026: 03:00 → 02:00.
+		{"30 2 * * *", time.Date(2026, 10, 24, 12, 0, 0, 0, paris), []string{"2026-10-25 02:30 CEST", "2026-10-26 02:30 CET", "2026-10-27 02:30 CET"}},
+		{"0 2 * * *", time.Date(2026, 10, 24, 12, 0, 0, 0, paris), []string{"2026-10-25 02:00 CEST", "2026-10-26 02:00 CET"}},
+		// From inside the repeated hour, the second 02:15 does not fire
+		// the 02:30 again.
+		{"30 2 * * *", time.Date(2026, 10, 25, 1, 15, 0, 0, time.UTC), []string{"2026-10-26 02:30 CET"}},
+		// An ordinary evening quiz keeps its hour on both sides.
+		{"0 18 * * *", time.Date(2026, 3, 28, 12, 0, 0, 0, paris), []string{"2026-03-28 18:00 CET", "2026-03-29 18:00 CEST"}},
+	}
+	for _, tt := range tests {
+		s, err := ParseSpec(tt.expr, "Europe/Paris")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, at := range s.NextRuns(tt.from, len(tt.wants)) {
+			got = append(got, at.In(paris).Format("2006-01-02 15:04 MST"))
+		}
+		if strings.Join(got, ", ") != strings.Join(tt.wants, ", ") {
+			t.Errorf("%q from %v:\n got %v\nwant %v", tt.expr, tt.from, got, tt.wants)
+		}
+	}
+	// Last, which the runner and the catch-up use, agrees.
+	s, _ := ParseSpec("30 2 * * *", "Europe/Paris")
+	night := time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC)
+	var fired []time.Time
+	for m := range 6 * 60 { // every minute of the night, as the runner wakes
+		now := night.Add(time.Duration(m) * time.Minute)
+		if at := s.Last(now.Add(-time.Minute), now); !at.IsZero() {
+			fired = append(fired, at)
+		}
+	}
+	if len(fired) != 1 {
+		t.Errorf("on the October night 02:30 fired %d times: %v", len(fired), fired)
+	}
+}
