@@ -131,6 +131,9 @@ type ScheduleStore interface {
 	RunsToClose(ctx context.Context, now time.Time) ([]QuizRun, error)
 	// ClaimClose marks a posted run closed; false if it was not posted.
 	ClaimClose(ctx context.Context, runID int64) (bool, error)
+	// ExpireClaims marks failed the runs still claimed that were claimed
+	// before a time (the process posting them died) and returns them.
+	ExpireClaims(ctx context.Context, before time.Time) ([]QuizRun, error)
 }
 
 // ReminderStore keeps students' daily reminders.

@@ -206,8 +206,8 @@ func inDays(n int) string {
 
 // revisions shows the student's next due card.
 func (r *Router) revisions(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
-	now := r.now()
-	cards, err := qs.DueCards(ctx, req.UserID, now, 50)
+	// Due today, in the tutor's zone: what the morning reminder counted.
+	cards, err := qs.DueCards(ctx, req.UserID, quiz.EndOfDay(r.now(), quiz.DefaultZone), 50)
 	if err != nil {
 		return Response{}, err
 	}

@@ -34,6 +34,7 @@ type Store struct {
 	turns     []turn
 	schedules map[int64]tutor.Schedule
 	runs      map[int64]tutor.QuizRun
+	claimedAt map[int64]time.Time // run → when its firing was claimed
 	posts     map[int64]tutor.QuizPost
 	answers   map[answerKey]answer
 	cards     map[[2]string]tutor.Card // user, item
@@ -85,6 +86,7 @@ func New() *Store {
 		usage:     map[[3]string]usage{},
 		schedules: map[int64]tutor.Schedule{},
 		runs:      map[int64]tutor.QuizRun{},
+		claimedAt: map[int64]time.Time{},
 		posts:     map[int64]tutor.QuizPost{},
 		answers:   map[answerKey]answer{},
 		cards:     map[[2]string]tutor.Card{},

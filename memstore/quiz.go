@@ -53,6 +53,7 @@ func (s *Store) DeleteSchedule(ctx context.Context, guildID string, id int64) (b
 	for rid, r := range s.runs {
 		if r.ScheduleID == id {
 			delete(s.runs, rid)
+			delete(s.claimedAt, rid)
 			for pid, p := range s.posts {
 				if p.RunID == rid {
 					s.deletePost(pid)
@@ -82,7 +83,24 @@ func (s *Store) ClaimRun(ctx context.Context, r *tutor.QuizRun) (bool, error) {
 	stored := *r
 	stored.ScheduledAt, stored.ClosesAt = at, ms(r.ClosesAt)
 	s.runs[r.ID] = stored
+	s.claimedAt[r.ID] = s.now()
 	return true, nil
+}
+
+// ExpireClaims implements tutor.ScheduleStore.
+func (s *Store) ExpireClaims(ctx context.Context, before time.Time) ([]tutor.QuizRun, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	stale := byID(s.runs, func(r tutor.QuizRun) bool {
+		return r.Status == tutor.RunClaimed && s.claimedAt[r.ID].Before(before)
+	})
+	for i := range stale {
+		stale[i].Status = tutor.RunFailed
+		s.runs[stale[i].ID] = stale[i]
+	}
+	return stale, nil
 }
 
 // UpdateRun implements tutor.ScheduleStore.

@@ -51,6 +51,15 @@ const jobTimeout = 2 * time.Minute
 // DefaultGrace is how late a missed firing may still be posted.
 const DefaultGrace = 30 * time.Minute
 
+// claimLease is how long a firing may stay claimed: past it, the process
+// posting it has died (a job ends within jobTimeout, recording how), and
+// the run is marked failed.
+const claimLease = jobTimeout + time.Minute
+
+// resultsRetry is how long after its close a run's results are tried again
+// when posting them failed.
+const resultsRetry = time.Hour
+
 // Scheduler fires the schedules on robfig/cron (panics recovered, a job
 // never overlaps itself), re-armed from the store at start. Every firing is
 // claimed in the store under (schedule, scheduled time) before anything is
@@ -210,7 +219,12 @@ func (s *Scheduler) Armed() int {
 // or a panic while posting marks the run failed, even when ctx is done.
 func (s *Scheduler) Fire(ctx context.Context, sc tutor.Schedule, at time.Time) (posted bool, err error) {
 	open := time.Duration(max(sc.OpenMinutes, 1)) * time.Minute
-	run := &tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: tutor.RunClaimed}
+	// A firing caught up late keeps its whole answer window.
+	opens := at
+	if now := s.now(); now.After(at) {
+		opens = now
+	}
+	run := &tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: opens.Add(open), GuildID: sc.GuildID, ChannelID: sc.ChannelID, Status: tutor.RunClaimed}
 	claimed, err := s.Store.ClaimRun(ctx, run)
 	if err != nil || !claimed {
 		return false, err
@@ -311,11 +325,19 @@ func (s *Scheduler) CatchUp(ctx context.Context, now time.Time) {
 	}
 }
 
-// Housekeep closes the runs whose time is up, sends the due reminders and
-// arms the schedules another process added.
+// Housekeep fails the runs a dead process left claimed, closes the runs
+// whose time is up, sends the due reminders and arms the schedules another
+// process added.
 func (s *Scheduler) Housekeep(ctx context.Context, now time.Time) {
 	if err := s.sync(ctx); err != nil {
 		s.log().Error("syncing schedules", "err", err)
+	}
+	expired, err := s.Store.ExpireClaims(ctx, now.Add(-claimLease))
+	if err != nil {
+		s.log().Error("expiring claims", "err", err)
+	}
+	for _, r := range expired {
+		s.log().Error("scheduled quiz abandoned: the process posting it stopped; marked failed", "schedule", r.ScheduleID, "run", r.ID, "scheduled_at", r.ScheduledAt)
 	}
 	runs, err := s.Store.RunsToClose(ctx, now)
 	if err != nil {
@@ -326,16 +348,33 @@ func (s *Scheduler) Housekeep(ctx context.Context, now time.Time) {
 		if err != nil || !ok {
 			continue
 		}
-		res, err := s.results(ctx, r)
-		if err != nil {
-			s.log().Error("reading results failed", "run", r.ID, "err", err)
-			continue
-		}
-		if err := s.Poster.PostResults(ctx, r, res); err != nil {
+		if err := s.close(ctx, r); err != nil {
 			s.log().Error("posting results failed", "run", r.ID, "err", err)
+			if now.Before(r.ClosesAt.Add(resultsRetry)) {
+				// Open again: the next housekeeping tries once more.
+				r.Status = tutor.RunPosted
+				if err := s.Store.UpdateRun(context.WithoutCancel(ctx), r); err != nil {
+					s.log().Error("reopening run", "run", r.ID, "err", err)
+				}
+			}
 		}
 	}
 	s.remind(ctx, now)
+}
+
+// close gathers a closed run's results and has them posted; a panic
+// becomes an error.
+func (s *Scheduler) close(ctx context.Context, r tutor.QuizRun) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("erreur interne pendant l'envoi des résultats : %v", p)
+		}
+	}()
+	res, err := s.results(ctx, r)
+	if err != nil {
+		return err
+	}
+	return s.Poster.PostResults(ctx, r, res)
 }
 
 func (s *Scheduler) remind(ctx context.Context, now time.Time) {
@@ -358,7 +397,8 @@ func (s *Scheduler) remind(ctx context.Context, now time.Time) {
 		if err != nil || !ok {
 			continue
 		}
-		due, err := s.Store.DueCount(ctx, r.UserID, now)
+		// What falls due today counts, not only what is due this minute.
+		due, err := s.Store.DueCount(ctx, r.UserID, EndOfDay(now, r.Zone))
 		if err != nil || due == 0 {
 			continue
 		}
@@ -366,6 +406,18 @@ func (s *Scheduler) remind(ctx context.Context, now time.Time) {
 			s.log().Warn("reminder not sent", "err", err)
 		}
 	}
+}
+
+// EndOfDay is the end of t's day in a zone (DefaultZone if unknown): cards
+// are due by calendar day, so that a morning reminder counts, and the
+// student may review, a card falling due that evening.
+func EndOfDay(t time.Time, zone string) time.Time {
+	loc, err := time.LoadLocation(zone)
+	if err != nil || zone == "" {
+		loc, _ = time.LoadLocation(DefaultZone)
+	}
+	l := t.In(loc)
+	return time.Date(l.Year(), l.Month(), l.Day()+1, 0, 0, 0, 0, loc).Add(-time.Millisecond)
 }
 
 // cronLogger routes robfig/cron's logs to slog.

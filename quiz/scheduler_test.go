@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -166,4 +167,152 @@ func TestShutdownWhilePostingIsRecorded(t *testing.T) {
 	if len(runs) != 1 || runs[0].Status != tutor.RunFailed {
 		t.Errorf("run after a shutdown while posting: %+v", runs)
 	}
+}
+
+// clocked is setup with a clock the test moves.
+func clocked(t *testing.T, p quiz.Poster, at time.Time) (*memstore.Store, *quiz.Scheduler, tutor.Schedule, *time.Time) {
+	t.Helper()
+	now := at
+	s, sch, sc := setup(t, p, at)
+	s.Now = func() time.Time { return now }
+	sch.Now = func() time.Time { return now }
+	return s, sch, sc, &now
+}
+
+func runStatus(t *testing.T, s *memstore.Store, sc tutor.Schedule) []string {
+	t.Helper()
+	runs, err := s.Runs(context.Background(), sc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range runs {
+		out = append(out, r.Status)
+	}
+	return out
+}
+
+// A process killed after claiming a firing leaves it claimed: past the
+// lease, housekeeping (of any process) marks it failed and says so.
+func TestClaimOfADeadProcessIsFailed(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
+	s, sch, sc, now := clocked(t, &recorder{}, at)
+	var logs lockedLog
+	sch.Log = slog.New(slog.NewTextHandler(&logs, nil))
+	run := tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(30 * time.Minute), GuildID: "g", ChannelID: "c", Status: tutor.RunClaimed}
+	if ok, err := s.ClaimRun(ctx, &run); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	*now = at.Add(time.Minute) // the posting process may still be at work
+	sch.Housekeep(ctx, *now)
+	if got := runStatus(t, s, sc); !slices.Equal(got, []string{tutor.RunClaimed}) {
+		t.Errorf("a minute after the claim: %v", got)
+	}
+	*now = at.Add(10 * time.Minute)
+	sch.Housekeep(ctx, *now)
+	if got := runStatus(t, s, sc); !slices.Equal(got, []string{tutor.RunFailed}) {
+		t.Errorf("past the lease: %v, want failed", got)
+	}
+	if !strings.Contains(logs.String(), "abandoned") {
+		t.Errorf("no alert in the logs:\n%s", logs.String())
+	}
+}
+
+// A firing caught up late keeps its whole answer window: a 10-minute quiz
+// posted 20 minutes late closes 10 minutes after it is posted.
+func TestLateCatchUpKeepsItsWindow(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
+	p := &recorder{}
+	s, sch, sc, now := clocked(t, p, at)
+	sc.OpenMinutes = 10
+	*now = at.Add(20 * time.Minute)
+	if ok, err := sch.Fire(ctx, sc, at); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	want := now.Add(10 * time.Minute)
+	if len(p.opened) != 1 || !p.opened[0].ClosesAt.Equal(want) {
+		t.Fatalf("run closes at %v, want %v", p.opened, want)
+	}
+	for _, q := range p.questions {
+		if !q.ClosesAt.Equal(want) {
+			t.Errorf("question closes at %v, want %v", q.ClosesAt, want)
+		}
+	}
+	*now = at.Add(25 * time.Minute)
+	sch.Housekeep(ctx, *now)
+	if len(p.results) != 0 || !slices.Equal(runStatus(t, s, sc), []string{tutor.RunPosted}) {
+		t.Errorf("closed 5 minutes after it was posted: %v", runStatus(t, s, sc))
+	}
+}
+
+// panicky panics while posting results, as many times as asked.
+type panicky struct {
+	recorder
+	panics int
+}
+
+func (p *panicky) PostResults(ctx context.Context, run tutor.QuizRun, res quiz.Results) error {
+	p.mu.Lock()
+	if p.panics > 0 {
+		p.panics--
+		p.mu.Unlock()
+		panic("rendering failed")
+	}
+	p.mu.Unlock()
+	return p.recorder.PostResults(ctx, run, res)
+}
+
+// A panic while posting results does not lose them: the run opens again
+// and the next housekeeping posts them, once; after an hour of failures it
+// is closed for good.
+func TestResultsSurviveAPanic(t *testing.T) {
+	ctx := context.Background()
+	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
+	p := &panicky{panics: 1}
+	s, sch, sc, now := clocked(t, p, at)
+	if ok, err := sch.Fire(ctx, sc, at); !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	*now = at.Add(31 * time.Minute)
+	sch.Housekeep(ctx, *now)
+	if len(p.results) != 0 || !slices.Equal(runStatus(t, s, sc), []string{tutor.RunPosted}) {
+		t.Fatalf("after the panic: %d results, runs %v", len(p.results), runStatus(t, s, sc))
+	}
+	*now = at.Add(32 * time.Minute)
+	sch.Housekeep(ctx, *now)
+	sch.Housekeep(ctx, *now)
+	if len(p.results) != 1 || !slices.Equal(runStatus(t, s, sc), []string{tutor.RunClosed}) {
+		t.Errorf("next minute: %d results, runs %v", len(p.results), runStatus(t, s, sc))
+	}
+	// Always failing: given up an hour after the close.
+	p2 := &panicky{panics: 1000}
+	s2, sch2, sc2, now2 := clocked(t, p2, at)
+	sch2.Fire(ctx, sc2, at)
+	for m := 31; m <= 120; m++ {
+		*now2 = at.Add(time.Duration(m) * time.Minute)
+		sch2.Housekeep(ctx, *now2)
+	}
+	if got := runStatus(t, s2, sc2); !slices.Equal(got, []string{tutor.RunClosed}) {
+		t.Errorf("failing for 90 minutes: runs %v, want closed", got)
+	}
+}
+
+// lockedLog is a log sink safe for the scheduler's goroutines.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -138,6 +138,13 @@ func (s *Store) ClaimClose(ctx context.Context, runID int64) (bool, error) {
 	return n == 1, err
 }
 
+// ExpireClaims marks failed the runs claimed before a time and still
+// claimed, and returns them.
+func (s *Store) ExpireClaims(ctx context.Context, before time.Time) ([]tutor.QuizRun, error) {
+	return collect(ctx, s.db, scanRun, `UPDATE quiz_runs SET status = ? WHERE status = ? AND claimed_at < ? RETURNING `+runCols,
+		tutor.RunFailed, tutor.RunClaimed, ms(before))
+}
+
 // AddPost stores a posted question and sets its ID.
 func (s *Store) AddPost(ctx context.Context, p *tutor.QuizPost) error {
 	p.CreatedAt = s.Now()

@@ -236,6 +236,26 @@ func TestReminders(t *testing.T) {
 	}
 }
 
+// A 7 h reminder counts the cards falling due later that day (at 18:30):
+// cards are due by calendar day.
+func TestMorningReminderCountsTheDay(t *testing.T) {
+	ctx := context.Background()
+	c := &clock{t: time.Date(2026, 11, 23, 18, 30, 0, 0, paris)}
+	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	p := &poster{}
+	sch := scheduler(s, p, c)
+	s.SetReminder(ctx, tutor.Reminder{UserID: "ana", MinuteOfDay: 7 * 60, Zone: "Europe/Paris"})
+	// Missed at 18:30: due again tomorrow at 18:30.
+	s.SaveCard(ctx, tutor.NewCard("ana", "item").Review(false, c.Now()))
+	// Due the day after tomorrow: not counted tomorrow.
+	s.SaveCard(ctx, tutor.NewCard("ana", "other").Review(false, c.Now().AddDate(0, 0, 1)))
+	c.Set(time.Date(2026, 11, 24, 7, 0, 0, 0, paris))
+	sch.Housekeep(ctx, c.Now())
+	if !slices.Equal(p.reminded, []string{"ana:1"}) {
+		t.Errorf("7 h reminders %v, want the one card of the day", p.reminded)
+	}
+}
+
 // Erasing a user removes every row holding their ID, in every table.
 func TestEraseUserRemovesEveryRow(t *testing.T) {
 	ctx := context.Background()

@@ -79,6 +79,35 @@ func testSchedulesAndRuns(t *testing.T, s tutor.Store, _ *Clock) {
 	check(t, "runs of a deleted schedule", len(runs), 0)
 }
 
+// A run left claimed (its process died posting it) is failed once its
+// claim is older than the lease; runs posted, or claimed since, are not.
+func testExpiredClaims(t *testing.T, s tutor.Store, c *Clock) {
+	sc := addSchedule(t, s, "g", "prof")
+	dead, _ := claim(t, s, sc, start)
+	posted, _ := claim(t, s, sc, start.Add(24*time.Hour))
+	posted.Status = tutor.RunPosted
+	must(t, s.UpdateRun(ctx, posted))
+	c.Add(10 * time.Minute)
+	recent, _ := claim(t, s, sc, start.Add(48*time.Hour))
+	expired, err := s.ExpireClaims(ctx, c.Now().Add(-5*time.Minute))
+	must(t, err)
+	if len(expired) != 1 || expired[0].ID != dead.ID || expired[0].Status != tutor.RunFailed {
+		t.Fatalf("expired %+v, want the dead run %d, failed", expired, dead.ID)
+	}
+	runs, err := s.Runs(ctx, sc.ID)
+	must(t, err)
+	status := map[int64]string{}
+	for _, r := range runs {
+		status[r.ID] = r.Status
+	}
+	check(t, "the dead run", status[dead.ID], tutor.RunFailed)
+	check(t, "a posted run", status[posted.ID], tutor.RunPosted)
+	check(t, "a recent claim", status[recent.ID], tutor.RunClaimed)
+	again, err := s.ExpireClaims(ctx, c.Now().Add(-5*time.Minute))
+	must(t, err)
+	check(t, "runs expired twice", len(again), 0)
+}
+
 func testOneClaim(t *testing.T, s tutor.Store, _ *Clock) {
 	sc := addSchedule(t, s, "g", "prof")
 	won := atOnce(t, 8, func(int) (bool, error) {

@@ -52,6 +52,7 @@ func Run(t *testing.T, open Opener) {
 		{"Turns", testTurns},
 		{"SchedulesAndRuns", testSchedulesAndRuns},
 		{"OneClaimAmongMany", testOneClaim},
+		{"ExpiredClaims", testExpiredClaims},
 		{"PostsAndAnswers", testPostsAndAnswers},
 		{"ClassAnswersAtOnce", testClassAnswersAtOnce},
 		{"Cards", testCards},
