@@ -73,7 +73,9 @@ type ReplyStore interface {
 // UsageStore counts the language model's tokens, per day (UTC).
 type UsageStore interface {
 	AddUsage(ctx context.Context, guildID, userID string, tokens int) error
-	// Usage is today's tokens of a user in a server, and of the server.
+	// Usage is today's tokens of a user in a server, and of the server. A
+	// user erased today keeps the day's count (under ErasedKey): erasure
+	// does not reset a quota.
 	Usage(ctx context.Context, guildID, userID string) (user, guild int, err error)
 }
 

@@ -73,6 +73,10 @@ type Command struct {
 	// the server's teacher role.
 	Teacher bool
 	Ack     Ack
+	// Limited counts a message-acknowledged command against the per-user
+	// rate limit of questions (AckSearch and AckBrief always count): a
+	// quiz question is asked as often as a question to the tutor.
+	Limited bool
 	// Console reads what follows the command on a console line into req; it
 	// returns a message for the user when the line cannot be read. Nil puts
 	// the rest of the line in the first option.
@@ -107,6 +111,13 @@ func (r *Router) command(name string) (Command, bool) {
 func (r *Router) Acknowledgement(name string) (Ack, bool) {
 	c, ok := r.command(name)
 	return c.Ack, ok
+}
+
+// RateLimited reports whether a command counts against the per-user rate
+// limit of questions.
+func (r *Router) RateLimited(name string) bool {
+	c, ok := r.command(name)
+	return ok && (c.Limited || c.Ack == AckSearch || c.Ack == AckBrief)
 }
 
 func ptr(f float64) *float64 { return &f }
@@ -197,7 +208,7 @@ func defaultCommands() []Command {
 			}},
 		{Name: CmdQuiz, Description: "Une question de révision tout de suite, corrigée et citée",
 			Help:    "[diplome] [theme] — une question de révision tout de suite, corrigée et citée",
-			Example: "nrc epreuves", Ack: AckMessage, Run: quizOnly((*Router).askQuiz), Console: quizConsole,
+			Example: "nrc epreuves", Ack: AckMessage, Limited: true, Run: quizOnly((*Router).askQuiz), Console: quizConsole,
 			Options: []Option{diploma("Le diplôme (par défaut : celui du serveur)"), themeOpt}},
 		{Name: CmdRevisions, Description: "Vos questions à revoir aujourd'hui (répétition espacée)",
 			Help: "— vos questions à revoir (répétition espacée)", Ack: AckMessage, Run: quizOnly((*Router).revisions)},

@@ -7,6 +7,7 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"slices"
@@ -39,6 +40,8 @@ type Store struct {
 	answers   map[answerKey]answer
 	cards     map[[2]string]tutor.Card // user, item
 	reminders map[string]tutor.Reminder
+	// erasureKey keys the pseudonyms of erased users (tutor.ErasedKey).
+	erasureKey []byte
 }
 
 type setting struct{ diploma, role string }
@@ -78,19 +81,22 @@ var _ tutor.Store = (*Store)(nil)
 
 // New returns an empty store on the system clock.
 func New() *Store {
+	key := make([]byte, 32)
+	rand.Read(key)
 	return &Store{
-		Now:       time.Now,
-		settings:  map[[2]string]setting{},
-		replies:   map[int64]tutor.StoredReply{},
-		votes:     map[vote]stamped[int]{},
-		usage:     map[[3]string]usage{},
-		schedules: map[int64]tutor.Schedule{},
-		runs:      map[int64]tutor.QuizRun{},
-		claimedAt: map[int64]time.Time{},
-		posts:     map[int64]tutor.QuizPost{},
-		answers:   map[answerKey]answer{},
-		cards:     map[[2]string]tutor.Card{},
-		reminders: map[string]tutor.Reminder{},
+		erasureKey: key,
+		Now:        time.Now,
+		settings:   map[[2]string]setting{},
+		replies:    map[int64]tutor.StoredReply{},
+		votes:      map[vote]stamped[int]{},
+		usage:      map[[3]string]usage{},
+		schedules:  map[int64]tutor.Schedule{},
+		runs:       map[int64]tutor.QuizRun{},
+		claimedAt:  map[int64]time.Time{},
+		posts:      map[int64]tutor.QuizPost{},
+		answers:    map[answerKey]answer{},
+		cards:      map[[2]string]tutor.Card{},
+		reminders:  map[string]tutor.Reminder{},
 	}
 }
 
@@ -311,7 +317,7 @@ func (s *Store) Usage(ctx context.Context, guildID, userID string) (user, guild 
 	for k, u := range s.usage {
 		if k[0] == today && k[1] == guildID {
 			guild += u.tokens
-			if k[2] == userID {
+			if k[2] == userID || k[2] == tutor.ErasedKey(s.erasureKey, userID) {
 				user += u.tokens
 			}
 		}

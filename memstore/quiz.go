@@ -268,9 +268,24 @@ func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time
 		return nil, err
 	}
 	defer s.mu.Unlock()
-	out, first := s.scores(func(_ answerKey, a answer) bool {
-		return a.guild == guildID && !a.at.Before(ms(since))
-	})
+	// Each item counts once per student and day (UTC), by its first answer
+	// of the day.
+	type daily struct{ user, item, day string }
+	firstOf := map[daily]answerKey{}
+	for k, a := range s.answers {
+		if a.guild != guildID || a.at.Before(ms(since)) {
+			continue
+		}
+		d := daily{k.user, s.posts[k.post].ItemID, day(a.at)}
+		if f, ok := firstOf[d]; !ok || a.at.Before(s.answers[f].at) {
+			firstOf[d] = k
+		}
+	}
+	counted := map[answerKey]bool{}
+	for _, k := range firstOf {
+		counted[k] = true
+	}
+	out, first := s.scores(func(k answerKey, _ answer) bool { return counted[k] })
 	sortScores(out, first, true)
 	return out[:min(len(out), max(n, 0))], nil
 }

@@ -74,7 +74,15 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 	}
 	tally("feedback", erase(s.votes, func(k vote, _ stamped[int]) bool { return k.user == userID }, func(k vote) { delete(s.votes, k) }))
 	tally("replies", erase(s.replies, func(_ int64, r tutor.StoredReply) bool { return r.UserID == userID }, s.deleteReply))
-	tally("llm_usage", erase(s.usage, func(k [3]string, _ usage) bool { return k[2] == userID }, func(k [3]string) { delete(s.usage, k) }))
+	// The day's tokens stay counted under a pseudonym: erasure does not
+	// reset the quota. Earlier days go.
+	today := day(s.Now())
+	tally("llm_usage", erase(s.usage, func(k [3]string, _ usage) bool { return k[2] == userID }, func(k [3]string) {
+		if k[0] == today {
+			s.usage[[3]string{k[0], k[1], tutor.ErasedKey(s.erasureKey, userID)}] = s.usage[k]
+		}
+		delete(s.usage, k)
+	}))
 	kept := s.turns[:0]
 	for _, t := range s.turns {
 		if t.user == userID {

@@ -20,8 +20,8 @@ func (s *Store) AddUsage(ctx context.Context, guildID, userID string, tokens int
 // Usage returns the tokens spent today by a user, and by everyone on the
 // user's server.
 func (s *Store) Usage(ctx context.Context, guildID, userID string) (user, guild int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN user_id = ? THEN tokens END), 0), COALESCE(SUM(tokens), 0)
-		FROM llm_usage WHERE day = ? AND guild_id = ?`, userID, day(s.Now()), guildID).Scan(&user, &guild)
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN user_id IN (?, ?) THEN tokens END), 0), COALESCE(SUM(tokens), 0)
+		FROM llm_usage WHERE day = ? AND guild_id = ?`, userID, tutor.ErasedKey(s.erasureKey, userID), day(s.Now()), guildID).Scan(&user, &guild)
 	return user, guild, err
 }
 

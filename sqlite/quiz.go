@@ -222,8 +222,12 @@ func (s *Store) RunScores(ctx context.Context, runID int64) ([]tutor.Score, erro
 
 // Leaderboard ranks a server's students since a time (the week's start).
 func (s *Store) Leaderboard(ctx context.Context, guildID string, since time.Time, n int) ([]tutor.Score, error) {
-	return s.scores(ctx, `SELECT user_id, SUM(correct), COUNT(*) FROM quiz_answers WHERE guild_id = ? AND answered_at >= ?
-		GROUP BY user_id ORDER BY SUM(correct) DESC, COUNT(*) ASC, MIN(answered_at) LIMIT ?`, guildID, ms(since), n)
+	// Each item counts once per student and day (UTC), by its first answer
+	// of the day: asking /quiz again and again earns nothing.
+	return s.scores(ctx, `SELECT user_id, SUM(correct), COUNT(*) FROM (
+			SELECT a.user_id, a.correct, MIN(a.answered_at) AS at FROM quiz_answers a JOIN quiz_posts p ON p.id = a.post_id
+			WHERE a.guild_id = ? AND a.answered_at >= ? GROUP BY a.user_id, p.item_id, a.answered_at / 86400000)
+		GROUP BY user_id ORDER BY SUM(correct) DESC, COUNT(*) ASC, MIN(at) LIMIT ?`, guildID, ms(since), n)
 }
 
 func (s *Store) scores(ctx context.Context, q string, args ...any) ([]tutor.Score, error) {

@@ -1,10 +1,12 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -260,7 +262,8 @@ func TestMorningReminderCountsTheDay(t *testing.T) {
 func TestEraseUserRemovesEveryRow(t *testing.T) {
 	ctx := context.Background()
 	c := &clock{t: time.Now()}
-	s := openAt(t, filepath.Join(t.TempDir(), "t.db"), c)
+	path := filepath.Join(t.TempDir(), "t.db")
+	s := openAt(t, path, c)
 	const u = "user-777"
 	// Their data everywhere, and someone else's.
 	for _, who := range []string{u, "other"} {
@@ -319,5 +322,16 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 	}
 	if data, _ := s.UserData(ctx, u); len(data) != 0 {
 		t.Errorf("export after erasure: %v", data)
+	}
+	// Nor does any byte of the files: deleted rows are overwritten, and the
+	// write-ahead log is emptied.
+	for _, f := range []string{path, path + "-wal"} {
+		b, err := os.ReadFile(f)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		if n := bytes.Count(b, []byte(u)); n != 0 {
+			t.Errorf("%s holds %q %d times after erasure", filepath.Base(f), u, n)
+		}
 	}
 }

@@ -31,6 +31,8 @@ type Store struct {
 	db *sql.DB
 	// Now is the clock used for timestamps (time.Now by default).
 	Now func() time.Time
+	// erasureKey keys the pseudonyms of erased users (tutor.ErasedKey).
+	erasureKey []byte
 }
 
 // Open opens (creating it if needed) the database at path and applies the
@@ -49,6 +51,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Deleted rows are overwritten, not left in free pages: an erased
+	// user's ID is gone from the file.
+	q.Add("_pragma", "secure_delete(1)")
 	if !memory {
 		q.Add("_pragma", "journal_mode(WAL)")
 	}
@@ -65,6 +70,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("base %s : %w", path, err)
+	}
+	if err := db.QueryRowContext(ctx, `SELECT value FROM store_keys WHERE name = 'erasure'`).Scan(&s.erasureKey); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("base %s : clé d'effacement illisible : %w", path, err)
 	}
 	return s, nil
 }

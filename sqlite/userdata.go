@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	tutor "github.com/btstutor/tutor"
 )
 
 // userColumns are where a user's ID is stored: every row found there is the
@@ -52,18 +54,36 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 	counts := map[string]int64{}
 	for _, uc := range userColumns {
 		q := fmt.Sprintf(`DELETE FROM %s WHERE %s = ?`, uc.table, uc.column)
-		if uc.table == "quiz_schedules" {
+		switch uc.table {
+		case "quiz_schedules":
 			q = fmt.Sprintf(`UPDATE %s SET %s = '' WHERE %s = ?`, uc.table, uc.column, uc.column)
+		case "llm_usage":
+			// The day's tokens stay counted under a pseudonym: erasure
+			// does not reset the quota. Earlier days go.
+			res, err := tx.ExecContext(ctx, `UPDATE llm_usage SET user_id = ? WHERE user_id = ? AND day = ?`, tutor.ErasedKey(s.erasureKey, userID), userID, day(s.Now()))
+			if err != nil {
+				return nil, fmt.Errorf("%s : %w", uc.table, err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				counts[uc.table] = n
+			}
 		}
 		res, err := tx.ExecContext(ctx, q, userID)
 		if err != nil {
 			return nil, fmt.Errorf("%s : %w", uc.table, err)
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
-			counts[uc.table] = n
+			counts[uc.table] += n
 		}
 	}
-	return counts, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	// The old pages in the write-ahead log go too.
+	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return counts, fmt.Errorf("effacement enregistré, mais journal non vidé : %w", err)
+	}
+	return counts, nil
 }
 
 // scanMaps reads every row as a map from column to value (text as

@@ -218,6 +218,37 @@ func testClassAnswersAtOnce(t *testing.T, s tutor.Store, _ *Clock) {
 	}
 }
 
+// The ranking counts an item once per student and day, by the first
+// answer of the day: asking /quiz over and over for the same question earns
+// nothing; the next day it counts again.
+func testRankingOncePerItemAndDay(t *testing.T, s tutor.Store, c *Clock) {
+	since := c.Now()
+	ask := func(user, item string, right bool) {
+		p := tutor.QuizPost{GuildID: "g", ChannelID: "c", UserID: user, ItemID: item}
+		must(t, s.AddPost(ctx, &p))
+		_, err := s.Answer(ctx, p, user, 0, right)
+		must(t, err)
+		c.Add(time.Minute)
+	}
+	ask("spam", "q1", false) // the first answer of the day is the one counted
+	for range 5 {
+		ask("spam", "q1", true)
+	}
+	ask("fair", "q1", true)
+	ask("fair", "q2", true)
+	board, err := s.Leaderboard(ctx, "g", since, 10)
+	must(t, err)
+	if len(board) != 2 || board[0] != (tutor.Score{UserID: "fair", Right: 2, Answered: 2}) || board[1] != (tutor.Score{UserID: "spam", Right: 0, Answered: 1}) {
+		t.Errorf("ranking: %+v", board)
+	}
+	c.Add(24 * time.Hour)
+	ask("spam", "q1", true)
+	board, _ = s.Leaderboard(ctx, "g", since, 10)
+	if len(board) != 2 || board[1] != (tutor.Score{UserID: "spam", Right: 1, Answered: 2}) {
+		t.Errorf("ranking the next day: %+v", board)
+	}
+}
+
 func testCards(t *testing.T, s tutor.Store, c *Clock) {
 	card, ok, err := s.Card(ctx, "ana", "q1")
 	must(t, err)

@@ -55,6 +55,7 @@ func Run(t *testing.T, open Opener) {
 		{"ExpiredClaims", testExpiredClaims},
 		{"PostsAndAnswers", testPostsAndAnswers},
 		{"ClassAnswersAtOnce", testClassAnswersAtOnce},
+		{"RankingOncePerItemAndDay", testRankingOncePerItemAndDay},
 		{"Cards", testCards},
 		{"Reminders", testReminders},
 		{"UserData", testUserData},
@@ -261,6 +262,16 @@ func testUserData(t *testing.T, s tutor.Store, _ *Clock) {
 	if len(all) != 2 || all[0].CreatedBy != "" {
 		t.Errorf("ana's schedule stays the server's, without its author: %+v", all)
 	}
+	// Erasure does not reset the day's quota: ana's 10 tokens still count.
+	user, guild, err := s.Usage(ctx, "g", "ana")
+	must(t, err)
+	check(t, "ana's tokens today after her erasure", user, 10)
+	check(t, "the server's tokens today", guild, 20)
+	must(t, s.AddUsage(ctx, "g", "ana", 5))
+	user, _, _ = s.Usage(ctx, "g", "ana")
+	check(t, "ana's tokens after asking again", user, 15)
+	user, _, _ = s.Usage(ctx, "g", "ben")
+	check(t, "ben's tokens", user, 10)
 }
 
 func testClose(t *testing.T, s tutor.Store, _ *Clock) {

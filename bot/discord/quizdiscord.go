@@ -17,6 +17,14 @@ import (
 
 // direct answers a fast command with a message (no deferral).
 func (b *Bot) direct(ctx context.Context, in *discordgo.Interaction, req bot.Request, start time.Time) {
+	if b.router.RateLimited(req.Command) {
+		if ok, wait := b.limiter.allow(req.UserID); !ok {
+			b.respondEphemeral(in, rateLimitMessage(b.cfg.RateLimit, wait))
+			b.router.Metrics.ObserveAck(time.Since(start))
+			b.router.Metrics.Interaction(req.Command, bot.OutcomeRateLimited)
+			return
+		}
+	}
 	resp, err := b.router.Execute(ctx, req)
 	if err != nil {
 		b.log.Error("command failed", "command", req.Command, "err", err)
