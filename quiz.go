@@ -1,7 +1,6 @@
 package tutor
 
 import (
-	"math"
 	"time"
 )
 
@@ -79,66 +78,32 @@ type Reminder struct {
 	LastSent    string // local date of the last check, YYYY-MM-DD
 }
 
-// Spaced repetition follows SM-2 (P. Woźniak, 1987), the algorithm of the
-// first SuperMemo and of Anki's ancestors, with two grades since a quiz
-// answer is right or wrong:
-//
-//   - right (quality 4): the first review comes after 1 day, the second after
-//     6 days, then the interval is multiplied by the ease factor;
-//   - wrong (quality 1): the card starts again (1 day) and gets harder.
-//
-// The ease factor starts at 2.5 and moves by EF' = EF + 0.1 − (5−q)(0.08 +
-// (5−q)·0.02), never below 1.3: +0 for a right answer, −0.54 for a wrong one.
-
-// Card is one student's memory of one item.
+// Card is one student's memory of one item, scheduled by FSRS (package
+// srs; quiz.Review grades an answer and moves the card).
 type Card struct {
-	UserID   string    `json:"-"`
-	ItemID   string    `json:"item_id"`
-	Ease     float64   `json:"ease"`
-	Interval int       `json:"interval_days"`
-	Reps     int       `json:"repetitions"` // right answers in a row
-	Due      time.Time `json:"due"`
-	Reviewed time.Time `json:"reviewed"`
-	Lapses   int       `json:"lapses"`
+	UserID     string    `json:"-"`
+	ItemID     string    `json:"item_id"`
+	Stability  float64   `json:"stability"`   // days for recall to fall to 90 %; 0: never reviewed
+	Difficulty float64   `json:"difficulty"`  // 1 (easy) to 10 (hard)
+	Reps       int       `json:"repetitions"` // right answers in a row
+	Lapses     int       `json:"lapses"`
+	Due        time.Time `json:"due"` // the start of the (local) day it is due
+	Reviewed   time.Time `json:"reviewed"`
 }
-
-// Grades.
-const (
-	qualityRight = 4
-	qualityWrong = 1
-	startEase    = 2.5
-	minEase      = 1.3
-)
 
 // NewCard is a card never reviewed.
-func NewCard(userID, itemID string) Card {
-	return Card{UserID: userID, ItemID: itemID, Ease: startEase}
-}
+func NewCard(userID, itemID string) Card { return Card{UserID: userID, ItemID: itemID} }
 
-// Review updates the card after an answer at now.
-func (c Card) Review(right bool, now time.Time) Card {
-	q := qualityWrong
-	if right {
-		q = qualityRight
-	}
-	if q < 3 {
-		c.Reps = 0
-		c.Interval = 1
-		c.Lapses++
-	} else {
-		c.Reps++
-		switch c.Reps {
-		case 1:
-			c.Interval = 1
-		case 2:
-			c.Interval = 6
-		default:
-			c.Interval = int(math.Round(float64(c.Interval) * c.Ease))
-		}
-	}
-	d := float64(5 - q)
-	c.Ease = math.Max(minEase, c.Ease+0.1-d*(0.08+d*0.02))
-	c.Reviewed = now
-	c.Due = now.AddDate(0, 0, c.Interval)
-	return c
+// ReviewLog is one review of a card, kept so that the schedule can be
+// checked, and its weights refitted, from what students did.
+type ReviewLog struct {
+	UserID      string    `json:"-"`
+	ItemID      string    `json:"item_id"`
+	Grade       int       `json:"grade"` // 1 Again, 2 Hard, 3 Good, 4 Easy
+	ReviewedAt  time.Time `json:"reviewed_at"`
+	ElapsedDays int       `json:"elapsed_days"` // since the previous review
+	AnswerMS    int64     `json:"answer_ms"`    // from the question shown to the answer
+	Stability   float64   `json:"stability"`    // after the review
+	Difficulty  float64   `json:"difficulty"`
+	Due         time.Time `json:"due"`
 }

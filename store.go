@@ -100,6 +100,8 @@ type QuizStore interface {
 	// when there is none.
 	Card(ctx context.Context, userID, itemID string) (c Card, ok bool, err error)
 	SaveCard(ctx context.Context, c Card) error
+	// LogReview records one review of a card.
+	LogReview(ctx context.Context, r ReviewLog) error
 	// DueCards are a student's cards due at now, most overdue first.
 	DueCards(ctx context.Context, userID string, now time.Time, n int) ([]Card, error)
 	DueCount(ctx context.Context, userID string, now time.Time) (int, error)

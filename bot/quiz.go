@@ -178,8 +178,17 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	if err != nil {
 		return Response{}, err
 	}
-	card = card.Review(right, now)
+	// The time to answer grades the review when the question was the
+	// student's own (/quiz, /revisions), not a class quiz left open.
+	var shown time.Time
+	if p.UserID == userID {
+		shown = p.CreatedAt
+	}
+	card, log := quiz.Review(card, right, shown, now, 0)
 	if err := qs.SaveCard(ctx, card); err != nil {
+		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
+	}
+	if err := qs.LogReview(ctx, log); err != nil {
 		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
 	}
 	var b strings.Builder
@@ -191,7 +200,7 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	b.WriteString(it.Explanation + "\n\n")
 	c := it.Citation
 	fmt.Fprintf(&b, "> %s\n— BTS %s, %s (%s)\n\n", quoteText(c.Text), c.Diploma, c.Section, c.Lines)
-	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(card.Interval))
+	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(quiz.DaysUntil(now, card.Due)))
 	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK}, nil
 }
 
@@ -217,7 +226,7 @@ func (r *Router) revisions(ctx context.Context, qs tutor.Store, req Request) (Re
 			return r.showQuestion(ctx, qs, req, it, header)
 		}
 	}
-	return private("Révisions", "Rien à revoir pour l'instant : les questions manquées reviennent le lendemain, les autres de plus en plus espacées (répétition espacée SM-2). Lancez /quiz pour de nouvelles questions.", OutcomeOK)
+	return private("Révisions", "Rien à revoir pour l'instant : les questions manquées reviennent le lendemain, les autres de plus en plus espacées selon ce que vous retenez (répétition espacée FSRS). Lancez /quiz pour de nouvelles questions.", OutcomeOK)
 }
 
 // reminder turns the daily DM on ("18h30") or off ("non").

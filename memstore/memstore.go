@@ -39,6 +39,7 @@ type Store struct {
 	posts     map[int64]tutor.QuizPost
 	answers   map[answerKey]answer
 	cards     map[[2]string]tutor.Card // user, item
+	reviews   []tutor.ReviewLog
 	reminders map[string]tutor.Reminder
 	// erasureKey keys the pseudonyms of erased users (tutor.ErasedKey).
 	erasureKey []byte

@@ -314,6 +314,17 @@ func (s *Store) SaveCard(ctx context.Context, c tutor.Card) error {
 	return nil
 }
 
+// LogReview implements tutor.QuizStore.
+func (s *Store) LogReview(ctx context.Context, r tutor.ReviewLog) error {
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	r.ReviewedAt, r.Due = ms(r.ReviewedAt), ms(r.Due)
+	s.reviews = append(s.reviews, r)
+	return nil
+}
+
 // due lists a student's cards due at now, most overdue first.
 func (s *Store) due(userID string, now time.Time) []tutor.Card {
 	var out []tutor.Card

@@ -45,7 +45,13 @@ func (s *Store) UserData(ctx context.Context, userID string) (map[string][]map[s
 	}
 	for k, c := range s.cards {
 		if k[0] == userID {
-			add("sr_cards", map[string]any{"user_id": c.UserID, "item_id": c.ItemID, "ease": c.Ease, "interval_days": c.Interval, "reps": c.Reps, "lapses": c.Lapses, "due": c.Due.UnixMilli(), "reviewed": c.Reviewed.UnixMilli()})
+			add("sr_cards", map[string]any{"user_id": c.UserID, "item_id": c.ItemID, "stability": c.Stability, "difficulty": c.Difficulty, "reps": c.Reps, "lapses": c.Lapses, "due": c.Due.UnixMilli(), "reviewed": c.Reviewed.UnixMilli()})
+		}
+	}
+	for _, r := range s.reviews {
+		if r.UserID == userID {
+			add("sr_reviews", map[string]any{"user_id": r.UserID, "item_id": r.ItemID, "grade": r.Grade, "reviewed_at": r.ReviewedAt.UnixMilli(), "elapsed_days": r.ElapsedDays,
+				"answer_ms": r.AnswerMS, "stability": r.Stability, "difficulty": r.Difficulty, "due": r.Due.UnixMilli()})
 		}
 	}
 	if r, ok := s.reminders[userID]; ok {
@@ -95,6 +101,15 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 	tally("quiz_answers", erase(s.answers, func(k answerKey, _ answer) bool { return k.user == userID }, func(k answerKey) { delete(s.answers, k) }))
 	tally("quiz_posts", erase(s.posts, func(_ int64, p tutor.QuizPost) bool { return p.UserID == userID }, s.deletePost))
 	tally("sr_cards", erase(s.cards, func(k [2]string, _ tutor.Card) bool { return k[0] == userID }, func(k [2]string) { delete(s.cards, k) }))
+	keptReviews := s.reviews[:0]
+	for _, r := range s.reviews {
+		if r.UserID == userID {
+			count("sr_reviews")
+			continue
+		}
+		keptReviews = append(keptReviews, r)
+	}
+	s.reviews = keptReviews
 	if _, ok := s.reminders[userID]; ok {
 		delete(s.reminders, userID)
 		count("reminders")

@@ -241,8 +241,8 @@ func (s *Store) scores(ctx context.Context, q string, args ...any) ([]tutor.Scor
 func (s *Store) Card(ctx context.Context, userID, itemID string) (tutor.Card, bool, error) {
 	c := tutor.Card{UserID: userID, ItemID: itemID}
 	var due, reviewed int64
-	err := s.db.QueryRowContext(ctx, `SELECT ease, interval_days, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND item_id = ?`, userID, itemID).
-		Scan(&c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
+	err := s.db.QueryRowContext(ctx, `SELECT stability, difficulty, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND item_id = ?`, userID, itemID).
+		Scan(&c.Stability, &c.Difficulty, &c.Reps, &c.Lapses, &due, &reviewed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return tutor.NewCard(userID, itemID), false, nil
 	}
@@ -252,10 +252,17 @@ func (s *Store) Card(ctx context.Context, userID, itemID string) (tutor.Card, bo
 
 // SaveCard stores a card.
 func (s *Store) SaveCard(ctx context.Context, c tutor.Card) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_cards (user_id, item_id, ease, interval_days, reps, lapses, due, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (user_id, item_id) DO UPDATE SET ease = excluded.ease, interval_days = excluded.interval_days, reps = excluded.reps,
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_cards (user_id, item_id, stability, difficulty, reps, lapses, due, reviewed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (user_id, item_id) DO UPDATE SET stability = excluded.stability, difficulty = excluded.difficulty, reps = excluded.reps,
 		lapses = excluded.lapses, due = excluded.due, reviewed = excluded.reviewed`,
-		c.UserID, c.ItemID, c.Ease, c.Interval, c.Reps, c.Lapses, ms(c.Due), ms(c.Reviewed))
+		c.UserID, c.ItemID, c.Stability, c.Difficulty, c.Reps, c.Lapses, ms(c.Due), ms(c.Reviewed))
+	return err
+}
+
+// LogReview records one review of a card.
+func (s *Store) LogReview(ctx context.Context, r tutor.ReviewLog) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_reviews (user_id, item_id, grade, reviewed_at, elapsed_days, answer_ms, stability, difficulty, due)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.UserID, r.ItemID, r.Grade, ms(r.ReviewedAt), r.ElapsedDays, r.AnswerMS, r.Stability, r.Difficulty, ms(r.Due))
 	return err
 }
 
@@ -264,10 +271,10 @@ func (s *Store) DueCards(ctx context.Context, userID string, now time.Time, n in
 	return collect(ctx, s.db, func(r interface{ Scan(...any) error }) (tutor.Card, error) {
 		c := tutor.Card{UserID: userID}
 		var due, reviewed int64
-		err := r.Scan(&c.ItemID, &c.Ease, &c.Interval, &c.Reps, &c.Lapses, &due, &reviewed)
+		err := r.Scan(&c.ItemID, &c.Stability, &c.Difficulty, &c.Reps, &c.Lapses, &due, &reviewed)
 		c.Due, c.Reviewed = fromMS(due), fromMS(reviewed)
 		return c, err
-	}, `SELECT item_id, ease, interval_days, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND due <= ? ORDER BY due LIMIT ?`, userID, ms(now), n)
+	}, `SELECT item_id, stability, difficulty, reps, lapses, due, reviewed FROM sr_cards WHERE user_id = ? AND due <= ? ORDER BY due LIMIT ?`, userID, ms(now), n)
 }
 
 // DueCount counts a student's cards due at now.

@@ -3,12 +3,16 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -218,7 +222,7 @@ func TestReminders(t *testing.T) {
 	sch := scheduler(s, p, c)
 	s.SetReminder(ctx, tutor.Reminder{UserID: "ana", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
 	s.SetReminder(ctx, tutor.Reminder{UserID: "ben", MinuteOfDay: 18 * 60, Zone: "Europe/Paris"})
-	card := tutor.NewCard("ana", "item").Review(false, c.Now().AddDate(0, 0, -2))
+	card := review(tutor.NewCard("ana", "item"), false, c.Now().AddDate(0, 0, -2))
 	s.SaveCard(ctx, card)
 	sch.Housekeep(ctx, c.Now())
 	if len(p.reminded) != 0 {
@@ -248,9 +252,9 @@ func TestMorningReminderCountsTheDay(t *testing.T) {
 	sch := scheduler(s, p, c)
 	s.SetReminder(ctx, tutor.Reminder{UserID: "ana", MinuteOfDay: 7 * 60, Zone: "Europe/Paris"})
 	// Missed at 18:30: due again tomorrow at 18:30.
-	s.SaveCard(ctx, tutor.NewCard("ana", "item").Review(false, c.Now()))
+	s.SaveCard(ctx, review(tutor.NewCard("ana", "item"), false, c.Now()))
 	// Due the day after tomorrow: not counted tomorrow.
-	s.SaveCard(ctx, tutor.NewCard("ana", "other").Review(false, c.Now().AddDate(0, 0, 1)))
+	s.SaveCard(ctx, review(tutor.NewCard("ana", "other"), false, c.Now().AddDate(0, 0, 1)))
 	c.Set(time.Date(2026, 11, 24, 7, 0, 0, 0, paris))
 	sch.Housekeep(ctx, c.Now())
 	if !slices.Equal(p.reminded, []string{"ana:1"}) {
@@ -275,7 +279,8 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 		p := tutor.QuizPost{GuildID: "g", ChannelID: "c", UserID: who, ItemID: "i"}
 		s.AddPost(ctx, &p)
 		s.Answer(ctx, p, who, 1, true)
-		s.SaveCard(ctx, tutor.NewCard(who, "i").Review(true, c.Now()))
+		s.SaveCard(ctx, review(tutor.NewCard(who, "i"), true, c.Now()))
+		s.LogReview(ctx, tutor.ReviewLog{UserID: who, ItemID: "i", Grade: 3, ReviewedAt: c.Now()})
 		s.SetReminder(ctx, tutor.Reminder{UserID: who, MinuteOfDay: 60, Zone: "Europe/Paris"})
 		s.AddSchedule(ctx, &tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 1, OpenMinutes: 10, CreatedBy: who})
 	}
@@ -332,6 +337,59 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 		}
 		if n := bytes.Count(b, []byte(u)); n != 0 {
 			t.Errorf("%s holds %q %d times after erasure", filepath.Base(f), u, n)
+		}
+	}
+}
+
+// review is a card after an answer at now.
+func review(c tutor.Card, right bool, now time.Time) tutor.Card {
+	c, _ = quiz.Review(c, right, time.Time{}, now, 0)
+	return c
+}
+
+// A database whose cards SM-2 scheduled opens with FSRS cards: stability
+// and difficulty as quiz.FromSM2 maps them, due dates kept.
+func TestSM2CardsCarryOver(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	uri, err := prepareFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db, Now: time.Now}
+	if _, err := db.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	for i, name := range names[:5] { // the schema before FSRS
+		if err := old.apply(ctx, i+1, name); err != nil {
+			t.Fatal(name, err)
+		}
+	}
+	due := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	cards := []struct {
+		item     string
+		ease     float64
+		interval int
+	}{{"fresh", 2.5, 6}, {"hard", 1.3, 1}, {"easy", 2.8, 40}}
+	for _, c := range cards {
+		if _, err := db.ExecContext(ctx, `INSERT INTO sr_cards (user_id, item_id, ease, interval_days, reps, lapses, due, reviewed) VALUES ('ana', ?, ?, ?, 2, 1, ?, ?)`,
+			c.item, c.ease, c.interval, ms(due), ms(due.AddDate(0, 0, -c.interval))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s := openAt(t, path, &clock{t: due})
+	for _, c := range cards {
+		got, ok, err := s.Card(ctx, "ana", c.item)
+		stability, difficulty := quiz.FromSM2(c.ease, c.interval)
+		if err != nil || !ok || math.Abs(got.Stability-stability) > 1e-9 || math.Abs(got.Difficulty-difficulty) > 1e-9 || !got.Due.Equal(due) || got.Reps != 2 || got.Lapses != 1 {
+			t.Errorf("%s: %+v (%v %v), want stability %v, difficulty %v", c.item, got, ok, err, stability, difficulty)
 		}
 	}
 }

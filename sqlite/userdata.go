@@ -20,6 +20,7 @@ var userColumns = []struct{ table, column string }{
 	{"quiz_answers", "user_id"},
 	{"quiz_posts", "user_id"},
 	{"sr_cards", "user_id"},
+	{"sr_reviews", "user_id"},
 	{"reminders", "user_id"},
 	{"quiz_schedules", "created_by"},
 }

@@ -38,10 +38,13 @@ const (
 	Easy  Grade = 4
 )
 
-// Defaults of FSRS-6, fitted by its authors on millions of reviews.
-var Defaults = Params{
-	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-	1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+// DefaultParams are the weights of FSRS-6 fitted by its authors on
+// millions of reviews.
+func DefaultParams() Params {
+	return Params{
+		0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+		1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+	}
 }
 
 // Params are the 21 weights w0…w20 of FSRS-6.
@@ -142,7 +145,7 @@ type Scheduler struct {
 
 // Default is FSRS-6 with its default weights, 90 % retention and no short
 // steps.
-func Default() *Scheduler { return &Scheduler{Params: Defaults, Retention: 0.9, MaxDays: 36500} }
+func Default() *Scheduler { return &Scheduler{Params: DefaultParams(), Retention: 0.9, MaxDays: 36500} }
 
 // State is where a card stands.
 type State int

@@ -258,17 +258,24 @@ func testCards(t *testing.T, s tutor.Store, c *Clock) {
 	now := c.Now()
 	for i, item := range []string{"q1", "q2", "q3"} {
 		card := tutor.NewCard("ana", item)
-		card.Reps, card.Interval = i, i+1
+		card.Reps, card.Stability, card.Difficulty = i, float64(i)+1.5, 5.25
 		card.Due = now.Add(time.Duration(i-2) * time.Hour) // q1 most overdue, q3 due now
+		card.Reviewed = now.Add(-24 * time.Hour)
 		must(t, s.SaveCard(ctx, card))
 	}
-	later := tutor.NewCard("ana", "q4").Review(true, now)
+	later := tutor.Card{UserID: "ana", ItemID: "q4", Stability: 3, Difficulty: 5, Reps: 1, Due: now.Add(24 * time.Hour), Reviewed: now}
 	must(t, s.SaveCard(ctx, later))
-	must(t, s.SaveCard(ctx, tutor.NewCard("ben", "q1").Review(false, now.Add(-72*time.Hour))))
+	must(t, s.SaveCard(ctx, tutor.Card{UserID: "ben", ItemID: "q1", Stability: 1, Difficulty: 7, Lapses: 1, Due: now.Add(-48 * time.Hour), Reviewed: now.Add(-72 * time.Hour)}))
 	card, ok, _ = s.Card(ctx, "ana", "q2")
-	if !ok || card.Reps != 1 || card.Interval != 2 || !card.Due.Equal(now.Add(-time.Hour)) {
+	if !ok || card.Reps != 1 || card.Stability != 2.5 || card.Difficulty != 5.25 || !card.Due.Equal(now.Add(-time.Hour)) || !card.Reviewed.Equal(now.Add(-24*time.Hour)) {
 		t.Errorf("card read back: %v %+v", ok, card)
 	}
+	// Reviews are logged, and are the student's data.
+	log := tutor.ReviewLog{UserID: "ana", ItemID: "q2", Grade: 3, ReviewedAt: now, ElapsedDays: 1, AnswerMS: 4200, Stability: 2.5, Difficulty: 5.25, Due: now.Add(-time.Hour)}
+	must(t, s.LogReview(ctx, log))
+	data, err := s.UserData(ctx, "ana")
+	must(t, err)
+	check(t, "ana's logged reviews", len(data["sr_reviews"]), 1)
 	due, err := s.DueCards(ctx, "ana", now, 10)
 	must(t, err)
 	if len(due) != 3 || due[0].ItemID != "q1" || due[2].ItemID != "q3" {

@@ -225,11 +225,12 @@ func everything(t *testing.T, s tutor.Store, user string) {
 	_, err = s.Answer(ctx, p, user, 0, true)
 	must(t, err)
 	must(t, s.SaveCard(ctx, tutor.NewCard(user, "q1")))
+	must(t, s.LogReview(ctx, tutor.ReviewLog{UserID: user, ItemID: "q1", Grade: 3, ReviewedAt: start}))
 	must(t, s.SetReminder(ctx, tutor.Reminder{UserID: user, MinuteOfDay: 60, Zone: "Europe/Paris"}))
 	addSchedule(t, s, "g", user)
 }
 
-var kinds = []string{"feedback", "replies", "llm_usage", "turns", "quiz_answers", "quiz_posts", "sr_cards", "reminders", "quiz_schedules"}
+var kinds = []string{"feedback", "replies", "llm_usage", "turns", "quiz_answers", "quiz_posts", "sr_cards", "sr_reviews", "reminders", "quiz_schedules"}
 
 func testUserData(t *testing.T, s tutor.Store, _ *Clock) {
 	everything(t, s, "ana")

@@ -105,7 +105,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 		t.Errorf("unknown post: %s", text(v))
 	}
 	card, ok, _ := h.store.Card(ctx, "user-1", it.ID)
-	if !ok || card.Interval != 1 || card.Lapses != 1 || !card.Due.Equal(clock.Now().AddDate(0, 0, 1)) {
+	if !ok || card.Stability <= 0 || card.Lapses != 1 || !card.Due.Equal(quiz.StartOfDay(clock.Now().AddDate(0, 0, 1))) {
 		t.Fatalf("card %+v", card)
 	}
 	// Not due today; due tomorrow.
@@ -122,7 +122,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 	if !strings.Contains(text(v), "✅ **Bonne réponse") {
 		t.Errorf("review: %s", text(v))
 	}
-	if card, _, _ = h.store.Card(ctx, "user-1", it.ID); card.Reps != 1 || card.Interval != 1 {
+	if card, _, _ = h.store.Card(ctx, "user-1", it.ID); card.Reps != 1 || !card.Due.After(clock.Now()) {
 		t.Errorf("card after review %+v", card)
 	}
 }
