@@ -63,7 +63,11 @@ type Savoir struct {
 	Parent        string   `json:"parent,omitempty"`
 	Connaissances []string `json:"connaissances,omitempty"`
 	Limites       []string `json:"limites,omitempty"`
-	Lines         Lines    `json:"lines"`
+	// Shared is set when the text lists this savoir with others in one
+	// table cell and their limits together: which of them a limit belongs
+	// to is not stated.
+	Shared bool  `json:"shared,omitempty"`
+	Lines  Lines `json:"lines"`
 }
 
 // Activite is an activité or fonction with its tasks.

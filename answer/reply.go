@@ -367,7 +367,14 @@ func (a *builder) savoir(d *corpus.Doc, s *tutor.Savoir, in intent) {
 		}
 		holder, lim = p, p.Limites
 	}
-	if len(lim) > 0 {
+	if len(lim) > 0 && holder.Shared {
+		// The text gives these limits for several savoirs together.
+		ls := sectionWithinAny(d, lim[0])
+		a.say("Limites de connaissances, que le texte donne ensemble pour les savoirs de la même case du tableau %s :", a.cite(d, ls))
+		for _, l := range lim {
+			a.say("• %s", l)
+		}
+	} else if len(lim) > 0 {
 		ls := sectionWithinAny(d, lim[0])
 		a.say("Limites de connaissances (%s) %s :", holder.Code, a.cite(d, ls))
 		for _, l := range lim {

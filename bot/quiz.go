@@ -198,13 +198,10 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 		fmt.Fprintf(&b, "❌ Vous avez répondu %s. La bonne réponse : **%s. %s**\n", Letters[choice], Letters[it.Correct], it.Answer())
 	}
 	b.WriteString(it.Explanation + "\n\n")
-	c := it.Citation
-	fmt.Fprintf(&b, "> %s\n— BTS %s, %s (%s)\n\n", quoteText(c.Text), c.Diploma, c.Section, c.Lines)
+	b.WriteString(it.Proof() + "\n\n")
 	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(quiz.DaysUntil(now, card.Due)))
 	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK}, nil
 }
-
-func quoteText(s string) string { return strings.ReplaceAll(tutor.Clip(s, 700), "\n", "\n> ") }
 
 func inDays(n int) string {
 	if n <= 1 {

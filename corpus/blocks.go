@@ -55,6 +55,9 @@ type block struct {
 	epreuve *tutor.Epreuve
 	// A row that carries its column headers: a passage of its own.
 	alone bool
+	// A savoirs row listing several savoirs: its limits are theirs, in an
+	// order the text does not state.
+	shared bool
 }
 
 type heading struct {

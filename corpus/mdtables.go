@@ -199,6 +199,15 @@ func (p *mdParser) savoirRow(n int, raw, cells []string, nonEmpty int) {
 			limites = append(limites, cp.items...)
 		}
 	}
+	// A row that lists several savoirs in bold (CCST blocs 2 to 4) gives
+	// their limits in one cell whose paragraphs do not line up with them:
+	// which savoir each limit belongs to is not stated.
+	heads := 0
+	for _, cp := range left {
+		if cp.head != "" {
+			heads++
+		}
+	}
 	text := title
 	if len(known) > 0 {
 		text += " (" + strings.Join(known, ", ") + ")"
@@ -209,7 +218,7 @@ func (p *mdParser) savoirRow(n int, raw, cells []string, nonEmpty int) {
 		}
 		text += " — limites : " + strings.Join(limites, " ; ")
 	}
-	b := block{typ: bRow, text: text, cells: []string{title, strings.Join(known, "\n"), strings.Join(limites, "\n")}, from: n, to: n, role: roleSavoir}
+	b := block{typ: bRow, text: text, cells: []string{title, strings.Join(known, "\n"), strings.Join(limites, "\n")}, from: n, to: n, role: roleSavoir, shared: heads > 1}
 	p.emit(b)
 }
 

@@ -150,7 +150,8 @@ func (x *extractor) savoirRow(b block) {
 	if n := len(x.w.stack); n > 0 {
 		parent = x.w.stack[n-1].text
 	}
-	x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Title: b.cells[0], Parent: parent, Connaissances: splitNonEmpty(b.cells[1]), Limites: splitNonEmpty(b.cells[2]), Lines: tutor.Lines{b.from, b.to}})
+	x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Title: b.cells[0], Parent: parent, Connaissances: splitNonEmpty(b.cells[1]), Limites: splitNonEmpty(b.cells[2]),
+		Shared: b.shared, Lines: tutor.Lines{b.from, b.to}})
 }
 
 // extend makes l reach the end of b.

@@ -1,6 +1,7 @@
 // Package quiz builds revision questions from the référentiel model, each
 // with its answer, three distractors of the same kind, an explanation and the
-// passage that proves it; and schedules reviews by spaced repetition (SM-2).
+// passage that proves it; schedules class quizzes; and grades answers for
+// spaced repetition (FSRS, package srs).
 package quiz
 
 import (
@@ -16,15 +17,15 @@ import (
 
 // Kinds of items.
 const (
-	KindCodeTitle      = "code-intitule"      // compétence code → title
-	KindTitleCode      = "intitule-code"      // title → compétence code
-	KindCoef           = "coefficient"        // épreuve → coefficient
-	KindDuration       = "duree"              // épreuve → duration
-	KindForm           = "forme"              // épreuve → form
-	KindEvaluates      = "epreuve-competence" // compétence → the épreuve that evaluates it
-	KindLimitTrueFalse = "limite-vrai-faux"
-	KindLimitBlank     = "limite-a-trou"
-	KindTask           = "activite-tache" // task → activity
+	KindCodeTitle  = "code-intitule"      // compétence code → title
+	KindTitleCode  = "intitule-code"      // title → compétence code
+	KindCoef       = "coefficient"        // épreuve → coefficient
+	KindDuration   = "duree"              // épreuve → duration
+	KindForm       = "forme"              // épreuve → form
+	KindEvaluates  = "epreuve-competence" // compétence → the épreuve that evaluates it
+	KindLimitWhich = "limite-savoir"      // a limit → the savoir it limits
+	KindLimitBlank = "limite-a-trou"
+	KindTask       = "activite-tache" // task → activity
 )
 
 // Themes group kinds for users.
@@ -49,7 +50,7 @@ var ThemeLabel = map[string]string{
 var themeOf = map[string]string{
 	KindCodeTitle: ThemeCompetences, KindTitleCode: ThemeCompetences, KindEvaluates: ThemeEpreuves,
 	KindCoef: ThemeEpreuves, KindDuration: ThemeEpreuves, KindForm: ThemeEpreuves,
-	KindLimitTrueFalse: ThemeSavoirs, KindLimitBlank: ThemeSavoirs, KindTask: ThemeActivites,
+	KindLimitWhich: ThemeSavoirs, KindLimitBlank: ThemeSavoirs, KindTask: ThemeActivites,
 }
 
 // Item is one question.
@@ -191,9 +192,40 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 	it := &Item{ID: id, Diploma: d.Diploma, Kind: kind, Theme: themeOf[kind], Question: question, Choices: choices,
 		Correct: slices.Index(choices, answer), Explanation: explanation, Evidence: evidence,
 		Citation: tutor.Citation{N: 1, Diploma: d.Diploma, Source: d.Source, Section: sectionOf(w.doc, lines), Lines: lines,
-			Text: tutor.Clip(reTag.ReplaceAllString(passage, ""), 600), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
+			Text: quoteAround(reTag.ReplaceAllString(passage, ""), evidence, maxQuote), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
 	w.bank.Items = append(w.bank.Items, it)
 	w.bank.byID[id] = it
+}
+
+// Proof is what a correction quotes: the passage that proves the answer,
+// where it stands in the text, and the text's status when it has changed
+// since (the NRC replaced by the NDRC, the CCST épreuves renumbered).
+func (it *Item) Proof() string {
+	c := it.Citation
+	var b strings.Builder
+	fmt.Fprintf(&b, "> %s\n— BTS %s, %s (%s)", strings.ReplaceAll(c.Text, "\n", "\n> "), c.Diploma, c.Section, c.Lines)
+	if c.DocStatus != "" {
+		fmt.Fprintf(&b, "\n⚠️ %s", c.DocStatus)
+	}
+	return b.String()
+}
+
+// maxQuote is the longest passage quoted in a correction.
+const maxQuote = 600
+
+// quoteAround quotes at most limit bytes of a passage, always with the
+// sentence that proves the answer: from the start when it is near, else
+// from a little before it.
+func quoteAround(passage, evidence string, limit int) string {
+	i := strings.Index(passage, evidence)
+	if i < 0 || i+len(evidence) <= limit-1 {
+		return tutor.Clip(passage, limit)
+	}
+	start := max(0, i-120)
+	if sp := strings.LastIndex(passage[:start], " "); sp >= 0 {
+		start = sp + 1
+	}
+	return "… " + tutor.Clip(passage[start:], limit-len("… "))
 }
 
 // pickDistractors keeps three, drawn from the plausible ones.

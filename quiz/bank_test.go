@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/corpus"
 )
 
@@ -36,15 +37,11 @@ func TestEveryAnswerIsInItsPassage(t *testing.T) {
 		}
 		answer := corpus.Normalize(it.Answer())
 		switch it.Kind {
-		case KindLimitTrueFalse:
-			// The statement quotes the evidence; its truth is whether the
-			// claimed savoir is the one cited.
-			if !strings.Contains(it.Question, it.Evidence) {
-				t.Errorf("%s: statement does not quote %q", it.ID, it.Evidence)
-			}
-			own := strings.HasSuffix(it.Question, "savoir "+savoirAt(it)+".")
-			if (it.Answer() == "Vrai") != own {
-				t.Errorf("%s: answer %s but the cited savoir is %s: %s", it.ID, it.Answer(), savoirAt(it), it.Question)
+		case KindLimitWhich:
+			// The answer is the savoir whose passage is cited; no other
+			// choice is that savoir's parent or part.
+			if it.Answer() != savoirChoiceAt(it) {
+				t.Errorf("%s: answer %q, cited savoir %q", it.ID, it.Answer(), savoirChoiceAt(it))
 			}
 		case KindTask:
 			code, _, _ := strings.Cut(answer, " ")
@@ -59,11 +56,11 @@ func TestEveryAnswerIsInItsPassage(t *testing.T) {
 	}
 }
 
-// savoirAt names the savoir whose passage the item cites.
-func savoirAt(it *Item) string {
+// savoirChoiceAt names, as a choice, the savoir whose passage the item cites.
+func savoirChoiceAt(it *Item) string {
 	for _, s := range testCorp.Doc(it.Diploma).Model.Savoirs {
 		if s.Lines == it.Citation.Lines {
-			return savoirLabel(&s)
+			return savoirChoice(&s)
 		}
 	}
 	return "?"
@@ -98,7 +95,7 @@ func TestBankShape(t *testing.T) {
 	counts := b.Count()
 	t.Logf("bank: %d items; %v", len(b.Items), counts)
 	for _, d := range []string{"NRC", "CCST"} {
-		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitTrueFalse, KindLimitBlank, KindTask} {
+		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindLimitBlank, KindTask} {
 			if counts[d][k] == 0 {
 				t.Errorf("no %s item in %s", k, d)
 			}
@@ -125,5 +122,174 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Build(testCorp)
+	}
+}
+
+// No choice of a "which savoir" item is the answer's parent or part, nor
+// states the same limit; no item is built on a fragment or an unnamed
+// savoir.
+func TestLimitItemsHaveOneRightChoice(t *testing.T) {
+	b := bank(t)
+	for _, it := range b.Items {
+		if it.Theme != ThemeSavoirs {
+			continue
+		}
+		if fragment(it.Evidence) || strings.Contains(it.Question, "«  »") {
+			t.Errorf("%s: built on %q: %s", it.ID, it.Evidence, it.Question)
+		}
+		if it.Kind != KindLimitWhich {
+			continue
+		}
+		m := testCorp.Doc(it.Diploma).Model
+		w := &builder{m: m}
+		var truth *tutor.Savoir
+		for i := range m.Savoirs {
+			if savoirChoice(&m.Savoirs[i]) == it.Answer() {
+				truth = &m.Savoirs[i]
+			}
+		}
+		if truth == nil || truth.Shared {
+			t.Errorf("%s: answer %q is no savoir of its own limits", it.ID, it.Answer())
+			continue
+		}
+		for i, c := range it.Choices {
+			if i == it.Correct {
+				continue
+			}
+			for k := range m.Savoirs {
+				o := &m.Savoirs[k]
+				if savoirChoice(o) != c {
+					continue
+				}
+				if w.related(o, truth) {
+					t.Errorf("%s: choice %q is part or parent of the answer %q", it.ID, c, it.Answer())
+				}
+				for _, l := range o.Limites {
+					if corpus.Normalize(l) == it.Evidence {
+						t.Errorf("%s: choice %q states the limit too", it.ID, c)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The correction quotes the sentence that proves the answer, however far
+// into its passage it stands.
+func TestCorrectionQuotesTheProof(t *testing.T) {
+	missing := 0
+	for _, it := range bank(t).Items {
+		if len(it.Evidence) < maxQuote-len("… ")-130 && !strings.Contains(it.Citation.Text, it.Evidence) {
+			missing++
+			if missing <= 5 {
+				t.Errorf("%s: quote %q lacks %q", it.ID, it.Citation.Text, it.Evidence)
+			}
+		}
+	}
+	if missing > 0 {
+		t.Errorf("%d corrections lack their proof", missing)
+	}
+}
+
+// A student guessing from the options' shape alone (the longest, the
+// shortest, the one sharing most words with the other options, the one
+// that fits the elision before the gap) does little better than chance: at
+// most 30 % on every kind with enough items to tell (at least 20). Ties are
+// broken at random.
+func TestGuessingByShape(t *testing.T) {
+	words := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) && (r < '0' || r > '9') }) {
+			if len(w) > 2 {
+				out[w] = true
+			}
+		}
+		return out
+	}
+	overlap := func(a, b map[string]bool) int {
+		n := 0
+		for w := range a {
+			if b[w] {
+				n++
+			}
+		}
+		return n
+	}
+	// pick is the chance a guesser picking among the best-scored options
+	// at random is right.
+	pick := func(it *Item, score func(i int, c string) int) float64 {
+		best, tied, right := -1<<30, 0, false
+		for i, c := range it.Choices {
+			switch s := score(i, c); {
+			case s > best:
+				best, tied, right = s, 1, i == it.Correct
+			case s == best:
+				tied++
+				right = right || i == it.Correct
+			}
+		}
+		if !right {
+			return 0
+		}
+		return 1 / float64(tied)
+	}
+	guessers := map[string]func(it *Item) float64{
+		"la plus longue": func(it *Item) float64 { return pick(it, func(_ int, c string) int { return len(c) }) },
+		"la plus courte": func(it *Item) float64 { return pick(it, func(_ int, c string) int { return -len(c) }) },
+		"mots de la question": func(it *Item) float64 {
+			q := words(it.Question)
+			return pick(it, func(_ int, c string) int { return overlap(words(c), q) })
+		},
+		"mots des autres options": func(it *Item) float64 {
+			return pick(it, func(i int, c string) int {
+				n := 0
+				for j, o := range it.Choices {
+					if j != i {
+						n += overlap(words(c), words(o))
+					}
+				}
+				return n
+			})
+		},
+		"élision": func(it *Item) float64 {
+			vowelNext := strings.Contains(it.Question, "’……") || strings.Contains(it.Question, "'……")
+			return pick(it, func(_ int, c string) int {
+				v := strings.ContainsRune("aeiouyéèêàâîôûhAEIOUYÉÈ", []rune(c)[0])
+				if v == vowelNext {
+					return 1
+				}
+				return 0
+			})
+		},
+	}
+	type tally struct {
+		right float64
+		n     int
+	}
+	by := map[string]map[string]*tally{}
+	for _, it := range bank(t).Items {
+		for name, g := range guessers {
+			if by[it.Kind] == nil {
+				by[it.Kind] = map[string]*tally{}
+			}
+			if by[it.Kind][name] == nil {
+				by[it.Kind][name] = &tally{}
+			}
+			tl := by[it.Kind][name]
+			tl.n++
+			tl.right += g(it)
+		}
+	}
+	for kind, m := range by {
+		for name, tl := range m {
+			rate := tl.right / float64(tl.n)
+			t.Logf("%-20s %-24s %5.1f/%3d = %.0f %%", kind, name, tl.right, tl.n, 100*rate)
+			// Words shared with the question are a clue of meaning (a
+			// task and its activity speak of the same thing): reported,
+			// not held to chance.
+			if tl.n >= 20 && rate > 0.30 && name != "mots de la question" {
+				t.Errorf("%s: guessing by %s scores %.0f %% (%.0f/%d)", kind, name, 100*rate, tl.right, tl.n)
+			}
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	tutor "github.com/btstutor/tutor"
@@ -96,16 +97,32 @@ func (w *builder) epreuves() {
 				continue
 			}
 			evaluated[code] = true
-			var others []string
+			// Each épreuve named with its title, as a student knows it. The
+			// others do not evaluate this compétence: first those that
+			// evaluate others (alike in kind and title), then general ones
+			// only to make up three.
+			var others, general []string
 			for _, o := range eps {
 				if o.Code != e.Code && len(o.Parts) == 0 && !slices.Contains(o.Competences, code) && o.Code != parentOf(eps, e) {
-					others = append(others, o.Code)
+					if len(o.Competences) > 0 {
+						others = append(others, epreuveChoice(o))
+					} else {
+						general = append(general, epreuveChoice(o))
+					}
 				}
 			}
+			if len(others) < 3 {
+				others = append(others, general[:min(len(general), 3-len(others))]...)
+			}
 			w.add(KindEvaluates, code, fmt.Sprintf("BTS %s : laquelle de ces épreuves évalue la compétence %s « %s » ?", dip, code, c.Title),
-				e.Code, others, fmt.Sprintf("La compétence %s est évaluée à l'épreuve %s « %s ».", code, e.Code, e.Title), e.DefLines, code)
+				epreuveChoice(e), others, fmt.Sprintf("La compétence %s est évaluée à l'épreuve %s « %s ».", code, e.Code, e.Title), e.DefLines, code)
 		}
 	}
+}
+
+// epreuveChoice names an épreuve in a choice: code and title, clipped.
+func epreuveChoice(e *tutor.Epreuve) string {
+	return e.Code + " — " + tutor.Clip(e.Title, 40)
 }
 
 func parentOf(eps []*tutor.Epreuve, e *tutor.Epreuve) string {
@@ -187,26 +204,32 @@ func (w *builder) limites() {
 		text   string
 		savoir *tutor.Savoir
 	}
+	// How many savoirs state each limit: one stated under several (the
+	// same sentence under S75, S76 and S77) proves none of them.
+	stated := map[string]int{}
+	for i := range w.m.Savoirs {
+		seen := map[string]bool{}
+		for _, l := range w.m.Savoirs[i].Limites {
+			if l = corpus.Normalize(l); !seen[l] {
+				seen[l] = true
+				stated[l]++
+			}
+		}
+	}
 	var all []limit
 	for i := range w.m.Savoirs {
 		s := &w.m.Savoirs[i]
+		if strings.TrimSpace(s.Title) == "" || s.Shared {
+			continue // unnamed, or its limits shared with others: which is its own is not stated
+		}
 		n := 0
 		for _, l := range s.Limites {
 			l = corpus.Normalize(l)
-			if utf8.RuneCountInString(l) < 25 || utf8.RuneCountInString(l) > 220 || n == maxLimitsPerSavoir {
+			if utf8.RuneCountInString(l) < 25 || utf8.RuneCountInString(l) > 220 || n == maxLimitsPerSavoir || fragment(l) || stated[l] > 1 {
 				continue
 			}
 			all = append(all, limit{l, s})
 			n++
-		}
-	}
-	// Each savoir's limits, normalised, and each limit's blank word.
-	limitsOf := map[*tutor.Savoir]map[string]bool{}
-	for i := range w.m.Savoirs {
-		s := &w.m.Savoirs[i]
-		limitsOf[s] = map[string]bool{}
-		for _, l := range s.Limites {
-			limitsOf[s][corpus.Normalize(l)] = true
 		}
 	}
 	blanks := make([]string, len(all))
@@ -215,31 +238,19 @@ func (w *builder) limites() {
 	}
 	for i, l := range all {
 		s := l.savoir
-		label := savoirLabel(s)
-		_ = label
-		// True or false: the limit with its own savoir, or (one time in
-		// two) with a sibling's.
-		var others []*tutor.Savoir
-		for k := range w.m.Savoirs {
-			o := &w.m.Savoirs[k]
-			if o != s && len(o.Limites) > 0 && (o.Code != "" || o.Title != "") && !limitsOf[o][l.text] {
-				others = append(others, o)
-			}
-		}
-		others = near2(others, s)
-		claimed := s
-		if i%2 == 1 && len(others) > 0 {
-			claimed = others[0]
-		}
-		w.addTF(l.text, claimed, s, others, s.Lines, dip)
+		w.addWhich(l.text, s, dip)
 		// Fill in the blank: one significant word removed.
 		word := blanks[i]
 		if word == "" {
 			continue
 		}
+		// A distractor fits the gap as the answer does: after an elision
+		// ("d'……") a word starting with a vowel, after "de", "le"… one
+		// starting with a consonant.
+		fits := elisionFit(l.text[:strings.Index(l.text, word)])
 		var ds []string
 		for _, x := range blanks {
-			if x != "" && x != word && distance(x, word) <= 3 {
+			if x != "" && x != word && distance(x, word) <= 3 && fits(x) {
 				if strings.ToLower(word) == word {
 					x = strings.ToLower(x)
 				}
@@ -247,30 +258,87 @@ func (w *builder) limites() {
 			}
 		}
 		hole := strings.Replace(l.text, word, "……", 1)
-		w.add(KindLimitBlank, s.Code+"|"+l.text, fmt.Sprintf("BTS %s, limites du savoir %s : complétez « %s ».", dip, label, hole),
+		w.add(KindLimitBlank, s.Code+"|"+l.text, fmt.Sprintf("BTS %s, limites du savoir %s : complétez « %s ».", dip, savoirLabel(s), hole),
 			word, near(ds, word), fmt.Sprintf("Le texte dit : « %s ».", l.text), s.Lines, l.text)
 	}
 }
 
-// addTF asks whether a limit belongs to the claimed savoir. The choices are
-// "Vrai" and "Faux : elle relève de …" with three savoirs, one of them the
-// true one when the claim is false.
-func (w *builder) addTF(text string, claimed, truth *tutor.Savoir, others []*tutor.Savoir, lines tutor.Lines, dip string) {
-	q := fmt.Sprintf("BTS %s, vrai ou faux : « %s » fait partie des limites du savoir %s.", dip, text, savoirLabel(claimed))
-	falseFor := func(s *tutor.Savoir) string { return "Faux : elle relève de " + savoirShort(s) }
-	answer := "Vrai"
-	choices := []string{}
-	if claimed != truth {
-		answer = falseFor(truth)
-		choices = append(choices, "Vrai")
+// elisionFit says which words may follow what comes before a gap: any,
+// unless the word before is elided (a vowel must follow) or could have been
+// (a consonant must follow).
+func elisionFit(before string) func(string) bool {
+	vowel := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(strings.ToLower(w))
+		return strings.ContainsRune("aeiouyhàâäéèêëîïôöûüù", r)
 	}
-	for _, o := range others {
-		if o != truth && o != claimed {
-			choices = append(choices, falseFor(o))
+	before = strings.TrimRight(before, " ")
+	if strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’") {
+		return vowel
+	}
+	fields := strings.Fields(before)
+	if len(fields) > 0 {
+		switch strings.ToLower(fields[len(fields)-1]) {
+		case "de", "le", "la", "que", "ne", "se", "ce", "je", "me", "te":
+			return func(w string) bool { return !vowel(w) }
 		}
 	}
-	w.add(KindLimitTrueFalse, claimed.Code+"|"+text, q, answer, choices,
-		fmt.Sprintf("Cette limite relève du savoir %s.", savoirLabel(truth)), lines, text)
+	return func(string) bool { return true }
+}
+
+// fragment reports whether a limit is not a sentence of its own: it
+// announces a list ("… sera limitée à :") or continues a sentence cut
+// before it.
+func fragment(l string) bool {
+	first, _ := utf8.DecodeRuneInString(l)
+	return strings.HasSuffix(strings.TrimSpace(l), ":") || unicode.IsLower(first)
+}
+
+// addWhich asks which savoir a limit belongs to. Every choice is a savoir
+// named by its code and title; none is the right one's parent or part (its
+// limits would hold too) and none states the same limit.
+func (w *builder) addWhich(text string, truth *tutor.Savoir, dip string) {
+	var others []*tutor.Savoir
+	for k := range w.m.Savoirs {
+		o := &w.m.Savoirs[k]
+		if o == truth || len(o.Limites) == 0 || strings.TrimSpace(o.Title) == "" || o.Shared || w.related(o, truth) || savoirChoice(o) == savoirChoice(truth) {
+			continue
+		}
+		others = append(others, o)
+	}
+	others = near2(others, truth)
+	var ds []string
+	for _, o := range others[:min(len(others), 5)] {
+		ds = append(ds, savoirChoice(o))
+	}
+	w.add(KindLimitWhich, truth.Code+"|"+text, fmt.Sprintf("BTS %s : « %s » — de quel savoir est-ce une limite de connaissances ?", dip, text),
+		savoirChoice(truth), ds, fmt.Sprintf("Cette limite relève du savoir %s.", savoirLabel(truth)), truth.Lines, text)
+}
+
+// related reports whether one savoir is part of the other, at any depth.
+func (w *builder) related(a, b *tutor.Savoir) bool {
+	within := func(x, y *tutor.Savoir) bool { // x part of y
+		for p := x.Parent; p != ""; {
+			if p == y.Code && y.Code != "" || p == y.Title {
+				return true
+			}
+			up, ok := w.m.Savoir(p)
+			if !ok {
+				return false
+			}
+			p = up.Parent
+		}
+		return x.Code != "" && y.Code != "" && strings.HasPrefix(x.Code, y.Code)
+	}
+	return within(a, b) || within(b, a)
+}
+
+// savoirChoice names a savoir in a choice: code and title, clipped.
+func savoirChoice(s *tutor.Savoir) string {
+	title := tutor.Clip(strings.TrimSpace(s.Title), 70)
+	if s.Code == "" {
+		return title
+	}
+	return s.Code + " — " + title
 }
 
 // near2 orders savoirs by closeness to s: same parent, then code prefix.
@@ -290,14 +358,6 @@ func near2(list []*tutor.Savoir, s *tutor.Savoir) []*tutor.Savoir {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return common(out[i]) > common(out[j]) })
 	return out
-}
-
-// savoirShort names a savoir in a choice: its code, or its title.
-func savoirShort(s *tutor.Savoir) string {
-	if s.Code != "" {
-		return s.Code
-	}
-	return "« " + tutor.Clip(s.Title, 50) + " »"
 }
 
 func savoirLabel(s *tutor.Savoir) string {

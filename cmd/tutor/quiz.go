@@ -82,8 +82,7 @@ func (m *Main) quiz(_ context.Context, args []string) error {
 		} else {
 			fmt.Fprintf(m.Stdout, "❌ La bonne réponse : %s. %s\n", bot.Letters[it.Correct], it.Answer())
 		}
-		c := it.Citation
-		fmt.Fprintf(m.Stdout, "%s\nSource : BTS %s, %s (%s)\n", it.Explanation, c.Diploma, c.Section, c.Lines)
+		fmt.Fprintf(m.Stdout, "%s\n%s\n", it.Explanation, it.Proof())
 	}
 	fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, len(picked))
 	return nil

@@ -12,7 +12,7 @@ func TestQuizInTheTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if strings.Count(out, "Question ") != 3 || !strings.Contains(out, "Tapez A, B, C ou D") || !strings.Contains(out, "Source : BTS CCST") || !strings.Contains(out, "Score : ") {
+	if strings.Count(out, "Question ") != 3 || !strings.Contains(out, "Tapez A, B, C ou D") || !strings.Contains(out, "— BTS CCST") || !strings.Contains(out, "\n> ") || !strings.Contains(out, "2024") || !strings.Contains(out, "Score : ") {
 		t.Errorf("quiz:\n%s", out)
 	}
 	_, again, _ := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
