@@ -229,6 +229,11 @@ func (r *Router) revisions(ctx context.Context, qs tutor.Store, req Request) (Re
 // reminder turns the daily DM on ("18h30") or off ("non").
 func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Response, error) {
 	v := tutor.Fold(strings.TrimSpace(req.Options[OptHeure]))
+	zone := strings.TrimSpace(req.Options[OptFuseau])
+	if f := strings.Fields(req.Options[OptHeure]); zone == "" && len(f) == 2 {
+		// "18h30 America/Martinique" on one line (the console).
+		v, zone = tutor.Fold(f[0]), f[1]
+	}
 	switch v {
 	case "non", "off", "aucun", "stop", "arret":
 		removed, err := qs.DeleteReminder(ctx, req.UserID)
@@ -244,10 +249,20 @@ func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Res
 	if err != nil {
 		return private("Rappel", "Heure illisible : écrivez par exemple 18h30, ou « non » pour arrêter les rappels.", OutcomeRefused)
 	}
-	if err := qs.SetReminder(ctx, tutor.Reminder{UserID: req.UserID, MinuteOfDay: h*60 + m, Zone: quiz.DefaultZone}); err != nil {
+	if zone == "" {
+		zone = quiz.DefaultZone
+	}
+	if _, err := time.LoadLocation(zone); err != nil || zone == "Local" {
+		return private("Rappel", fmt.Sprintf("Fuseau horaire « %s » inconnu : écrivez par exemple Europe/Paris, America/Martinique, Indian/Reunion ou Pacific/Noumea.", tutor.Clip(zone, 40)), OutcomeRefused)
+	}
+	if err := qs.SetReminder(ctx, tutor.Reminder{UserID: req.UserID, MinuteOfDay: h*60 + m, Zone: zone}); err != nil {
 		return Response{}, err
 	}
-	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (heure de Paris), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel heure:non. Pensez à autoriser les messages privés des membres du serveur.", h, m), OutcomeOK)
+	where := "heure de Paris"
+	if zone != quiz.DefaultZone {
+		where = "heure de " + zone
+	}
+	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (%s), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel heure:non. Pensez à autoriser les messages privés des membres du serveur.", h, m, where), OutcomeOK)
 }
 
 // weekStart is Monday 00:00 in Paris of the week holding t.
