@@ -18,6 +18,9 @@ type Settings struct {
 	// TeacherRole is the role ID whose members may configure the bot besides
 	// those with the Manage Server permission ("" when none).
 	TeacherRole string `json:"teacher_role"`
+	// Retention is the server's target probability of recall for spaced
+	// repetition, 0 for the default (0.9).
+	Retention float64 `json:"retention,omitempty"`
 }
 
 // StoredReply is a reply kept so that its buttons (passages, votes) keep
@@ -52,6 +55,8 @@ type SettingsStore interface {
 	// channel; "" clears it.
 	SetDiploma(ctx context.Context, guildID, channelID, diploma string) error
 	SetTeacherRole(ctx context.Context, guildID, roleID string) error
+	// SetRetention sets a server's target retention; 0 restores the default.
+	SetRetention(ctx context.Context, guildID string, retention float64) error
 }
 
 // ReplyStore keeps replies, so that their buttons work after a restart, and

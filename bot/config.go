@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -14,6 +15,18 @@ const (
 	SubDiplome = "diplome"
 	SubRole    = "role"
 	SubVoir    = "voir"
+	// SubMemorisation sets the target retention of spaced repetition.
+	SubMemorisation = "memorisation"
+)
+
+// OptPourcentage is the target retention, in percent.
+const OptPourcentage = "pourcentage"
+
+// Bounds of a server's target retention, in percent: below 80 reviews come
+// too late to help, above 97 too often to bear.
+const (
+	MinRetention = 80
+	MaxRetention = 97
 )
 
 // Values of the portee option.
@@ -69,6 +82,19 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 			return msg(fmt.Sprintf("Plus de diplôme par défaut %s : les questions portent sur tous les référentiels.", where), OutcomeOK)
 		}
 		return msg(fmt.Sprintf("Diplôme par défaut %s : BTS %s. Chacun peut toujours préciser l'option « diplome ».", where, d), OutcomeOK)
+	case SubMemorisation:
+		if !teacher {
+			return msg("Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent régler la mémorisation visée.", OutcomeRefused)
+		}
+		v := strings.TrimSuffix(strings.TrimSpace(req.Options[OptPourcentage]), "%")
+		pct, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || pct < MinRetention || pct > MaxRetention {
+			return msg(fmt.Sprintf("Pourcentage invalide « %s » : choisissez entre %d et %d (90 par défaut).", tutor.Clip(req.Options[OptPourcentage], 20), MinRetention, MaxRetention), OutcomeRefused)
+		}
+		if err := r.Store.SetRetention(ctx, req.GuildID, float64(pct)/100); err != nil {
+			return Response{}, fmt.Errorf("enregistrement de la mémorisation : %w", err)
+		}
+		return msg(fmt.Sprintf("Mémorisation visée : %d %%. Chaque question revient quand la probabilité de s'en souvenir tombe à %d %% : plus haut, des révisions plus fréquentes.", pct, pct), OutcomeOK)
 	case SubRole:
 		if !req.ManageGuild {
 			return msg("Seuls les membres ayant la permission « Gérer le serveur » peuvent choisir le rôle enseignant.", OutcomeRefused)
@@ -82,7 +108,7 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 		}
 		return msg(fmt.Sprintf("Rôle enseignant : <@&%s>. Ses membres peuvent régler le diplôme par défaut.", role), OutcomeOK)
 	}
-	return msg(fmt.Sprintf("Réglage inconnu « %s ». Choisissez diplome, role ou voir.", tutor.Clip(req.Sub, 40)), OutcomeRefused)
+	return msg(fmt.Sprintf("Réglage inconnu « %s ». Choisissez diplome, role, memorisation ou voir.", tutor.Clip(req.Sub, 40)), OutcomeRefused)
 }
 
 func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings) string {
@@ -102,5 +128,10 @@ func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings
 	} else {
 		b.WriteString("Rôle enseignant : aucun (permission « Gérer le serveur » requise)\n")
 	}
+	pct := 90
+	if guild.Retention > 0 {
+		pct = int(guild.Retention*100 + 0.5)
+	}
+	fmt.Fprintf(&b, "Mémorisation visée des révisions : %d %%\n", pct)
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -67,9 +67,11 @@ func configConsole(rest string, req *Request) string {
 		req.Options[OptDiplome] = value
 	case SubRole:
 		req.Options[OptRole] = value
+	case SubMemorisation:
+		req.Options[OptPourcentage] = value
 	case SubVoir, "":
 	default:
-		return fmt.Sprintf("Réglage inconnu « %s » : diplome, role ou voir.", tutor.Clip(sub, 40))
+		return fmt.Sprintf("Réglage inconnu « %s » : diplome, role, memorisation ou voir.", tutor.Clip(sub, 40))
 	}
 	return ""
 }

@@ -184,7 +184,13 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	if p.UserID == userID {
 		shown = p.CreatedAt
 	}
-	card, log := quiz.Review(card, right, shown, now, 0)
+	retention := 0.0
+	if p.GuildID != "" {
+		if set, err := qs.Settings(ctx, p.GuildID, ""); err == nil {
+			retention = set.Retention
+		}
+	}
+	card, log := quiz.Review(card, right, shown, now, retention)
 	if err := qs.SaveCard(ctx, card); err != nil {
 		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
 	}

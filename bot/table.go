@@ -181,7 +181,7 @@ func defaultCommands() []Command {
 			Example: "TVA", Ack: AckSearch, Run: (*Router).answer,
 			Options: []Option{codeOption(OptRecherche, "Code ou sujet, ex. S42 ou TVA", 200, false), limitOption}},
 		{Name: CmdConfig, Description: "Réglages du tuteur sur ce serveur (enseignants)",
-			Help:    "diplome — le diplôme par défaut du serveur ou du salon ; role — le rôle des enseignants ; voir — les réglages",
+			Help:    "diplome — le diplôme par défaut du serveur ou du salon ; role — le rôle des enseignants ; memorisation — la mémorisation visée par les révisions (80 à 97 %) ; voir — les réglages",
 			Example: "diplome NRC", Ack: AckPrivate, Run: (*Router).config, Console: configConsole,
 			Options: []Option{
 				{Type: TypeSubcommand, Name: SubDiplome, Description: "Choisir le diplôme par défaut du serveur ou du salon", Options: []Option{
@@ -190,6 +190,9 @@ func defaultCommands() []Command {
 				}},
 				{Type: TypeSubcommand, Name: SubRole, Description: "Choisir le rôle des enseignants (vide pour retirer)", Options: []Option{
 					{Type: TypeRole, Name: OptRole, Description: "Le rôle enseignant"},
+				}},
+				{Type: TypeSubcommand, Name: SubMemorisation, Description: "Régler la mémorisation visée par les révisions (90 % par défaut)", Options: []Option{
+					{Type: TypeInteger, Name: OptPourcentage, Description: "Probabilité de se souvenir à chaque révision, en %", Required: true, Min: ptr(MinRetention), Max: ptr(MaxRetention)},
 				}},
 				{Type: TypeSubcommand, Name: SubVoir, Description: "Voir les réglages"},
 			}},

@@ -45,7 +45,10 @@ type Store struct {
 	erasureKey []byte
 }
 
-type setting struct{ diploma, role string }
+type setting struct {
+	diploma, role string
+	retention     float64
+}
 
 type vote struct {
 	reply int64
@@ -170,7 +173,7 @@ func (s *Store) Settings(ctx context.Context, guildID, channelID string) (tutor.
 	}
 	defer s.mu.Unlock()
 	g := s.settings[[2]string{guildID, ""}]
-	out := tutor.Settings{Diploma: g.diploma, TeacherRole: g.role}
+	out := tutor.Settings{Diploma: g.diploma, TeacherRole: g.role, Retention: g.retention}
 	if channelID != "" {
 		if c := s.settings[[2]string{guildID, channelID}]; c.diploma != "" {
 			out.Diploma = c.diploma
@@ -209,6 +212,22 @@ func (s *Store) SetTeacherRole(ctx context.Context, guildID, roleID string) erro
 	k := [2]string{guildID, ""}
 	st := s.settings[k]
 	st.role = roleID
+	s.settings[k] = st
+	return nil
+}
+
+// SetRetention implements tutor.SettingsStore.
+func (s *Store) SetRetention(ctx context.Context, guildID string, retention float64) error {
+	if guildID == "" {
+		return errNoGuild
+	}
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	k := [2]string{guildID, ""}
+	st := s.settings[k]
+	st.retention = retention
 	s.settings[k] = st
 	return nil
 }

@@ -203,7 +203,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // never configured has zero Settings.
 func (s *Store) Settings(ctx context.Context, guildID, channelID string) (tutor.Settings, error) {
 	var out tutor.Settings
-	rows, err := s.db.QueryContext(ctx, `SELECT channel_id, diploma, teacher_role FROM settings
+	rows, err := s.db.QueryContext(ctx, `SELECT channel_id, diploma, teacher_role, retention FROM settings
 		WHERE guild_id = ? AND channel_id IN ('', ?)`, guildID, channelID)
 	if err != nil {
 		return out, err
@@ -212,11 +212,12 @@ func (s *Store) Settings(ctx context.Context, guildID, channelID string) (tutor.
 	var guildDiploma, channelDiploma string
 	for rows.Next() {
 		var ch, dip, role string
-		if err := rows.Scan(&ch, &dip, &role); err != nil {
+		var retention float64
+		if err := rows.Scan(&ch, &dip, &role, &retention); err != nil {
 			return out, err
 		}
 		if ch == "" {
-			guildDiploma, out.TeacherRole = dip, role
+			guildDiploma, out.TeacherRole, out.Retention = dip, role, retention
 		} else {
 			channelDiploma = dip
 		}
@@ -249,6 +250,17 @@ func (s *Store) SetTeacherRole(ctx context.Context, guildID, roleID string) erro
 	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (guild_id, channel_id, teacher_role, updated_at) VALUES (?, '', ?, ?)
 		ON CONFLICT (guild_id, channel_id) DO UPDATE SET teacher_role = excluded.teacher_role, updated_at = excluded.updated_at`,
 		guildID, roleID, s.now())
+	return err
+}
+
+// SetRetention sets a server's target retention for spaced repetition.
+func (s *Store) SetRetention(ctx context.Context, guildID string, retention float64) error {
+	if guildID == "" {
+		return errors.New("serveur manquant")
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (guild_id, channel_id, retention, updated_at) VALUES (?, '', ?, ?)
+		ON CONFLICT (guild_id, channel_id) DO UPDATE SET retention = excluded.retention, updated_at = excluded.updated_at`,
+		guildID, retention, s.now())
 	return err
 }
 

@@ -106,6 +106,12 @@ func testSettings(t *testing.T, s tutor.Store, _ *Clock) {
 	if err := s.SetDiploma(ctx, "", "c", "NRC"); err == nil {
 		t.Error("a diploma set without a server")
 	}
+	must(t, s.SetRetention(ctx, "g", 0.85))
+	got, _ = s.Settings(ctx, "g", "c")
+	check(t, "the server's target retention, in a channel", got, tutor.Settings{Diploma: "NRC", TeacherRole: "role-prof", Retention: 0.85})
+	must(t, s.SetRetention(ctx, "g", 0))
+	got, _ = s.Settings(ctx, "g", "")
+	check(t, "the default retention again", got.Retention, 0.0)
 }
 
 func testRepliesAndVotes(t *testing.T, s tutor.Store, c *Clock) {

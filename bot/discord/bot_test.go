@@ -307,6 +307,22 @@ func TestConfigIsForTeachers(t *testing.T) {
 	if got := cfg(bot.SubDiplome, map[string]string{bot.OptDiplome: "BTS MCO"}, discordtest.PermManageGuild, nil); !strings.Contains(got, "Diplôme inconnu") {
 		t.Errorf("bad diploma: %s", got)
 	}
+	// The target retention of revisions: teachers only, within bounds.
+	if got := cfg(bot.SubMemorisation, map[string]string{bot.OptPourcentage: "85"}, 0, nil); !strings.Contains(got, "Seuls les enseignants") {
+		t.Errorf("student set the retention: %s", got)
+	}
+	if got := cfg(bot.SubMemorisation, map[string]string{bot.OptPourcentage: "60"}, 0, []string{"role-prof"}); !strings.Contains(got, "entre 80 et 97") {
+		t.Errorf("retention out of bounds: %s", got)
+	}
+	if got := cfg(bot.SubMemorisation, map[string]string{bot.OptPourcentage: "85"}, 0, []string{"role-prof"}); !strings.Contains(got, "85 %") {
+		t.Errorf("retention: %s", got)
+	}
+	if got := cfg(bot.SubVoir, nil, 0, nil); !strings.Contains(got, "Mémorisation visée des révisions : 85 %") {
+		t.Errorf("voir after the retention: %s", got)
+	}
+	if set, _ := h.store.Settings(context.Background(), "guild-1", ""); set.Retention != 0.85 {
+		t.Errorf("stored retention %v", set.Retention)
+	}
 	// No settings in direct messages.
 	in := discordtest.Subcommand(bot.CmdConfig, bot.SubDiplome, map[string]string{bot.OptDiplome: "NRC"})
 	in.GuildID = "-"
