@@ -107,6 +107,11 @@ type QuizStore interface {
 	SaveCard(ctx context.Context, c Card) error
 	// LogReview records one review of a card.
 	LogReview(ctx context.Context, r ReviewLog) error
+	// FlagItem records that a student finds a question wrong; false when
+	// they had already flagged it.
+	FlagItem(ctx context.Context, itemID, userID string) (bool, error)
+	// Flags counts, for each flagged question, the students who flagged it.
+	Flags(ctx context.Context) (map[string]int, error)
 	// DueCards are a student's cards due at now, most overdue first.
 	DueCards(ctx context.Context, userID string, now time.Time, n int) ([]Card, error)
 	DueCount(ctx context.Context, userID string, now time.Time) (int, error)

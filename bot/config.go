@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
+	"github.com/btstutor/tutor/quiz"
 )
 
 // Subcommands of /config.
@@ -133,5 +135,38 @@ func (r *Router) describe(ctx context.Context, req Request, guild tutor.Settings
 		pct = int(guild.Retention*100 + 0.5)
 	}
 	fmt.Fprintf(&b, "Mémorisation visée des révisions : %d %%\n", pct)
+	b.WriteString(r.flagged(ctx))
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// flagged lists the questions students flagged, most flagged first, for
+// teachers to check: those flagged by enough of them are withheld.
+func (r *Router) flagged(ctx context.Context) string {
+	qs := r.quizStore()
+	if qs == nil || r.Quiz == nil {
+		return ""
+	}
+	flags, err := qs.Flags(ctx)
+	if err != nil || len(flags) == 0 {
+		return "Questions signalées par les élèves : aucune\n"
+	}
+	ids := make([]string, 0, len(flags))
+	for id := range flags {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(flags[b]-flags[a], strings.Compare(a, b)) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "Questions signalées par les élèves : %d (retirées dès %d signalements)\n", len(ids), quiz.FlagsToWithhold)
+	for _, id := range ids[:min(len(ids), 10)] {
+		it, ok := r.Quiz.Item(id)
+		if !ok {
+			continue
+		}
+		state := ""
+		if flags[id] >= quiz.FlagsToWithhold {
+			state = ", retirée"
+		}
+		fmt.Fprintf(&b, "• `%s` (%d%s) : %s\n", id, flags[id], state, tutor.Clip(it.Question, 120))
+	}
+	return b.String()
 }

@@ -112,7 +112,7 @@ func (r *Router) askQuiz(ctx context.Context, qs tutor.Store, req Request) (Resp
 	if err != nil {
 		return *refused(err), nil
 	}
-	items := r.Quiz.Pick(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())), d, th, 1)
+	items := r.Quiz.Pick(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())), d, th, 1, quiz.Withheld(ctx, qs))
 	if len(items) == 0 {
 		return private("Quiz", "Aucune question pour ce choix.", OutcomeRefused)
 	}
@@ -206,7 +206,29 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	b.WriteString(it.Explanation + "\n\n")
 	b.WriteString(it.Proof() + "\n\n")
 	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(quiz.DaysUntil(now, card.Due)))
-	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK}, nil
+	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK,
+		Buttons: []Button{{ID: FlagButtonPrefix + it.ID, Label: "🚩 Signaler une erreur"}}}, nil
+}
+
+// FlagButtonPrefix starts the custom ID of a correction's flag button,
+// followed by the item's ID.
+const FlagButtonPrefix = "f:"
+
+// FlagItem records a student's flag on a question they find wrong.
+func (r *Router) FlagItem(ctx context.Context, itemID, userID string) (Response, error) {
+	qs := r.quizStore()
+	it, ok := r.Quiz.Item(itemID)
+	if qs == nil || !ok {
+		return private("Signalement", "Cette question n'existe plus : rien à signaler.", OutcomeRefused)
+	}
+	first, err := qs.FlagItem(ctx, it.ID, userID)
+	if err != nil {
+		return Response{}, fmt.Errorf("enregistrement du signalement : %w", err)
+	}
+	if !first {
+		return private("Signalement", "Vous avez déjà signalé cette question : merci.", OutcomeOK)
+	}
+	return private("Signalement", fmt.Sprintf("Merci : la question est signalée aux enseignants (/config voir). Signalée par %d élèves, elle n'est plus posée en attendant leur vérification.", quiz.FlagsToWithhold), OutcomeOK)
 }
 
 func inDays(n int) string {

@@ -40,6 +40,7 @@ type Store struct {
 	answers   map[answerKey]answer
 	cards     map[[2]string]tutor.Card // user, item
 	reviews   []tutor.ReviewLog
+	flags     map[[2]string]time.Time // item, user
 	reminders map[string]tutor.Reminder
 	// erasureKey keys the pseudonyms of erased users (tutor.ErasedKey).
 	erasureKey []byte
@@ -97,6 +98,7 @@ func New() *Store {
 		schedules:  map[int64]tutor.Schedule{},
 		runs:       map[int64]tutor.QuizRun{},
 		claimedAt:  map[int64]time.Time{},
+		flags:      map[[2]string]time.Time{},
 		posts:      map[int64]tutor.QuizPost{},
 		answers:    map[answerKey]answer{},
 		cards:      map[[2]string]tutor.Card{},

@@ -314,6 +314,33 @@ func (s *Store) SaveCard(ctx context.Context, c tutor.Card) error {
 	return nil
 }
 
+// FlagItem implements tutor.QuizStore.
+func (s *Store) FlagItem(ctx context.Context, itemID, userID string) (bool, error) {
+	if err := s.lock(ctx); err != nil {
+		return false, err
+	}
+	defer s.mu.Unlock()
+	k := [2]string{itemID, userID}
+	if _, ok := s.flags[k]; ok {
+		return false, nil
+	}
+	s.flags[k] = s.now()
+	return true, nil
+}
+
+// Flags implements tutor.QuizStore.
+func (s *Store) Flags(ctx context.Context) (map[string]int, error) {
+	if err := s.lock(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.Unlock()
+	out := map[string]int{}
+	for k := range s.flags {
+		out[k[0]]++
+	}
+	return out, nil
+}
+
 // LogReview implements tutor.QuizStore.
 func (s *Store) LogReview(ctx context.Context, r tutor.ReviewLog) error {
 	if err := s.lock(ctx); err != nil {

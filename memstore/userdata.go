@@ -3,6 +3,7 @@ package memstore
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	tutor "github.com/btstutor/tutor"
 )
@@ -46,6 +47,11 @@ func (s *Store) UserData(ctx context.Context, userID string) (map[string][]map[s
 	for k, c := range s.cards {
 		if k[0] == userID {
 			add("sr_cards", map[string]any{"user_id": c.UserID, "item_id": c.ItemID, "stability": c.Stability, "difficulty": c.Difficulty, "reps": c.Reps, "lapses": c.Lapses, "due": c.Due.UnixMilli(), "reviewed": c.Reviewed.UnixMilli()})
+		}
+	}
+	for k, at := range s.flags {
+		if k[1] == userID {
+			add("item_flags", map[string]any{"item_id": k[0], "user_id": k[1], "created_at": at.UnixMilli()})
 		}
 	}
 	for _, r := range s.reviews {
@@ -101,6 +107,7 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 	tally("quiz_answers", erase(s.answers, func(k answerKey, _ answer) bool { return k.user == userID }, func(k answerKey) { delete(s.answers, k) }))
 	tally("quiz_posts", erase(s.posts, func(_ int64, p tutor.QuizPost) bool { return p.UserID == userID }, s.deletePost))
 	tally("sr_cards", erase(s.cards, func(k [2]string, _ tutor.Card) bool { return k[0] == userID }, func(k [2]string) { delete(s.cards, k) }))
+	tally("item_flags", erase(s.flags, func(k [2]string, _ time.Time) bool { return k[1] == userID }, func(k [2]string) { delete(s.flags, k) }))
 	keptReviews := s.reviews[:0]
 	for _, r := range s.reviews {
 		if r.UserID == userID {

@@ -5,6 +5,7 @@
 package quiz
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
@@ -108,10 +109,32 @@ func (b *Bank) Select(diploma, theme string) []*Item {
 }
 
 // Pick draws n distinct items of a diploma and theme.
-func (b *Bank) Pick(r *rand.Rand, diploma, theme string, n int) []*Item {
-	pool := b.Select(diploma, theme)
+func (b *Bank) Pick(r *rand.Rand, diploma, theme string, n int, withheld map[string]bool) []*Item {
+	pool := slices.DeleteFunc(b.Select(diploma, theme), func(it *Item) bool { return withheld[it.ID] })
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 	return pool[:min(n, len(pool))]
+}
+
+// FlagsToWithhold is how many students must flag a question for it to be
+// withheld: one may be mistaken, two are a reason to look.
+const FlagsToWithhold = 2
+
+// Withheld are the questions flagged by enough students, from the store's
+// counts (none when they cannot be read: a flag never stops a quiz).
+func Withheld(ctx context.Context, s interface {
+	Flags(context.Context) (map[string]int, error)
+}) map[string]bool {
+	flags, err := s.Flags(ctx)
+	if err != nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for id, n := range flags {
+		if n >= FlagsToWithhold {
+			out[id] = true
+		}
+	}
+	return out
 }
 
 // Count is the number of items per diploma and kind.

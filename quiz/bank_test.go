@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -290,6 +291,22 @@ func TestGuessingByShape(t *testing.T) {
 			if tl.n >= 20 && rate > 0.30 && name != "mots de la question" {
 				t.Errorf("%s: guessing by %s scores %.0f %% (%.0f/%d)", kind, name, 100*rate, tl.right, tl.n)
 			}
+		}
+	}
+}
+
+// Withheld questions are never drawn.
+func TestPickLeavesWithheldOut(t *testing.T) {
+	b := bank(t)
+	pool := b.Select("NRC", ThemeEpreuves)
+	withheld := map[string]bool{}
+	for _, it := range pool[1:] {
+		withheld[it.ID] = true
+	}
+	for seed := range uint64(20) {
+		got := b.Pick(rand.New(rand.NewPCG(seed, 1)), "NRC", ThemeEpreuves, 3, withheld)
+		if len(got) != 1 || got[0].ID != pool[0].ID {
+			t.Fatalf("drew %v with all but %s withheld", got, pool[0].ID)
 		}
 	}
 }

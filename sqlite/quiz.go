@@ -259,6 +259,33 @@ func (s *Store) SaveCard(ctx context.Context, c tutor.Card) error {
 	return err
 }
 
+// FlagItem records a student's flag on a question; false if already there.
+func (s *Store) FlagItem(ctx context.Context, itemID, userID string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO item_flags (item_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, itemID, userID, s.now())
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Flags counts the students who flagged each question.
+func (s *Store) Flags(ctx context.Context) (map[string]int, error) {
+	type flag struct {
+		item string
+		n    int
+	}
+	list, err := collect(ctx, s.db, func(r interface{ Scan(...any) error }) (flag, error) {
+		var f flag
+		return f, r.Scan(&f.item, &f.n)
+	}, `SELECT item_id, COUNT(*) FROM item_flags GROUP BY item_id`)
+	out := map[string]int{}
+	for _, f := range list {
+		out[f.item] = f.n
+	}
+	return out, err
+}
+
 // LogReview records one review of a card.
 func (s *Store) LogReview(ctx context.Context, r tutor.ReviewLog) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO sr_reviews (user_id, item_id, grade, reviewed_at, elapsed_days, answer_ms, stability, difficulty, due)

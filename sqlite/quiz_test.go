@@ -281,6 +281,7 @@ func TestEraseUserRemovesEveryRow(t *testing.T) {
 		s.Answer(ctx, p, who, 1, true)
 		s.SaveCard(ctx, review(tutor.NewCard(who, "i"), true, c.Now()))
 		s.LogReview(ctx, tutor.ReviewLog{UserID: who, ItemID: "i", Grade: 3, ReviewedAt: c.Now()})
+		s.FlagItem(ctx, "i", who)
 		s.SetReminder(ctx, tutor.Reminder{UserID: who, MinuteOfDay: 60, Zone: "Europe/Paris"})
 		s.AddSchedule(ctx, &tutor.Schedule{GuildID: "g", ChannelID: "c", Expr: "0 18 * * *", Zone: "Europe/Paris", Questions: 1, OpenMinutes: 10, CreatedBy: who})
 	}

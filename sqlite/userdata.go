@@ -21,6 +21,7 @@ var userColumns = []struct{ table, column string }{
 	{"quiz_posts", "user_id"},
 	{"sr_cards", "user_id"},
 	{"sr_reviews", "user_id"},
+	{"item_flags", "user_id"},
 	{"reminders", "user_id"},
 	{"quiz_schedules", "created_by"},
 }

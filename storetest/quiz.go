@@ -249,6 +249,23 @@ func testRankingOncePerItemAndDay(t *testing.T, s tutor.Store, c *Clock) {
 	}
 }
 
+// A student flags a question once; the flags count students.
+func testFlags(t *testing.T, s tutor.Store, _ *Clock) {
+	for _, tt := range []struct {
+		item, user string
+		first      bool
+	}{{"q1", "ana", true}, {"q1", "ana", false}, {"q1", "ben", true}, {"q2", "ana", true}} {
+		first, err := s.FlagItem(ctx, tt.item, tt.user)
+		must(t, err)
+		check(t, "first flag of "+tt.user+" on "+tt.item, first, tt.first)
+	}
+	flags, err := s.Flags(ctx)
+	must(t, err)
+	check(t, "students flagging q1", flags["q1"], 2)
+	check(t, "students flagging q2", flags["q2"], 1)
+	check(t, "questions flagged", len(flags), 2)
+}
+
 func testCards(t *testing.T, s tutor.Store, c *Clock) {
 	card, ok, err := s.Card(ctx, "ana", "q1")
 	must(t, err)

@@ -56,6 +56,7 @@ func Run(t *testing.T, open Opener) {
 		{"PostsAndAnswers", testPostsAndAnswers},
 		{"ClassAnswersAtOnce", testClassAnswersAtOnce},
 		{"RankingOncePerItemAndDay", testRankingOncePerItemAndDay},
+		{"Flags", testFlags},
 		{"Cards", testCards},
 		{"Reminders", testReminders},
 		{"UserData", testUserData},
@@ -232,11 +233,13 @@ func everything(t *testing.T, s tutor.Store, user string) {
 	must(t, err)
 	must(t, s.SaveCard(ctx, tutor.NewCard(user, "q1")))
 	must(t, s.LogReview(ctx, tutor.ReviewLog{UserID: user, ItemID: "q1", Grade: 3, ReviewedAt: start}))
+	_, err = s.FlagItem(ctx, "q1", user)
+	must(t, err)
 	must(t, s.SetReminder(ctx, tutor.Reminder{UserID: user, MinuteOfDay: 60, Zone: "Europe/Paris"}))
 	addSchedule(t, s, "g", user)
 }
 
-var kinds = []string{"feedback", "replies", "llm_usage", "turns", "quiz_answers", "quiz_posts", "sr_cards", "sr_reviews", "reminders", "quiz_schedules"}
+var kinds = []string{"feedback", "replies", "llm_usage", "turns", "quiz_answers", "quiz_posts", "sr_cards", "sr_reviews", "item_flags", "reminders", "quiz_schedules"}
 
 func testUserData(t *testing.T, s tutor.Store, _ *Clock) {
 	everything(t, s, "ana")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -94,6 +95,27 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 	if !strings.Contains(text(v), "❌ Vous avez répondu "+bot.Letters[wrong]) || !strings.Contains(text(v), it.Answer()) ||
 		!strings.Contains(text(v), "— BTS CCST") || !strings.Contains(text(v), "demain") {
 		t.Errorf("verdict:\n%s", text(v))
+	}
+	// The correction offers to flag the question; two students flag it and
+	// it is withheld, and listed for teachers.
+	flag := bot.FlagButtonPrefix + it.ID
+	if got := buttonsOf(v); !slices.Contains(got, flag) {
+		t.Errorf("correction buttons %v, want %s", got, flag)
+	}
+	if f := click(h, flag, "user-1"); !strings.Contains(text(f), "signalée aux enseignants") {
+		t.Errorf("flag: %s", text(f))
+	}
+	if f := click(h, flag, "user-1"); !strings.Contains(text(f), "déjà signalé") {
+		t.Errorf("flag again: %s", text(f))
+	}
+	click(h, flag, "user-3")
+	if !quiz.Withheld(ctx, h.store)[it.ID] {
+		t.Error("flagged by two students and still asked")
+	}
+	voir := discordtest.Subcommand(bot.CmdConfig, bot.SubVoir, nil)
+	voir.Permissions = discordtest.PermManageGuild
+	if _, cb, _ := h.ask(voir); !strings.Contains(text(cb), it.ID) || !strings.Contains(text(cb), "retirée") {
+		t.Errorf("teachers' list: %s", text(cb))
 	}
 	if v := click(h, ids[it.Correct], "user-1"); !strings.Contains(text(v), "déjà répondu") {
 		t.Errorf("second click: %s", text(v))

@@ -90,8 +90,8 @@ func choiceButtons(postID int64) []discordgo.MessageComponent {
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 }
 
-// quizButton handles "q:<post>:<choice>" and "x:<user>"; false if the ID is
-// neither.
+// quizButton handles "q:<post>:<choice>", "x:<user>" and "f:<item>"; false
+// if the ID is none of them.
 func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, user string) bool {
 	var resp bot.Response
 	var err error
@@ -109,6 +109,8 @@ func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, use
 		resp, err = b.router.AnswerQuiz(ctx, post, user, choice)
 	case strings.HasPrefix(id, "x:"):
 		resp, err = b.router.EraseConfirmed(ctx, strings.TrimPrefix(id, "x:"), user)
+	case strings.HasPrefix(id, bot.FlagButtonPrefix):
+		resp, err = b.router.FlagItem(ctx, strings.TrimPrefix(id, bot.FlagButtonPrefix), user)
 	default:
 		return false
 	}

@@ -65,8 +65,9 @@ func (m *Main) console(ctx context.Context, args []string) error {
 
 // consoleState is what the console waits for between two lines.
 type consoleState struct {
-	pending int64 // the quiz question waiting for A–D
-	erase   bool  // an erasure waiting for /confirmer
+	pending int64  // the quiz question waiting for A–D
+	erase   bool   // an erasure waiting for /confirmer
+	flag    string // the question just corrected, which /signaler flags
 }
 
 // step runs one line of the console and returns what to print. What waits
@@ -90,6 +91,9 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 			st.pending = 0
 		}
 		answered, req = true, nil
+	case line == "/signaler" && st.flag != "":
+		resp, err = router.FlagItem(ctx, st.flag, consoleUser)
+		answered, req, st.flag = true, nil, ""
 	case line == "/confirmer" && st.erase:
 		if resp, err = router.EraseConfirmed(ctx, consoleUser, consoleUser); err == nil {
 			st.erase = false
@@ -114,6 +118,10 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 		st.erase = true
 		out += "\nTapez /confirmer pour effacer, ou autre chose pour annuler."
 	}
+	if len(resp.Buttons) > 0 && strings.HasPrefix(resp.Buttons[0].ID, bot.FlagButtonPrefix) {
+		st.flag = strings.TrimPrefix(resp.Buttons[0].ID, bot.FlagButtonPrefix)
+		out += "\nTapez /signaler si cette question vous semble fausse."
+	}
 	if resp.File != nil {
 		out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
 	}
@@ -126,6 +134,7 @@ Dans la console :
   /scenario NRC distributeur objections graine=42 secteur=cosmetiques difficulte=3
                             un jeu de rôle (options clé=valeur, ou les valeurs seules)
   /quiz [NRC|CCST] [competences|epreuves|savoirs|activites]   puis A, B, C ou D
+  /signaler                 après une correction : la question vous semble fausse
   /revisions, /classement, /rappel 18h30, /mes-donnees voir|exporter|effacer
   /quitter`
 

@@ -58,7 +58,7 @@ func (m *Main) quiz(_ context.Context, args []string) error {
 	if *seed == 0 {
 		r = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	}
-	picked := b.Pick(r, d, th, *n)
+	picked := b.Pick(r, d, th, *n, nil)
 	in := bufio.NewReader(m.Stdin)
 	right := 0
 	for i, it := range picked {
