@@ -250,17 +250,43 @@ func (w *builder) limites() {
 		fits := elisionFit(l.text[:strings.Index(l.text, word)])
 		var ds []string
 		for _, x := range blanks {
-			if x != "" && x != word && distance(x, word) <= 3 && fits(x) {
-				if strings.ToLower(word) == word {
-					x = strings.ToLower(x)
-				}
-				ds = append(ds, x)
+			if x == "" || distance(x, word) > 3 || !fits(x) || !sameForm(x, word) || sameWord(x, word) {
+				continue
 			}
+			ds = append(ds, withCaseOf(x, word))
 		}
 		hole := strings.Replace(l.text, word, "……", 1)
 		w.add(KindLimitBlank, s.Code+"|"+l.text, fmt.Sprintf("BTS %s, limites du savoir %s : complétez « %s ».", dip, savoirLabel(s), hole),
 			word, near(ds, word), fmt.Sprintf("Le texte dit : « %s ».", l.text), s.Lines, l.text)
 	}
+}
+
+// sameForm reports whether two words agree as a gap needs them to: both
+// plural or both singular (a final s or x), both ending in e or neither
+// (after the plural mark), a rough mark of gender: "méthodologiques" does
+// not fit where "stratégique" does.
+func sameForm(a, b string) bool {
+	plural := func(w string) bool { return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") }
+	stem := func(w string) string { return strings.TrimRight(w, "sx") }
+	return plural(a) == plural(b) && strings.HasSuffix(stem(a), "e") == strings.HasSuffix(stem(b), "e")
+}
+
+// sameWord reports whether two words differ only by accents, case or a
+// plural mark ("information", "informations"): not a fair distractor.
+func sameWord(a, b string) bool {
+	f := func(w string) string { return strings.TrimRight(tutor.Fold(w), "sx") }
+	return f(a) == f(b)
+}
+
+// withCaseOf writes w with the case of the answer's first letter: at the
+// start of a sentence every option is capitalised, none elsewhere.
+func withCaseOf(w, answer string) string {
+	first, _ := utf8.DecodeRuneInString(answer)
+	r, size := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(first) {
+		return string(unicode.ToUpper(r)) + w[size:]
+	}
+	return strings.ToLower(w)
 }
 
 // elisionFit says which words may follow what comes before a gap: any,
