@@ -204,22 +204,16 @@ func (s *Store) SetDiploma(ctx context.Context, guildID, channelID, diploma stri
 
 // SetTeacherRole implements tutor.SettingsStore.
 func (s *Store) SetTeacherRole(ctx context.Context, guildID, roleID string) error {
-	if guildID == "" {
-		return errNoGuild
-	}
-	if err := s.lock(ctx); err != nil {
-		return err
-	}
-	defer s.mu.Unlock()
-	k := [2]string{guildID, ""}
-	st := s.settings[k]
-	st.role = roleID
-	s.settings[k] = st
-	return nil
+	return s.setGuild(ctx, guildID, func(st *setting) { st.role = roleID })
 }
 
 // SetRetention implements tutor.SettingsStore.
 func (s *Store) SetRetention(ctx context.Context, guildID string, retention float64) error {
+	return s.setGuild(ctx, guildID, func(st *setting) { st.retention = retention })
+}
+
+// setGuild changes a server's own settings.
+func (s *Store) setGuild(ctx context.Context, guildID string, change func(*setting)) error {
 	if guildID == "" {
 		return errNoGuild
 	}
@@ -229,7 +223,7 @@ func (s *Store) SetRetention(ctx context.Context, guildID string, retention floa
 	defer s.mu.Unlock()
 	k := [2]string{guildID, ""}
 	st := s.settings[k]
-	st.retention = retention
+	change(&st)
 	s.settings[k] = st
 	return nil
 }

@@ -3,6 +3,7 @@ package memstore
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	tutor "github.com/btstutor/tutor"
@@ -95,28 +96,12 @@ func (s *Store) EraseUser(ctx context.Context, userID string) (map[string]int64,
 		}
 		delete(s.usage, k)
 	}))
-	kept := s.turns[:0]
-	for _, t := range s.turns {
-		if t.user == userID {
-			count("turns")
-			continue
-		}
-		kept = append(kept, t)
-	}
-	s.turns = kept
+	tally("turns", eraseFrom(&s.turns, func(t turn) bool { return t.user == userID }))
 	tally("quiz_answers", erase(s.answers, func(k answerKey, _ answer) bool { return k.user == userID }, func(k answerKey) { delete(s.answers, k) }))
 	tally("quiz_posts", erase(s.posts, func(_ int64, p tutor.QuizPost) bool { return p.UserID == userID }, s.deletePost))
 	tally("sr_cards", erase(s.cards, func(k [2]string, _ tutor.Card) bool { return k[0] == userID }, func(k [2]string) { delete(s.cards, k) }))
 	tally("item_flags", erase(s.flags, func(k [2]string, _ time.Time) bool { return k[1] == userID }, func(k [2]string) { delete(s.flags, k) }))
-	keptReviews := s.reviews[:0]
-	for _, r := range s.reviews {
-		if r.UserID == userID {
-			count("sr_reviews")
-			continue
-		}
-		keptReviews = append(keptReviews, r)
-	}
-	s.reviews = keptReviews
+	tally("sr_reviews", eraseFrom(&s.reviews, func(r tutor.ReviewLog) bool { return r.UserID == userID }))
 	if _, ok := s.reminders[userID]; ok {
 		delete(s.reminders, userID)
 		count("reminders")
@@ -142,4 +127,11 @@ func erase[K comparable, V any](m map[K]V, mine func(K, V) bool, del func(K)) in
 		}
 	}
 	return n
+}
+
+// eraseFrom deletes the elements of a slice that match and counts them.
+func eraseFrom[T any](list *[]T, match func(T) bool) int64 {
+	before := len(*list)
+	*list = slices.DeleteFunc(*list, match)
+	return int64(before - len(*list))
 }

@@ -3,6 +3,7 @@ package quiz_test
 import (
 	"context"
 	"errors"
+	"github.com/btstutor/tutor/internal/syncbuf"
 	"io"
 	"log/slog"
 	"slices"
@@ -198,7 +199,7 @@ func TestClaimOfADeadProcessIsFailed(t *testing.T) {
 	ctx := context.Background()
 	at := time.Date(2026, 11, 23, 17, 0, 0, 0, time.UTC)
 	s, sch, sc, now := clocked(t, &recorder{}, at)
-	var logs lockedLog
+	var logs syncbuf.Buffer
 	sch.Log = slog.New(slog.NewTextHandler(&logs, nil))
 	run := tutor.QuizRun{ScheduleID: sc.ID, ScheduledAt: at, ClosesAt: at.Add(30 * time.Minute), GuildID: "g", ChannelID: "c", Status: tutor.RunClaimed}
 	if ok, err := s.ClaimRun(ctx, &run); !ok || err != nil {
@@ -297,22 +298,4 @@ func TestResultsSurviveAPanic(t *testing.T) {
 	if got := runStatus(t, s2, sc2); !slices.Equal(got, []string{tutor.RunClosed}) {
 		t.Errorf("failing for 90 minutes: runs %v, want closed", got)
 	}
-}
-
-// lockedLog is a log sink safe for the scheduler's goroutines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -244,23 +244,23 @@ func (s *Store) SetDiploma(ctx context.Context, guildID, channelID, diploma stri
 // SetTeacherRole sets the role whose members may configure the bot on a
 // server; "" removes it.
 func (s *Store) SetTeacherRole(ctx context.Context, guildID, roleID string) error {
-	if guildID == "" {
-		return errors.New("serveur manquant")
-	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (guild_id, channel_id, teacher_role, updated_at) VALUES (?, '', ?, ?)
-		ON CONFLICT (guild_id, channel_id) DO UPDATE SET teacher_role = excluded.teacher_role, updated_at = excluded.updated_at`,
-		guildID, roleID, s.now())
-	return err
+	return s.setGuild(ctx, guildID, "teacher_role", roleID)
 }
 
 // SetRetention sets a server's target retention for spaced repetition.
 func (s *Store) SetRetention(ctx context.Context, guildID string, retention float64) error {
+	return s.setGuild(ctx, guildID, "retention", retention)
+}
+
+// setGuild sets one column of a server's own settings (column is one of
+// this file's constants, never input).
+func (s *Store) setGuild(ctx context.Context, guildID, column string, value any) error {
 	if guildID == "" {
 		return errors.New("serveur manquant")
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (guild_id, channel_id, retention, updated_at) VALUES (?, '', ?, ?)
-		ON CONFLICT (guild_id, channel_id) DO UPDATE SET retention = excluded.retention, updated_at = excluded.updated_at`,
-		guildID, retention, s.now())
+	_, err := s.db.ExecContext(ctx, `INSERT INTO settings (guild_id, channel_id, `+column+`, updated_at) VALUES (?, '', ?, ?)
+		ON CONFLICT (guild_id, channel_id) DO UPDATE SET `+column+` = excluded.`+column+`, updated_at = excluded.updated_at`,
+		guildID, value, s.now())
 	return err
 }
 

@@ -3,11 +3,11 @@ package discord
 import (
 	"context"
 	"encoding/json"
+	"github.com/btstutor/tutor/internal/syncbuf"
 	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/btstutor/tutor/answer"
@@ -30,26 +30,9 @@ type harness struct {
 	bot     *Bot
 	store   *sqlite.Store
 	metrics *bot.Metrics
-	logs    *syncBuffer
+	logs    *syncbuf.Buffer
 	cancel  context.CancelFunc
 	done    chan error
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // start runs a bot on the fake; dbPath "" makes a fresh store file.
@@ -65,7 +48,7 @@ func start(t testing.TB, fake *discordtest.Server, dbPath string, tweak func(*Co
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	m := bot.NewMetrics()
 	cfg := Config{Token: testToken, APIBase: fake.URL, RateLimit: -1, Log: slog.New(slog.NewTextHandler(io.MultiWriter(logs), nil))}
 	if tweak != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"github.com/btstutor/tutor/internal/syncbuf"
 	"io"
 	"os"
 	"path/filepath"
@@ -319,13 +320,13 @@ func TestConsoleSurvivesADamagedStore(t *testing.T) {
 type liveConsole struct {
 	t    *testing.T
 	feed *io.PipeWriter
-	out  *lockedBuffer
+	out  *syncbuf.Buffer
 	done chan int
 }
 
 func startConsole(t *testing.T, env map[string]string) *liveConsole {
 	in, feed := io.Pipe()
-	c := &liveConsole{t: t, feed: feed, out: &lockedBuffer{}, done: make(chan int, 1)}
+	c := &liveConsole{t: t, feed: feed, out: &syncbuf.Buffer{}, done: make(chan int, 1)}
 	m := &Main{Stdin: in, Stdout: c.out, Stderr: c.out, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
 	go func() { c.done <- m.Run(context.Background(), nil) }()
 	return c

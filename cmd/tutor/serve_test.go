@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
+	"github.com/btstutor/tutor/internal/syncbuf"
 	"log/slog"
 	"net"
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,30 +17,13 @@ import (
 	"github.com/btstutor/tutor/memstore"
 )
 
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // The binary's default command serves Discord when a token is set.
 func TestServeAgainstFakeDiscord(t *testing.T) {
 	t.Parallel()
 	const token = "serve-test-token"
 	fake := discordtest.New(t, token)
 	env := map[string]string{"TUTOR_DATA_DIR": t.TempDir(), "DISCORD_TOKEN": token, "DISCORD_API_BASE": fake.URL, "TUTOR_HTTP_ADDR": "127.0.0.1:0"}
-	var out, errs lockedBuffer
+	var out, errs syncbuf.Buffer
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Getenv: func(k string) string { return env[k] }, Builds: testBuilds}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
