@@ -159,48 +159,7 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	for _, t := range append(exp, retrieval.Bigrams(exp)...) {
 		qs[t] = true
 	}
-	type cand struct {
-		r     ref
-		score float64
-	}
-	// "la langue obligatoire" is not the optional épreuve of the same
-	// title; "l'épreuve facultative de langue" is.
-	optional := n.Has("facultative") || n.Has("facultatif") || n.Has("option") || n.Has("en option")
-	mandatory := n.Has("obligatoire") || n.Has("obligatoires")
-	var cands []cand
-	consider := func(d *corpus.Doc, ep *tutor.Epreuve, title string, own map[string]bool) {
-		if mandatory && !optional && ep.Optional || optional && !mandatory && !ep.Optional {
-			return
-		}
-		if sc := e.titleScore(title, qs, own); sc > 0 {
-			cands = append(cands, cand{ref{d, ep.Code}, sc})
-		}
-	}
-	// A part is named with its épreuve's words ("l'écrit de langue": E21,
-	// under E2 Langue vivante) once one of its own words is there.
-	var walk func(d *corpus.Doc, list []tutor.Epreuve, parent string)
-	walk = func(d *corpus.Doc, list []tutor.Epreuve, parent string) {
-		for i := range list {
-			ep := &list[i]
-			title, own := ep.Title, map[string]bool(nil)
-			if parent != "" {
-				// Among its siblings, even a common word ("écrit", "oral")
-				// tells a part.
-				own = map[string]bool{}
-				for _, t := range e.Index.Terms(ep.Title) {
-					own[t] = qs[t]
-				}
-				if slices.Contains(slices.Collect(maps.Values(own)), true) {
-					title = parent + " " + ep.Title
-				}
-			}
-			consider(d, ep, title, own)
-			walk(d, ep.Parts, title)
-		}
-	}
-	for _, d := range docs {
-		walk(d, d.Model.Epreuves, "")
-	}
+	cands := e.titleCandidates(n, docs, qs)
 	if len(cands) == 0 {
 		return nil
 	}
@@ -236,6 +195,57 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 		return nil
 	}
 	return out
+}
+
+// titleCand is an épreuve a question may name by its title, with how much
+// of the title it holds.
+type titleCand struct {
+	r     ref
+	score float64
+}
+
+// titleCandidates are the épreuves whose titles the question's terms qs
+// hold, with their scores.
+func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[string]bool) []titleCand {
+	// "la langue obligatoire" is not the optional épreuve of the same
+	// title; "l'épreuve facultative de langue" is.
+	optional := n.Has("facultative") || n.Has("facultatif") || n.Has("option") || n.Has("en option")
+	mandatory := n.Has("obligatoire") || n.Has("obligatoires")
+	var cands []titleCand
+	consider := func(d *corpus.Doc, ep *tutor.Epreuve, title string, own map[string]bool) {
+		if mandatory && !optional && ep.Optional || optional && !mandatory && !ep.Optional {
+			return
+		}
+		if sc := e.titleScore(title, qs, own); sc > 0 {
+			cands = append(cands, titleCand{ref{d, ep.Code}, sc})
+		}
+	}
+	// A part is named with its épreuve's words ("l'écrit de langue": E21,
+	// under E2 Langue vivante) once one of its own words is there.
+	var walk func(d *corpus.Doc, list []tutor.Epreuve, parent string)
+	walk = func(d *corpus.Doc, list []tutor.Epreuve, parent string) {
+		for i := range list {
+			ep := &list[i]
+			title, own := ep.Title, map[string]bool(nil)
+			if parent != "" {
+				// Among its siblings, even a common word ("écrit", "oral")
+				// tells a part.
+				own = map[string]bool{}
+				for _, t := range e.Index.Terms(ep.Title) {
+					own[t] = qs[t]
+				}
+				if slices.Contains(slices.Collect(maps.Values(own)), true) {
+					title = parent + " " + ep.Title
+				}
+			}
+			consider(d, ep, title, own)
+			walk(d, ep.Parts, title)
+		}
+	}
+	for _, d := range docs {
+		walk(d, d.Model.Epreuves, "")
+	}
+	return cands
 }
 
 // titleScore is how much of a title a question's terms hold: the rarity of

@@ -161,6 +161,23 @@ func stringChoices(values ...string) []Choice {
 // of Discord's list.
 func DefaultCommands() []Command { return defaultCommands() }
 
+// configOptions are /config's subcommands.
+func configOptions() []Option {
+	return []Option{
+		{Type: TypeSubcommand, Name: SubDiplome, Description: "Choisir le diplôme par défaut du serveur ou du salon", Options: []Option{
+			{Name: OptDiplome, Description: "Le diplôme par défaut", Required: true, Diplomas: true, Choices: []Choice{{"Aucun (tous les référentiels)", noDiploma}}},
+			{Name: OptPortee, Description: "Tout le serveur (par défaut) ou ce salon seulement", Choices: []Choice{{"Tout le serveur", PorteeServeur}, {"Ce salon", PorteeSalon}}},
+		}},
+		{Type: TypeSubcommand, Name: SubRole, Description: "Choisir le rôle des enseignants (vide pour retirer)", Options: []Option{
+			{Type: TypeRole, Name: OptRole, Description: "Le rôle enseignant"},
+		}},
+		{Type: TypeSubcommand, Name: SubMemorisation, Description: "Régler la mémorisation visée par les révisions (90 % par défaut)", Options: []Option{
+			{Type: TypeInteger, Name: OptPourcentage, Description: "Probabilité de se souvenir à chaque révision, en %", Required: true, Min: ptr(MinRetention), Max: ptr(MaxRetention)},
+		}},
+		{Type: TypeSubcommand, Name: SubVoir, Description: "Voir les réglages"},
+	}
+}
+
 func defaultCommands() []Command {
 	diploma := func(desc string) Option { return Option{Name: OptDiplome, Description: desc, Diplomas: true} }
 	return []Command{
@@ -183,19 +200,7 @@ func defaultCommands() []Command {
 		{Name: CmdConfig, Description: "Réglages du tuteur sur ce serveur (enseignants)",
 			Help:    "diplome — le diplôme par défaut du serveur ou du salon ; role — le rôle des enseignants ; memorisation — la mémorisation visée par les révisions (80 à 97 %) ; voir — les réglages",
 			Example: "diplome NRC", Ack: AckPrivate, Run: (*Router).config, Console: configConsole,
-			Options: []Option{
-				{Type: TypeSubcommand, Name: SubDiplome, Description: "Choisir le diplôme par défaut du serveur ou du salon", Options: []Option{
-					{Name: OptDiplome, Description: "Le diplôme par défaut", Required: true, Diplomas: true, Choices: []Choice{{"Aucun (tous les référentiels)", noDiploma}}},
-					{Name: OptPortee, Description: "Tout le serveur (par défaut) ou ce salon seulement", Choices: []Choice{{"Tout le serveur", PorteeServeur}, {"Ce salon", PorteeSalon}}},
-				}},
-				{Type: TypeSubcommand, Name: SubRole, Description: "Choisir le rôle des enseignants (vide pour retirer)", Options: []Option{
-					{Type: TypeRole, Name: OptRole, Description: "Le rôle enseignant"},
-				}},
-				{Type: TypeSubcommand, Name: SubMemorisation, Description: "Régler la mémorisation visée par les révisions (90 % par défaut)", Options: []Option{
-					{Type: TypeInteger, Name: OptPourcentage, Description: "Probabilité de se souvenir à chaque révision, en %", Required: true, Min: ptr(MinRetention), Max: ptr(MaxRetention)},
-				}},
-				{Type: TypeSubcommand, Name: SubVoir, Description: "Voir les réglages"},
-			}},
+			Options: configOptions()},
 		{Name: CmdScenario, Description: "Un jeu de rôle de négociation pour l'épreuve E4, avec ses fiches (enseignants)",
 			Help:    "— un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury (enseignants). Ex. : /scenario diplome:NRC client:distributeur etape:objections",
 			Example: "nrc distributeur objections 2", Teacher: true, Ack: AckBrief, Run: (*Router).scenario, Console: scenarioConsole,

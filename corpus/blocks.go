@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -202,14 +203,10 @@ func classify(b *block, style string, stack []heading) {
 	case reFonction.MatchString(t):
 		b.code = "F" + reFonction.FindStringSubmatch(t)[1]
 		set(2, tutor.KindActivite, roleActivite)
-	case reActivite.MatchString(t):
-		b.code = code()
-		set(3, tutor.KindActivite, roleActivite)
-	case fonctionPart(t, stack) != "":
-		// The NRC numbers its activities within their function ("2.3
-		// Contribution à…" under FONCTION 2): activité A2.3, as students
-		// call it.
-		b.code = fonctionPart(t, stack)
+	case reActivite.MatchString(t), fonctionPart(t, stack) != "":
+		// "A1.1 …" (CCST), or an activity the NRC numbers within its
+		// function ("2.3 …" under FONCTION 2): activité A2.3.
+		b.code = cmp.Or(fonctionPart(t, stack), code())
 		set(3, tutor.KindActivite, roleActivite)
 	case reBloc.MatchString(t):
 		if inSavoirs {

@@ -430,3 +430,31 @@ func BenchmarkQuizRound(b *testing.B) {
 		}
 	}
 }
+
+// /quiz shares the questions' rate limit: drawing question after question
+// as fast as one can click is limited like asking.
+func TestQuizSharesTheRateLimit(t *testing.T) {
+	t.Parallel()
+	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
+	h := start(t, nil, "", func(c *Config) { c.RateLimit = 2 }, withQuiz(t, clock))
+	quiz := func() callbackBody {
+		in := discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC"})
+		in.UserID = "spam"
+		_, cb, _ := h.ask(in)
+		return cb
+	}
+	for i := range 2 {
+		if cb := quiz(); len(buttonsOf(cb)) != 4 {
+			t.Fatalf("quiz %d refused: %+v", i+1, cb)
+		}
+	}
+	if cb := quiz(); len(buttonsOf(cb)) != 0 || cb.Data.Flags&ephemeral == 0 || !strings.Contains(cb.Data.Content, "2 questions par minute") {
+		t.Errorf("third quiz: %+v", cb)
+	}
+	// Nor is a question to the tutor free after that.
+	in := discordtest.Command(bot.CmdQuestion, map[string]string{bot.OptTexte: "coef E4 CCST"})
+	in.UserID = "spam"
+	if _, cb, _ := h.ask(in); cb.Type != 4 || !strings.Contains(cb.Data.Content, "par minute") {
+		t.Errorf("question after two quizzes: %+v", cb)
+	}
+}
