@@ -138,6 +138,13 @@ func TestLimitItemsHaveOneRightChoice(t *testing.T) {
 		if fragment(it.Evidence) || strings.Contains(it.Question, "«  »") {
 			t.Errorf("%s: built on %q: %s", it.ID, it.Evidence, it.Question)
 		}
+		if it.Kind == KindLimitBlank {
+			// The missing word is nowhere else in the question.
+			if strings.Count(tutor.Fold(it.Question), tutor.Fold(it.Answer())) > 0 {
+				t.Errorf("%s: the blank %q is given in the question: %s", it.ID, it.Answer(), it.Question)
+			}
+			continue
+		}
 		if it.Kind != KindLimitWhich {
 			continue
 		}
@@ -153,6 +160,9 @@ func TestLimitItemsHaveOneRightChoice(t *testing.T) {
 			t.Errorf("%s: answer %q is no savoir of its own limits", it.ID, it.Answer())
 			continue
 		}
+		if strings.Contains(tutor.Fold(it.Evidence), tutor.Fold(truth.Title)) {
+			t.Errorf("%s: the limit names its savoir %q", it.ID, truth.Title)
+		}
 		for i, c := range it.Choices {
 			if i == it.Correct {
 				continue
@@ -161,6 +171,9 @@ func TestLimitItemsHaveOneRightChoice(t *testing.T) {
 				o := &m.Savoirs[k]
 				if savoirChoice(o) != c {
 					continue
+				}
+				if len(o.Code) != len(truth.Code) {
+					t.Errorf("%s: choice %q is not of the answer's level (%s)", it.ID, c, truth.Code)
 				}
 				if w.related(o, truth) {
 					t.Errorf("%s: choice %q is part or parent of the answer %q", it.ID, c, it.Answer())

@@ -241,16 +241,18 @@ func (w *builder) limites() {
 		w.addWhich(l.text, s, dip)
 		// Fill in the blank: one significant word removed.
 		word := blanks[i]
-		if word == "" {
-			continue
+		if word == "" || strings.Count(tutor.Fold(l.text), tutor.Fold(word)) > 1 || strings.Contains(tutor.Fold(savoirLabel(s)), tutor.Fold(word)) {
+			continue // the word is given away by the rest of the question
 		}
 		// A distractor fits the gap as the answer does: after an elision
 		// ("d'……") a word starting with a vowel, after "de", "le"… one
 		// starting with a consonant.
-		fits := elisionFit(l.text[:strings.Index(l.text, word)])
+		at := strings.Index(l.text, word)
+		fits := elisionFit(l.text[:at])
 		var ds []string
 		for _, x := range blanks {
-			if x == "" || distance(x, word) > 3 || !fits(x) || !sameForm(x, word) || sameWord(x, word) {
+			if x == "" || distance(x, word) > 3 || !fits(x) || !sameForm(x, word) || sameWord(x, word) ||
+				at == 0 && infinitive(x) != infinitive(word) { // "Distinguer …": a verb against verbs
 				continue
 			}
 			ds = append(ds, withCaseOf(x, word))
@@ -269,6 +271,13 @@ func sameForm(a, b string) bool {
 	plural := func(w string) bool { return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") }
 	stem := func(w string) string { return strings.TrimRight(w, "sx") }
 	return plural(a) == plural(b) && strings.HasSuffix(stem(a), "e") == strings.HasSuffix(stem(b), "e")
+}
+
+// infinitive reports whether a word looks like a verb's infinitive, as the
+// limits that open with an instruction ("Distinguer", "Comparer") have.
+func infinitive(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")
 }
 
 // sameWord reports whether two words differ only by accents, case or a
@@ -323,10 +332,14 @@ func fragment(l string) bool {
 // named by its code and title; none is the right one's parent or part (its
 // limits would hold too) and none states the same limit.
 func (w *builder) addWhich(text string, truth *tutor.Savoir, dip string) {
+	if strings.Contains(tutor.Fold(text), tutor.Fold(truth.Title)) {
+		return // the limit names its savoir: nothing to find
+	}
 	var others []*tutor.Savoir
 	for k := range w.m.Savoirs {
 		o := &w.m.Savoirs[k]
-		if o == truth || len(o.Limites) == 0 || strings.TrimSpace(o.Title) == "" || o.Shared || w.related(o, truth) || savoirChoice(o) == savoirChoice(truth) {
+		if o == truth || len(o.Limites) == 0 || strings.TrimSpace(o.Title) == "" || o.Shared || w.related(o, truth) || savoirChoice(o) == savoirChoice(truth) ||
+			len(o.Code) != len(truth.Code) { // a savoir of the same level: S82 against S81, not against S5
 			continue
 		}
 		others = append(others, o)
@@ -360,7 +373,11 @@ func (w *builder) related(a, b *tutor.Savoir) bool {
 
 // savoirChoice names a savoir in a choice: code and title, clipped.
 func savoirChoice(s *tutor.Savoir) string {
-	title := tutor.Clip(strings.TrimSpace(s.Title), 70)
+	title := strings.TrimSpace(s.Title)
+	if strings.ToUpper(title) == title { // "GESTION COMMERCIALE"
+		title = formLabel(title)
+	}
+	title = tutor.Clip(title, 50)
 	if s.Code == "" {
 		return title
 	}
