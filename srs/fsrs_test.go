@@ -81,3 +81,13 @@ func TestNoShortSteps(t *testing.T) {
 		t.Errorf("a same-day review grew stability to %.2f, on time %.2f", early.Stability, onTime.Stability)
 	}
 }
+
+// BenchmarkReview measures one review: memory, interval and due date.
+func BenchmarkReview(b *testing.B) {
+	s := Default()
+	now := time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
+	c := s.Review(Card{}, Good, now)
+	for b.Loop() {
+		s.Review(c, Good, c.Due)
+	}
+}
