@@ -11,6 +11,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	tutor "github.com/btstutor/tutor"
 	"github.com/btstutor/tutor/corpus"
@@ -25,8 +27,7 @@ const (
 	KindForm       = "forme"              // épreuve → form
 	KindEvaluates  = "epreuve-competence" // compétence → the épreuve that evaluates it
 	KindLimitWhich = "limite-savoir"      // a limit → the savoir it limits
-	KindLimitBlank = "limite-a-trou"
-	KindTask       = "activite-tache" // task → activity
+	KindTask       = "activite-tache"     // task → activity
 )
 
 // Themes group kinds for users.
@@ -51,7 +52,7 @@ var ThemeLabel = map[string]string{
 var themeOf = map[string]string{
 	KindCodeTitle: ThemeCompetences, KindTitleCode: ThemeCompetences, KindEvaluates: ThemeEpreuves,
 	KindCoef: ThemeEpreuves, KindDuration: ThemeEpreuves, KindForm: ThemeEpreuves,
-	KindLimitWhich: ThemeSavoirs, KindLimitBlank: ThemeSavoirs, KindTask: ThemeActivites,
+	KindLimitWhich: ThemeSavoirs, KindTask: ThemeActivites,
 }
 
 // Item is one question.
@@ -209,7 +210,17 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 		return
 	}
 	r := rand.New(rand.NewPCG(sum, 1))
-	ds = pickDistractors(r, ds)
+	pool := ds
+	ds = pickDistractors(r, slices.Clone(pool))
+	if givesAway(question, answer, ds) {
+		// Options that speak of the question's words as the answer does,
+		// if there are enough; else the item is not asked.
+		q := contentWords(question)
+		slices.SortStableFunc(pool, func(a, b string) int { return sharedWords(q, b) - sharedWords(q, a) })
+		if ds = pool[:3]; givesAway(question, answer, ds) {
+			return
+		}
+	}
 	choices := append([]string{answer}, ds...)
 	r.Shuffle(len(choices), func(i, j int) { choices[i], choices[j] = choices[j], choices[i] })
 	it := &Item{ID: id, Diploma: d.Diploma, Kind: kind, Theme: themeOf[kind], Question: question, Choices: choices,
@@ -249,6 +260,38 @@ func quoteAround(passage, evidence string, limit int) string {
 		start = sp + 1
 	}
 	return "… " + tutor.Clip(passage[start:], limit-len("… "))
+}
+
+// givesAway reports whether the answer is the one option that shares words
+// with the question ("Animation du point de vente" → "Animation de l'équipe
+// et du point de vente"): found without knowing anything.
+func givesAway(question, answer string, distractors []string) bool {
+	q := contentWords(question)
+	a := sharedWords(q, answer)
+	return a > 0 && !slices.ContainsFunc(distractors, func(d string) bool { return sharedWords(q, d) >= a })
+}
+
+// sharedWords counts an option's content words among the question's.
+func sharedWords(question map[string]bool, option string) int {
+	n := 0
+	for w := range contentWords(option) {
+		if question[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// contentWords are the words of five letters or more of a text, folded and
+// without a plural mark: what tells a question's topic.
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(tutor.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 5 {
+			out[strings.TrimSuffix(w, "s")] = true
+		}
+	}
+	return out
 }
 
 // pickDistractors keeps three, drawn from the plausible ones.

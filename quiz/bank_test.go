@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -96,7 +97,7 @@ func TestBankShape(t *testing.T) {
 	counts := b.Count()
 	t.Logf("bank: %d items; %v", len(b.Items), counts)
 	for _, d := range []string{"NRC", "CCST"} {
-		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindLimitBlank, KindTask} {
+		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindTask} {
 			if counts[d][k] == 0 {
 				t.Errorf("no %s item in %s", k, d)
 			}
@@ -137,13 +138,6 @@ func TestLimitItemsHaveOneRightChoice(t *testing.T) {
 		}
 		if fragment(it.Evidence) || strings.Contains(it.Question, "«  »") {
 			t.Errorf("%s: built on %q: %s", it.ID, it.Evidence, it.Question)
-		}
-		if it.Kind == KindLimitBlank {
-			// The missing word is nowhere else in the question.
-			if strings.Count(tutor.Fold(it.Question), tutor.Fold(it.Answer())) > 0 {
-				t.Errorf("%s: the blank %q is given in the question: %s", it.ID, it.Answer(), it.Question)
-			}
-			continue
 		}
 		if it.Kind != KindLimitWhich {
 			continue
@@ -205,21 +199,12 @@ func TestCorrectionQuotesTheProof(t *testing.T) {
 	}
 }
 
-// A student guessing from the options' shape alone (the longest, the
-// shortest, the one sharing most words with the other options, the one
-// that fits the elision before the gap) does little better than chance: at
-// most 30 % on every kind with enough items to tell (at least 20). Ties are
-// broken at random.
+// A student guessing from the options alone (the longest, the shortest,
+// the one sharing most words with the question or with the other options)
+// does little better than chance: at most 30 % on every kind with enough
+// items to tell (at least 20). Ties are broken at random.
 func TestGuessingByShape(t *testing.T) {
-	words := func(s string) map[string]bool {
-		out := map[string]bool{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) && (r < '0' || r > '9') }) {
-			if len(w) > 2 {
-				out[w] = true
-			}
-		}
-		return out
-	}
+	words := contentWords
 	overlap := func(a, b map[string]bool) int {
 		n := 0
 		for w := range a {
@@ -250,6 +235,19 @@ func TestGuessingByShape(t *testing.T) {
 	guessers := map[string]func(it *Item) float64{
 		"la plus longue": func(it *Item) float64 { return pick(it, func(_ int, c string) int { return len(c) }) },
 		"la plus courte": func(it *Item) float64 { return pick(it, func(_ int, c string) int { return -len(c) }) },
+		"ni la plus longue ni la plus courte": func(it *Item) float64 {
+			lens := make([]int, len(it.Choices))
+			for i, c := range it.Choices {
+				lens[i] = len(c)
+			}
+			lo, hi := slices.Min(lens), slices.Max(lens)
+			return pick(it, func(_ int, c string) int {
+				if len(c) != lo && len(c) != hi {
+					return 1
+				}
+				return 0
+			})
+		},
 		"mots de la question": func(it *Item) float64 {
 			q := words(it.Question)
 			return pick(it, func(_ int, c string) int { return overlap(words(c), q) })
@@ -263,16 +261,6 @@ func TestGuessingByShape(t *testing.T) {
 					}
 				}
 				return n
-			})
-		},
-		"élision": func(it *Item) float64 {
-			vowelNext := strings.Contains(it.Question, "’……") || strings.Contains(it.Question, "'……")
-			return pick(it, func(_ int, c string) int {
-				v := strings.ContainsRune("aeiouyéèêàâîôûhAEIOUYÉÈ", []rune(c)[0])
-				if v == vowelNext {
-					return 1
-				}
-				return 0
 			})
 		},
 	}
@@ -298,10 +286,7 @@ func TestGuessingByShape(t *testing.T) {
 		for name, tl := range m {
 			rate := tl.right / float64(tl.n)
 			t.Logf("%-20s %-24s %5.1f/%3d = %.0f %%", kind, name, tl.right, tl.n, 100*rate)
-			// Words shared with the question are a clue of meaning (a
-			// task and its activity speak of the same thing): reported,
-			// not held to chance.
-			if tl.n >= 20 && rate > 0.30 && name != "mots de la question" {
+			if tl.n >= 20 && rate > 0.30 {
 				t.Errorf("%s: guessing by %s scores %.0f %% (%.0f/%d)", kind, name, 100*rate, tl.right, tl.n)
 			}
 		}

@@ -200,10 +200,6 @@ const maxLimitsPerSavoir = 4
 
 func (w *builder) limites() {
 	dip := w.doc.Meta.Diploma
-	type limit struct {
-		text   string
-		savoir *tutor.Savoir
-	}
 	// How many savoirs state each limit: one stated under several (the
 	// same sentence under S75, S76 and S77) proves none of them.
 	stated := map[string]int{}
@@ -216,7 +212,6 @@ func (w *builder) limites() {
 			}
 		}
 	}
-	var all []limit
 	for i := range w.m.Savoirs {
 		s := &w.m.Savoirs[i]
 		if strings.TrimSpace(s.Title) == "" || s.Shared {
@@ -228,96 +223,10 @@ func (w *builder) limites() {
 			if utf8.RuneCountInString(l) < 25 || utf8.RuneCountInString(l) > 220 || n == maxLimitsPerSavoir || fragment(l) || stated[l] > 1 {
 				continue
 			}
-			all = append(all, limit{l, s})
+			w.addWhich(l, s, dip)
 			n++
 		}
 	}
-	blanks := make([]string, len(all))
-	for i, l := range all {
-		blanks[i] = blankWord(l.text)
-	}
-	for i, l := range all {
-		s := l.savoir
-		w.addWhich(l.text, s, dip)
-		// Fill in the blank: one significant word removed.
-		word := blanks[i]
-		if word == "" || strings.Count(tutor.Fold(l.text), tutor.Fold(word)) > 1 || strings.Contains(tutor.Fold(savoirLabel(s)), tutor.Fold(word)) {
-			continue // the word is given away by the rest of the question
-		}
-		// A distractor fits the gap as the answer does: after an elision
-		// ("d'……") a word starting with a vowel, after "de", "le"… one
-		// starting with a consonant.
-		at := strings.Index(l.text, word)
-		fits := elisionFit(l.text[:at])
-		var ds []string
-		for _, x := range blanks {
-			if x == "" || distance(x, word) > 3 || !fits(x) || !sameForm(x, word) || sameWord(x, word) ||
-				at == 0 && infinitive(x) != infinitive(word) { // "Distinguer …": a verb against verbs
-				continue
-			}
-			ds = append(ds, withCaseOf(x, word))
-		}
-		hole := strings.Replace(l.text, word, "……", 1)
-		w.add(KindLimitBlank, s.Code+"|"+l.text, fmt.Sprintf("BTS %s, limites du savoir %s : complétez « %s ».", dip, savoirLabel(s), hole),
-			word, near(ds, word), fmt.Sprintf("Le texte dit : « %s ».", l.text), s.Lines, l.text)
-	}
-}
-
-// sameForm reports whether two words agree as a gap needs them to: both
-// plural or both singular (a final s or x), both ending in e or neither
-// (after the plural mark), a rough mark of gender: "méthodologiques" does
-// not fit where "stratégique" does.
-func sameForm(a, b string) bool {
-	plural := func(w string) bool { return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") }
-	stem := func(w string) string { return strings.TrimRight(w, "sx") }
-	return plural(a) == plural(b) && strings.HasSuffix(stem(a), "e") == strings.HasSuffix(stem(b), "e")
-}
-
-// infinitive reports whether a word looks like a verb's infinitive, as the
-// limits that open with an instruction ("Distinguer", "Comparer") have.
-func infinitive(w string) bool {
-	w = strings.ToLower(w)
-	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ir") || strings.HasSuffix(w, "re")
-}
-
-// sameWord reports whether two words differ only by accents, case or a
-// plural mark ("information", "informations"): not a fair distractor.
-func sameWord(a, b string) bool {
-	f := func(w string) string { return strings.TrimRight(tutor.Fold(w), "sx") }
-	return f(a) == f(b)
-}
-
-// withCaseOf writes w with the case of the answer's first letter: at the
-// start of a sentence every option is capitalised, none elsewhere.
-func withCaseOf(w, answer string) string {
-	first, _ := utf8.DecodeRuneInString(answer)
-	r, size := utf8.DecodeRuneInString(w)
-	if unicode.IsUpper(first) {
-		return string(unicode.ToUpper(r)) + w[size:]
-	}
-	return strings.ToLower(w)
-}
-
-// elisionFit says which words may follow what comes before a gap: any,
-// unless the word before is elided (a vowel must follow) or could have been
-// (a consonant must follow).
-func elisionFit(before string) func(string) bool {
-	vowel := func(w string) bool {
-		r, _ := utf8.DecodeRuneInString(strings.ToLower(w))
-		return strings.ContainsRune("aeiouyhàâäéèêëîïôöûüù", r)
-	}
-	before = strings.TrimRight(before, " ")
-	if strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’") {
-		return vowel
-	}
-	fields := strings.Fields(before)
-	if len(fields) > 0 {
-		switch strings.ToLower(fields[len(fields)-1]) {
-		case "de", "le", "la", "que", "ne", "se", "ce", "je", "me", "te":
-			return func(w string) bool { return !vowel(w) }
-		}
-	}
-	return func(string) bool { return true }
 }
 
 // fragment reports whether a limit is not a sentence of its own: it
@@ -344,9 +253,10 @@ func (w *builder) addWhich(text string, truth *tutor.Savoir, dip string) {
 		}
 		others = append(others, o)
 	}
+	// Three of the nearest savoirs in the text, drawn at random.
 	others = near2(others, truth)
 	var ds []string
-	for _, o := range others[:min(len(others), 5)] {
+	for _, o := range others[:min(len(others), 6)] {
 		ds = append(ds, savoirChoice(o))
 	}
 	w.add(KindLimitWhich, truth.Code+"|"+text, fmt.Sprintf("BTS %s : « %s » — de quel savoir est-ce une limite de connaissances ?", dip, text),
@@ -408,25 +318,6 @@ func savoirLabel(s *tutor.Savoir) string {
 		return "« " + s.Title + " »"
 	}
 	return s.Code + " « " + s.Title + " »"
-}
-
-// stop words never blanked.
-var stopWords = map[string]bool{"dans": true, "entre": true, "notamment": true, "ainsi": true, "leurs": true, "cette": true, "celles": true, "selon": true}
-
-// blankWord chooses the word of a limit to blank: the longest word of six
-// letters or more (a stable choice).
-func blankWord(s string) string {
-	best := ""
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
-		if utf8.RuneCountInString(w) >= 6 && !stopWords[strings.ToLower(w)] && utf8.RuneCountInString(w) > utf8.RuneCountInString(best) {
-			best = w
-		}
-	}
-	return best
-}
-
-func isWordRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0xbf && r != '’' && r != '«' && r != '»' && r != '–' && r != '…'
 }
 
 func (w *builder) tasks() {
