@@ -373,3 +373,13 @@ func TestActivitesMatchTexts(t *testing.T) {
 		}
 	}
 }
+
+// A limit the PDF's side-by-side columns ran into a savoir's heading is a
+// limit, not part of the title.
+func TestRunInLimitLeavesTheTitle(t *testing.T) {
+	t.Parallel()
+	s, ok := load(t).Doc("NRC").Model.Savoir("S62")
+	if !ok || s.Title != "Les orientations managériales" || len(s.Limites) == 0 || !strings.HasPrefix(s.Limites[0], "Délimiter le cadre décisionnel") {
+		t.Errorf("S62 = %q, limits %q", s.Title, s.Limites)
+	}
+}

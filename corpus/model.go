@@ -127,11 +127,18 @@ func (x *extractor) heading(b block) {
 			x.r.Competences = append(x.r.Competences, tutor.Competence{Code: h.code, Title: stripCode(h.text), Parent: x.parentCode(roleCompetence), Lines: lines})
 		}
 	case roleSavoir:
-		if s := x.savoir(h.code); s != nil && len(s.Connaissances)+len(s.Limites) == 0 {
+		title, limit := splitRunInLimit(stripCode(h.text))
+		s := x.savoir(h.code)
+		switch {
+		case s == nil:
+			sv := tutor.Savoir{Code: h.code, Title: title, Parent: x.parentCode(roleSavoir), Lines: lines}
+			if limit != "" {
+				sv.Limites = []string{limit}
+			}
+			x.r.Savoirs = append(x.r.Savoirs, sv)
+		case len(s.Connaissances)+len(s.Limites) == 0:
 			// A table of contents named it first: the real entry wins.
 			s.Lines = lines
-		} else if s == nil {
-			x.r.Savoirs = append(x.r.Savoirs, tutor.Savoir{Code: h.code, Title: stripCode(h.text), Parent: x.parentCode(roleSavoir), Lines: lines})
 		}
 	case roleActivite:
 		// An activity numbered within its function keeps the text's own
@@ -142,6 +149,20 @@ func (x *extractor) heading(b block) {
 			x.defs[h.code] = &epDef{lines: lines}
 		}
 	}
+}
+
+// reRunInLimit finds, in a savoir's heading, a limit the PDF's side-by-side
+// columns ran into the title: an instruction in the infinitive, capitalised,
+// after the title's words ("Les orientations managériales Délimiter le cadre
+// décisionnel…").
+var reRunInLimit = regexp.MustCompile(`^(\S+(?: \S+){1,}?) ((?:[A-ZÉ][a-zéèêàâîôû]+(?:er|ir|re))\b.{20,})$`)
+
+// splitRunInLimit separates a savoir's title from a limit run into it.
+func splitRunInLimit(title string) (string, string) {
+	if m := reRunInLimit.FindStringSubmatch(title); m != nil {
+		return m[1], m[2]
+	}
+	return title, ""
 }
 
 // savoirRow is a row of a savoirs table: title, connaissances, limites.
