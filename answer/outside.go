@@ -128,6 +128,9 @@ var outsideTable = []outsideDef{
 		[]string{"faire de ma vie", "quoi de ma vie", "trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "dis moi ce que je dois faire",
 			"je continue ou j arrete", "je continue ou je lache", "je lache ou je continue", "j arrete ou je continue"},
 		"Je ne peux pas décider à votre place : parlez-en à vos professeurs, au CPE ou au psychologue de l'Éducation nationale de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
+	{"absences",
+		[]string{"malade", "maladie", "certificat medical", "certif medical", "arret maladie", "hospitalise", "hospitalisee", "absent le jour de", "absente le jour de", "absence le jour de"},
+		"Les référentiels ne règlent pas les absences aux épreuves (maladie, empêchement) : ce qu'il faut faire et fournir se voit avec votre établissement et le service des examens de votre académie."},
 	{"tenue",
 		[]string{"costume", "costumes", "cravate", "tailleur", "tenue vestimentaire", "tenue correcte", "quelle tenue", "comment s habiller", "comment m habiller", "comment je m habille", "dress code", "en jogging", "en survet"},
 		"Les référentiels ne fixent aucune tenue pour les épreuves : ce qui est attendu à l'oral se voit avec vos professeurs."},
@@ -271,7 +274,8 @@ func (e *Engine) namedBeside(n retrieval.Normal, phrases []string) bool {
 var relationWords = []string{"commun", "commune", "communes", "communs", "en commun", "equivalence", "equivalences", "equivalent",
 	"dispense", "dispenses", "correspondance", "correspond", "ancien", "anciens", "remplace", "remplacee", "passerelle", "passerelles",
 	"garder", "garde", "conserver", "benefice", "memes unites", "meme unite", "valide", "valider", "validee",
-	"note", "notes", "compte", "comptent", "valable", "valables", "report", "reporter"}
+	"note", "notes", "compte", "comptent", "valable", "valables", "report", "reporter",
+	"existe plus", "existe encore", "n existe plus", "a la place", "depuis quand", "remplacant", "successeur"}
 
 // asksRelation reports whether a question asks how diplomas relate.
 func asksRelation(n retrieval.Normal) bool {
