@@ -98,26 +98,26 @@ func (w *builder) epreuves() {
 			}
 			evaluated[code] = true
 			// Each épreuve named with its title, as a student knows it. The
-			// others do not evaluate this compétence: first those that
-			// evaluate others (alike in kind and title), then general ones
-			// only to make up three.
-			var others, general []string
+			// others evaluate other compétences (alike in kind and title)
+			// and neither this one nor its group; without three of them
+			// (the NRC has three professional épreuves) the item is not
+			// asked: a general épreuve would be no real option.
+			var others []string
 			for _, o := range eps {
-				if o.Code != e.Code && len(o.Parts) == 0 && !slices.Contains(o.Competences, code) && o.Code != parentOf(eps, e) {
-					if len(o.Competences) > 0 {
-						others = append(others, epreuveChoice(o))
-					} else {
-						general = append(general, epreuveChoice(o))
-					}
+				if o.Code != e.Code && len(o.Parts) == 0 && len(o.Competences) > 0 && !evaluatesOrParent(o, code) && o.Code != parentOf(eps, e) {
+					others = append(others, epreuveChoice(o))
 				}
-			}
-			if len(others) < 3 {
-				others = append(others, general[:min(len(general), 3-len(others))]...)
 			}
 			w.add(KindEvaluates, code, fmt.Sprintf("BTS %s : laquelle de ces épreuves évalue la compétence %s « %s » ?", dip, code, c.Title),
 				epreuveChoice(e), others, fmt.Sprintf("La compétence %s est évaluée à l'épreuve %s « %s ».", code, e.Code, e.Title), e.DefLines, code)
 		}
 	}
+}
+
+// evaluatesOrParent reports whether an épreuve evaluates a compétence or
+// the group holding it (E5 evaluates C22, so C222 too).
+func evaluatesOrParent(e *tutor.Epreuve, code string) bool {
+	return slices.ContainsFunc(e.Competences, func(c string) bool { return c == code || strings.HasPrefix(code, c) })
 }
 
 // epreuveChoice names an épreuve in a choice: code and title, clipped.
@@ -230,12 +230,16 @@ func (w *builder) limites() {
 }
 
 // fragment reports whether a limit is not a sentence of its own: it
-// announces a list ("… sera limitée à :") or continues a sentence cut
-// before it.
+// announces a list ("… sera limitée à :"), continues a sentence cut before
+// it, or points back to what the line before says ("En montrer les
+// contraintes", "Pour toutes ces ressources").
 func fragment(l string) bool {
 	first, _ := utf8.DecodeRuneInString(l)
-	return strings.HasSuffix(strings.TrimSpace(l), ":") || unicode.IsLower(first)
+	return strings.HasSuffix(strings.TrimSpace(l), ":") || unicode.IsLower(first) || reAnaphora.MatchString(l)
 }
+
+// reAnaphora finds a limit that opens on a reference to the line before.
+var reAnaphora = regexp.MustCompile(`^(?:En [a-zéèêâîô]+(?:er|ir|re)\b|(?:Pour )?(?:(?:tou(?:te)?s )?(?:ces|cette|celles?|ceux|ce)) )`)
 
 // addWhich asks which savoir a limit belongs to. Every choice is a savoir
 // named by its code and title; none is the right one's parent or part (its
