@@ -227,7 +227,7 @@ func (r *Router) FlagItem(ctx context.Context, itemID, userID string) (Response,
 	if !first {
 		return private("Signalement", "Vous avez déjà signalé cette question : merci.", OutcomeOK)
 	}
-	return private("Signalement", fmt.Sprintf("Merci : la question est signalée aux enseignants (/config voir). Signalée par %d élèves, elle n'est plus posée en attendant leur vérification.", quiz.FlagsToWithhold), OutcomeOK)
+	return private("Signalement", fmt.Sprintf("Merci : la question est signalée aux enseignants (/config voir). Dès que %d élèves l'ont signalée, elle n'est plus posée en attendant leur vérification.", quiz.FlagsToWithhold), OutcomeOK)
 }
 
 func inDays(n int) string {
@@ -289,7 +289,7 @@ func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Res
 	if zone != quiz.DefaultZone {
 		where = "heure de " + zone
 	}
-	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (%s), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel heure:non. Pensez à autoriser les messages privés des membres du serveur.", h, m, where), OutcomeOK)
+	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (%s), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel non. Pensez à autoriser les messages privés des membres du serveur.", h, m, where), OutcomeOK)
 }
 
 // weekStart is Monday 00:00 in Paris of the week holding t.
@@ -336,8 +336,9 @@ func (r *Router) myData(ctx context.Context, qs tutor.Store, req Request) (Respo
 	var lines []string
 	labels := map[string]string{"replies": "réponses demandées", "feedback": "votes", "llm_usage": "jours d'utilisation du modèle de langue",
 		"turns": "messages de conversation", "quiz_posts": "questions de quiz tirées", "quiz_answers": "réponses aux quiz",
-		"sr_cards": "cartes de révision", "reminders": "rappel quotidien", "quiz_schedules": "quiz programmés (vous en êtes l'auteur)"}
-	for _, uc := range []string{"replies", "feedback", "llm_usage", "turns", "quiz_posts", "quiz_answers", "sr_cards", "reminders", "quiz_schedules"} {
+		"sr_cards": "cartes de révision", "sr_reviews": "révisions enregistrées", "item_flags": "questions signalées",
+		"reminders": "rappel quotidien", "quiz_schedules": "quiz programmés (vous en êtes l'auteur)"}
+	for _, uc := range []string{"replies", "feedback", "llm_usage", "turns", "quiz_posts", "quiz_answers", "sr_cards", "sr_reviews", "item_flags", "reminders", "quiz_schedules"} {
 		if n := len(data[uc]); n > 0 {
 			lines = append(lines, fmt.Sprintf("- %s : %d", labels[uc], n))
 			total += n
@@ -349,20 +350,20 @@ func (r *Router) myData(ctx context.Context, qs tutor.Store, req Request) (Respo
 		if err != nil {
 			return Response{}, err
 		}
-		return Response{Title: "Vos données", Text: fmt.Sprintf("Voici toutes vos données (%d éléments), au format JSON.", total),
+		return Response{Title: "Vos données", Text: fmt.Sprintf("Voici toutes vos données (%s), au format JSON.", elements(total)),
 			File: &Attachment{Name: "mes-donnees.json", Content: body}, Ephemeral: true, Outcome: OutcomeOK}, nil
 	case ActionEffacer:
 		if total == 0 {
 			return private("Vos données", "Je ne garde aucune donnée vous concernant.", OutcomeOK)
 		}
-		return Response{Title: "Effacer vos données ?", Text: fmt.Sprintf("Je vais effacer définitivement %d éléments :\n%s\n\nVos cartes de révision et votre classement seront perdus. Confirmez avec le bouton (valable pour vous seul).", total, strings.Join(lines, "\n")),
+		return Response{Title: "Effacer vos données ?", Text: fmt.Sprintf("Je vais effacer définitivement %s :\n%s\n\nVos cartes de révision et votre classement seront perdus. Confirmez avec le bouton ci-dessous (valable pour vous seul ; /confirmer dans la console).", elements(total), strings.Join(lines, "\n")),
 			Buttons: []Button{{ID: "x:" + req.UserID, Label: "Effacer définitivement", Danger: true}}, Ephemeral: true, Outcome: OutcomeOK}, nil
 	}
 	if total == 0 {
 		return private("Vos données", "Je ne garde aucune donnée vous concernant.", OutcomeOK)
 	}
 	return private("Vos données", "Ce que je garde vous concernant :\n"+strings.Join(lines, "\n")+
-		"\n\n/mes-donnees action:exporter pour tout télécharger, action:effacer pour tout supprimer.", OutcomeOK)
+		"\n\n/mes-donnees exporter pour tout télécharger, /mes-donnees effacer pour tout supprimer.", OutcomeOK)
 }
 
 // EraseConfirmed erases the data of userID once they clicked the
@@ -380,5 +381,16 @@ func (r *Router) EraseConfirmed(ctx context.Context, userID, clicker string) (Re
 	for _, c := range counts {
 		n += c
 	}
-	return private("Vos données", fmt.Sprintf("C'est fait : %d éléments effacés. Je ne garde plus rien vous concernant.", n), OutcomeOK)
+	return private("Vos données", fmt.Sprintf("C'est fait : %s effacé%s. Je ne garde plus rien vous concernant.", elements(int(n)), plural(int(n))), OutcomeOK)
+}
+
+// elements is a count of stored elements in French: "1 élément", "3 éléments".
+func elements(n int) string { return fmt.Sprintf("%d élément%s", n, plural(n)) }
+
+// plural is the plural mark of a count in French (0 and 1 take none).
+func plural(n int) string {
+	if n > 1 {
+		return "s"
+	}
+	return ""
 }

@@ -195,7 +195,7 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 	if v := click(h, "x:user-1", "user-2"); !strings.Contains(text(v), "ne vous concerne pas") {
 		t.Errorf("someone else confirms: %s", text(v))
 	}
-	if v := click(h, "x:user-1", "user-1"); !strings.Contains(text(v), "éléments effacés") {
+	if v := click(h, "x:user-1", "user-1"); !strings.Contains(text(v), "éléments effacés.") {
 		t.Errorf("erase: %s", text(v))
 	}
 	if data, _ := h.store.UserData(ctx, "user-1"); len(data) != 0 {

@@ -85,15 +85,23 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 	if req != nil {
 		req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true
 	}
-	switch choice := strings.Index("ABCD", strings.ToUpper(line)); {
-	case st.pending != 0 && len(line) == 1 && choice >= 0:
+	choice, isChoice := parseChoice(line)
+	switch {
+	case st.pending != 0 && isChoice:
 		if resp, err = router.AnswerQuiz(ctx, st.pending, consoleUser, choice); err == nil {
 			st.pending = 0
 		}
 		answered, req = true, nil
+	case st.pending != 0 && !strings.HasPrefix(line, "/"):
+		// Not an answer, not a command: the question waits.
+		return "Répondez A, B, C ou D (ou tapez une commande pour passer à autre chose).", false, nil
 	case line == "/signaler" && st.flag != "":
 		resp, err = router.FlagItem(ctx, st.flag, consoleUser)
 		answered, req, st.flag = true, nil, ""
+	case line == "/signaler":
+		return "Rien à signaler : /signaler suit la correction d'une question de quiz.", false, nil
+	case line == "/confirmer" && !st.erase:
+		return "Rien à confirmer : /confirmer suit /mes-donnees effacer.", false, nil
 	case line == "/confirmer" && st.erase:
 		if resp, err = router.EraseConfirmed(ctx, consoleUser, consoleUser); err == nil {
 			st.erase = false
@@ -126,6 +134,26 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 		out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
 	}
 	return out, quit, nil
+}
+
+// parseChoice reads a quiz answer as students type it: "b", "B.", "b)",
+// "réponse B", or its number, 1 to 4.
+func parseChoice(line string) (int, bool) {
+	s := strings.ToUpper(strings.TrimSpace(tutor.Fold(line)))
+	for _, p := range []string{"REPONSE", "REP", "LA"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, p))
+	}
+	s = strings.Trim(s, " .):-")
+	if len(s) != 1 {
+		return 0, false
+	}
+	if i := strings.Index("ABCD", s); i >= 0 {
+		return i, true
+	}
+	if i := strings.Index("1234", s); i >= 0 {
+		return i, true
+	}
+	return 0, false
 }
 
 const consoleExtra = `

@@ -49,15 +49,22 @@ func TestQuizBankJSON(t *testing.T) {
 
 func TestConsoleQuiz(t *testing.T) {
 	t.Parallel()
-	in := "/quiz NRC competences\nA\n/revisions\n/rappel 7h\n/quiz-programmer jours=lundi heure=18h\n/quiz-liste\n/mes-donnees exporter\n/mes-donnees effacer\n/confirmer\n"
+	in := "/signaler\n/confirmer\n/quiz NRC competences\ncoef e4\nréponse b)\n/signaler\n/revisions\n/rappel 7h\n/quiz-programmer jours=lundi heure=18h\n/quiz-liste\n/mes-donnees exporter\n/mes-donnees effacer\n/confirmer\n"
 	code, out, errs := run(t, in, dataEnv(t), "console")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"Répondez A, B, C ou D.", "Prochaine révision de cette question", "Rien à revoir", "7 h 00",
+	for _, want := range []string{"Rien à signaler", "Rien à confirmer", "Répondez A, B, C ou D.",
+		"Répondez A, B, C ou D (ou tapez une commande", // a question typed while a quiz question waits
+		"Tapez /signaler", "signalée aux enseignants",
+		"Prochaine révision de cette question", "Rien à revoir", "7 h 00",
 		"Quiz n°1 programmé", "quand le bot Discord tournera", "n°1", "--- mes-donnees.json ---", "Tapez /confirmer", "éléments effacés"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("console lacks %q:\n%s", want, out)
 		}
+	}
+	// "réponse b)" answers B, right or wrong.
+	if !strings.Contains(out, "Vous avez répondu B") && !strings.Contains(out, "Bonne réponse : B") {
+		t.Errorf("« réponse b) » not read as B:\n%s", out)
 	}
 }
