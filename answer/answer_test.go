@@ -109,6 +109,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"l'activite 1.2 en nrc c'est quoi ?", "", []string{"Négociation - vente"}, 157},
 		// "a 10" is "à 10", not an activity code.
 		{"si j'echoue je garde mes notes superieures a 10 en nrc ?", "", []string{"supérieures à 10"}, 0},
+		// What the named épreuve's text does not say is no "oui" from
+		// another épreuve's: the student is told where the text says it.
+		{"est-ce qu'on peut avoir un dictionnaire a l'E3 CCST ?", "", []string{"Le texte de l'épreuve E3 n'en dit rien"}, 0},
 		// A limit of the savoirs asked by the student's word for it.
 		{"les maths financieres en nrc on va jusqu'ou ?", "", []string{"mathématiques financières"}, 0},
 		// Hours of no teaching in particular: the timetable's total row.

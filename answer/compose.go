@@ -133,6 +133,26 @@ func (e *Engine) isRow(s *tutor.Section) bool {
 	return false
 }
 
+// elsewhere names the épreuves a question names when a passage lies
+// outside their texts ("l'épreuve E3"), "" when it lies in one of them or
+// the question names no épreuve.
+func (e *Engine) elsewhere(s *tutor.Section, subjects []ref) string {
+	var names []string
+	for _, r := range subjects {
+		if !e.epreuveRef(r) {
+			return ""
+		}
+		if retrieval.Inside(s, e.spans(r)) {
+			return ""
+		}
+		names = append(names, r.code)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "l'épreuve " + strings.Join(names, " ni de l'épreuve ")
+}
+
 // epreuveRef reports whether an item is an épreuve (or a unit).
 func (e *Engine) epreuveRef(r ref) bool {
 	_, ok := r.doc.Model.Epreuve(r.code)
@@ -197,11 +217,21 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	if len(a.parts) > 0 {
 		a.say("")
 	}
+	// What the named épreuve's own text does not say is not answered "oui"
+	// or "non" from another's ("un dictionnaire à l'E3 ?": the E21 allows
+	// one): the student is told where the text speaks of it.
+	elsewhere := ""
+	if scoped {
+		elsewhere = a.e.elsewhere(leads[0].sec, a.e.subjects(q))
+	}
+	if elsewhere != "" {
+		a.say("Le texte de %s n'en dit rien ; le référentiel en parle ailleurs :", elsewhere)
+	}
 	for i, l := range leads {
 		d := a.e.Corpus.Doc(l.sec.Diploma)
 		mark := a.cite(d, l.sec)
 		prefix := ""
-		if i == 0 && q.YesNo {
+		if i == 0 && q.YesNo && elsewhere == "" {
 			prefix = a.e.yesNo(q, l)
 		}
 		a.say("%sAu %s (%s) : « %s » %s", prefix, d.Meta.Label(), shortPath(l.sec), l.text, mark)

@@ -221,6 +221,10 @@ func isNumbered(t string) bool {
 }
 
 // inside reports whether a section starts inside one of the spans.
+// Inside reports whether a section lies in one of the parts of the texts
+// spans name.
+func Inside(s *tutor.Section, spans []Span) bool { return inside(s, spans) }
+
 func inside(s *tutor.Section, spans []Span) bool {
 	for _, w := range spans {
 		if !strings.EqualFold(w.Diploma, s.Diploma) {
