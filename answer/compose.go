@@ -221,7 +221,8 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	// or "non" from another's ("un dictionnaire à l'E3 ?": the E21 allows
 	// one): the student is told where the text speaks of it.
 	elsewhere := ""
-	if scoped {
+	if scoped && (q.Asked(AttrMateriel) || q.Asked(AttrDocuments) || q.Asked(AttrJury) || q.Asked(AttrDeroulement) || q.Asked(AttrLieu)) {
+		// Asked of how the épreuve itself is sat: its own text answers.
 		elsewhere = a.e.elsewhere(leads[0].sec, a.e.subjects(q))
 	}
 	if elsewhere != "" {
