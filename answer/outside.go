@@ -71,7 +71,7 @@ var outsideTable = []outsideDef{
 		[]string{"taux de reussite", "taux d admission", "sur 100 candidats", "sur 100 eleves", "sur 100 etudiants", "du premier coup", "combien l ont", "combien l obtiennent", "combien le ratent", "taux d insertion", "pourcentage de reussite", "combien d etudiants", "combien d eleves", "combien de candidats", "nombre d etudiants", "nombre d eleves", "nombre de candidats", "nombre d admis", "nombre d inscrits", "combien sont admis", "combien d admis", "combien d inscrits", "note moyenne", "moyenne nationale", "moyenne des notes", "moyenne a l", "la moyenne des", "classement des"},
 		"Les référentiels ne donnent aucune statistique (taux de réussite, nombre d'inscrits ou d'admis, moyennes)."},
 	{"dates",
-		[]string{"quelle date", "date de l examen", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "date limite"},
+		[]string{"quelle date", "date de l examen", "vacances de la toussaint", "vacances de toussaint", "vacances de noel", "vacances de paques", "vacances d hiver", "vacances de printemps", "vacances de fevrier", "calendrier scolaire", "date des epreuves", "date de l epreuve", "date des resultats", "dates des", "calendrier", "quel jour", "resultats du bts", "resultats de l examen", "date limite"},
 		"Les référentiels ne fixent pas le calendrier des sessions : les dates sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."},
 	{"salaires",
 		[]string{"le salaire", "un salaire", "quel salaire", "mon salaire", "salaire moyen", "salaire d un", "salaire de depart", "combien on gagne", "combien gagne", "gagne combien", "on gagne", "paye combien", "combien paye", "smic", "brut par mois", "net par mois", "euros par mois", "touche combien", "combien il touche", "combien on touche", "combien par mois", "par mois en moyenne", "combien par an"},
@@ -169,7 +169,7 @@ var injectionTriggers = []string{
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
 	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
 	"tu peux inventer", "invente moi", "meme si elle n existe pas", "meme si il n existe pas", "meme s il n existe pas", "meme si ca n existe pas", "meme si c est faux", "meme si ce n est pas vrai",
-	"fausse citation", "faux article", "fais semblant", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
+	"fausse citation", "faux article", "fais semblant", "fais genre", "fait genre", "paragraphe officiel", "numero d article", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
 }
 
 var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)
