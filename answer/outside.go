@@ -23,7 +23,8 @@ type outsideDef struct {
 var outsideTogether = map[string][][]string{
 	// "c'est quand l'E5 l'an prochain ?", not "l'an prochain l'emploi du
 	// temps est plus léger ?".
-	"dates": {{"quand", "date", "dates", "quel jour", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session"}},
+	"dates": {{"quand", "date", "dates", "quel jour", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session",
+		"les examens", "les exams", "les epreuves", "les ecrits", "les oraux"}},
 	// "les salaires c'est combien ?", not "on touche aux salaires ?".
 	"salaires": {{"salaire", "salaires", "remuneration", "paye", "gratification", "gratifications", "indemnite", "indemnites"},
 		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
