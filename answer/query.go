@@ -307,7 +307,7 @@ func (e *Engine) otherDiplomaWhy(code string) string {
 	why := "Je ne connais que les référentiels du " + strings.Join(names, " et du ") + " : je ne peux rien dire du " + diplomaLabel(code) + " sans inventer."
 	for _, d := range e.Corpus.Docs {
 		if strings.Contains(tutor.Fold(d.Meta.Status), strings.ToLower(code)) {
-			why += " À noter : " + d.Meta.Status
+			why += " " + d.Meta.Status
 		}
 	}
 	return why + " Un enseignant peut ajouter un référentiel avec « tutor ingest »."

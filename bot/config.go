@@ -89,6 +89,9 @@ func (r *Router) config(ctx context.Context, req Request) (Response, error) {
 			return msg("Seuls les enseignants (permission « Gérer le serveur » ou rôle enseignant) peuvent régler la mémorisation visée.", OutcomeRefused)
 		}
 		v := strings.TrimSuffix(strings.TrimSpace(req.Options[OptPourcentage]), "%")
+		if strings.TrimSpace(v) == "" {
+			return msg(fmt.Sprintf("Indiquez un pourcentage entre %d et %d (90 par défaut), par exemple : memorisation 85.", MinRetention, MaxRetention), OutcomeRefused)
+		}
 		pct, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || pct < MinRetention || pct > MaxRetention {
 			return msg(fmt.Sprintf("Pourcentage invalide « %s » : choisissez entre %d et %d (90 par défaut).", tutor.Clip(req.Options[OptPourcentage], 20), MinRetention, MaxRetention), OutcomeRefused)

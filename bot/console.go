@@ -61,6 +61,7 @@ func (r *Router) ParseLine(line string) (req *Request, msg string, quit bool) {
 // configConsole reads "/config diplome NRC", "/config role ID", "/config voir".
 func configConsole(rest string, req *Request) string {
 	sub, value, _ := strings.Cut(rest, " ")
+	sub = tutor.Fold(sub) // "mémorisation", "diplôme"
 	req.Sub, value = sub, strings.TrimSpace(value)
 	switch sub {
 	case SubDiplome:

@@ -279,6 +279,7 @@ func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Res
 	if zone == "" {
 		zone = quiz.DefaultZone
 	}
+	zone = zoneName(zone)
 	if _, err := time.LoadLocation(zone); err != nil || zone == "Local" {
 		return private("Rappel", fmt.Sprintf("Fuseau horaire « %s » inconnu : écrivez par exemple Europe/Paris, America/Martinique, Indian/Reunion ou Pacific/Noumea.", tutor.Clip(zone, 40)), OutcomeRefused)
 	}
@@ -287,7 +288,7 @@ func (r *Router) reminder(ctx context.Context, qs tutor.Store, req Request) (Res
 	}
 	where := "heure de Paris"
 	if zone != quiz.DefaultZone {
-		where = "heure de " + zone
+		where = "fuseau " + zone
 	}
 	return private("Rappel", fmt.Sprintf("C'est noté : chaque jour vers %d h %02d (%s), je vous écris en message privé si des questions sont à revoir. Pour arrêter : /rappel non. Pensez à autoriser les messages privés des membres du serveur.", h, m, where), OutcomeOK)
 }
@@ -382,6 +383,27 @@ func (r *Router) EraseConfirmed(ctx context.Context, userID, clicker string) (Re
 		n += c
 	}
 	return private("Vos données", fmt.Sprintf("C'est fait : %s effacé%s. Je ne garde plus rien vous concernant.", elements(int(n)), plural(int(n))), OutcomeOK)
+}
+
+// zoneName writes a time zone as the zone database does ("europe/paris":
+// Europe/Paris), so that its case does not matter.
+func zoneName(z string) string {
+	parts := strings.Split(strings.TrimSpace(z), "/")
+	for i, p := range parts {
+		words := strings.Split(strings.ToLower(p), "_")
+		for j, w := range words {
+			if w != "" {
+				words[j] = strings.ToUpper(w[:1]) + w[1:]
+			}
+		}
+		parts[i] = strings.Join(words, "_")
+	}
+	if name := strings.Join(parts, "/"); name != "" {
+		if _, err := time.LoadLocation(name); err == nil {
+			return name
+		}
+	}
+	return z
 }
 
 // elements is a count of stored elements in French: "1 élément", "3 éléments".

@@ -244,7 +244,7 @@ func SimpleSpec(days, at string) (string, error) {
 // ParseClock reads a time of day: "18h", "18h30", "18:30", "8 h 15".
 func ParseClock(s string) (hour, minute int, err error) {
 	t := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", ""))
-	t = strings.Replace(t, "h", ":", 1)
+	t = strings.Replace(strings.Replace(t, "h", ":", 1), ".", ":", 1) // "18h30", "18.30"
 	hs, ms, _ := strings.Cut(t, ":")
 	if ms == "" {
 		ms = "0"

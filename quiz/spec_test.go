@@ -128,3 +128,18 @@ func TestChangesOfTimeNeitherSkipNorRepeat(t *testing.T) {
 		t.Errorf("on the October night 02:30 fired %d times: %v", len(fired), fired)
 	}
 }
+
+// Times of day as teachers and students type them.
+func TestParseClock(t *testing.T) {
+	for in, want := range map[string][2]int{"18h": {18, 0}, "18h30": {18, 30}, "18:30": {18, 30}, "18.30": {18, 30}, "8 h 15": {8, 15}, "07:45": {7, 45}} {
+		h, m, err := ParseClock(in)
+		if err != nil || h != want[0] || m != want[1] {
+			t.Errorf("ParseClock(%q) = %d, %d, %v", in, h, m, err)
+		}
+	}
+	for _, in := range []string{"25h", "18h61", "midi", ""} {
+		if _, _, err := ParseClock(in); err == nil {
+			t.Errorf("ParseClock(%q) accepted", in)
+		}
+	}
+}

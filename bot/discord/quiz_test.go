@@ -158,14 +158,14 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 	click(h, buttonsOf(cb)[0], "user-1")
 	for _, tt := range []struct{ heure, fuseau, want string }{
 		{"18h30", "", "18 h 30 (heure de Paris)"}, {"25h", "", "Heure illisible"},
-		{"7h", "America/Martinique", "7 h 00 (heure de America/Martinique)"}, {"7h", "Mars/Olympus", "Fuseau horaire « Mars/Olympus » inconnu"},
+		{"7h", "america/martinique", "7 h 00 (fuseau America/Martinique)"}, {"7h", "Mars/Olympus", "Fuseau horaire « Mars/Olympus » inconnu"},
 		{"non", "", "Rappel supprimé"}, {"non", "", "pas de rappel"},
 	} {
 		_, cb, _ := h.ask(discordtest.Command(bot.CmdRappel, map[string]string{bot.OptHeure: tt.heure, bot.OptFuseau: tt.fuseau}))
 		if !strings.Contains(text(cb), tt.want) {
 			t.Errorf("rappel %s %s: %s", tt.heure, tt.fuseau, text(cb))
 		}
-		if tt.fuseau == "America/Martinique" {
+		if tt.fuseau == "america/martinique" {
 			if list, _ := h.store.Reminders(ctx); len(list) != 1 || list[0].Zone != "America/Martinique" || list[0].MinuteOfDay != 7*60 {
 				t.Errorf("reminder stored %+v", list)
 			}
