@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	tutor "github.com/btstutor/tutor"
@@ -114,7 +115,7 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 	if err != nil || !answered {
 		return out, quit, err
 	}
-	out = bot.Text(resp)
+	out = plainText(bot.Text(resp))
 	if req != nil && req.Command == bot.CmdAide {
 		out += "\n" + consoleExtra
 	}
@@ -134,6 +135,22 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 		out += fmt.Sprintf("\n--- %s ---\n%s", resp.File.Name, resp.File.Content)
 	}
 	return out, quit, nil
+}
+
+// reMention finds Discord's mentions (<@user>, <@&role>, <#channel>).
+var reMention = regexp.MustCompile(`<(@&?|#)([^>\s]+)>`)
+
+// plainText turns Discord's markup into terminal text: mentions as @name
+// or #name, no bold stars.
+func plainText(s string) string {
+	s = reMention.ReplaceAllStringFunc(s, func(m string) string {
+		sub := reMention.FindStringSubmatch(m)
+		if sub[1] == "#" {
+			return "#" + sub[2]
+		}
+		return "@" + sub[2]
+	})
+	return strings.ReplaceAll(s, "**", "")
 }
 
 // parseChoice reads a quiz answer as students type it: "b", "B.", "b)",
