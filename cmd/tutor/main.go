@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 
@@ -305,10 +306,11 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 			if !strings.Contains(name, "=") {
 				if f := fs.Lookup(name); f != nil {
 					if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !bf.IsBoolFlag() {
-						if i+1 < len(args) {
-							flags = append(flags, args[i+1])
-							i++
+						if i+1 >= len(args) {
+							return usageError{fmt.Errorf("l'option -%s attend une valeur (voir tutor aide)", name)}
 						}
+						flags = append(flags, args[i+1])
+						i++
 					}
 				}
 			}
@@ -320,7 +322,31 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return usageError{fmt.Errorf("%v (voir tutor help)", err)}
+		return usageError{fmt.Errorf("%s (voir tutor aide)", frenchFlagError(err))}
 	}
 	return nil
+}
+
+// reFlagValue and reFlagUnknown read the flag package's English errors.
+var (
+	reFlagValue   = regexp.MustCompile(`^invalid value "(.*)" for flag -([\w-]+)`)
+	reFlagUnknown = regexp.MustCompile(`^flag provided but not defined: -([\w-]+)`)
+	reFlagMissing = regexp.MustCompile(`^flag needs an argument: -([\w-]+)`)
+)
+
+// frenchFlagError says a flag error in French.
+func frenchFlagError(err error) string {
+	msg := err.Error()
+	if m := reFlagValue.FindStringSubmatch(msg); m != nil && m[1] != "--" {
+		return fmt.Sprintf("valeur « %s » invalide pour l'option -%s", m[1], m[2])
+	} else if m != nil {
+		return fmt.Sprintf("l'option -%s attend une valeur", m[2])
+	}
+	if m := reFlagUnknown.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("option inconnue -%s", m[1])
+	}
+	if m := reFlagMissing.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("l'option -%s attend une valeur", m[1])
+	}
+	return msg
 }

@@ -75,7 +75,9 @@ func TestAskBadInput(t *testing.T) {
 		{[]string{"ask", "coef \xff"}, "UTF-8"},
 		{[]string{"search", "-k", "0", "stage"}, "-k"},
 		{[]string{"nimportequoi"}, "commande inconnue"},
-		{[]string{"ask", "--nope", "x"}, "erreur"},
+		{[]string{"ask", "--nope", "x"}, "option inconnue -nope"},
+		{[]string{"quiz", "-n", "abc"}, "valeur « abc » invalide pour l'option -n"},
+		{[]string{"search", "-k"}, "l'option -k attend une valeur"},
 		// Commands that take options only refuse a stray word.
 		{[]string{"referentiel", "NRC"}, "ne prend que des options"},
 		{[]string{"eval", "dev.jsonl"}, "ne prend que des options"},
