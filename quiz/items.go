@@ -54,7 +54,7 @@ func flatEpreuves(list []tutor.Epreuve) []*tutor.Epreuve {
 }
 
 // Forms of épreuves, to draw distractors when a diploma has few.
-var extraForms = []string{"Ponctuelle orale", "Ponctuelle écrite", "Ponctuelle pratique", "Ponctuelle écrite et orale"}
+var extraForms = []string{"Orale", "Écrite", "Pratique", "Écrite et orale"}
 
 // Durations to complete the distractors.
 var extraDurations = []string{"20 min", "30 min", "40 min", "1 h", "2 h", "3 h", "4 h", "5 h"}
@@ -65,7 +65,7 @@ func (w *builder) epreuves() {
 	for _, e := range eps {
 		coefs = appendNew(coefs, e.Coef)
 		durations = appendNew(durations, e.Duration)
-		forms = appendNew(forms, formLabel(e.Form))
+		forms = appendNew(forms, kindOfForm(e.Form))
 	}
 	for _, x := range []string{"1", "2", "3", "4", "5", "6"} {
 		coefs = appendNew(coefs, x)
@@ -87,9 +87,9 @@ func (w *builder) epreuves() {
 		if e.Duration != "" && e.Form != "" {
 			w.add(KindDuration, e.Code, fmt.Sprintf("BTS %s : quelle est la durée de l'épreuve %s en forme ponctuelle ?", dip, name),
 				e.Duration, near(durations, e.Duration), fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.span(e.Lines), e))
-			form := formLabel(e.Form)
-			w.add(KindForm, e.Code, fmt.Sprintf("BTS %s : sous quelle forme se passe l'épreuve %s pour les candidats en forme ponctuelle ?", dip, name),
-				form, forms, fmt.Sprintf("L'épreuve %s est une épreuve %s.", e.Code, strings.ToLower(form)), e.Lines, formEvidence(w.span(e.Lines), e.Form))
+			form := kindOfForm(e.Form)
+			w.add(KindForm, e.Code, fmt.Sprintf("BTS %s : en forme ponctuelle, l'épreuve %s est…", dip, name),
+				form, forms, fmt.Sprintf("En forme ponctuelle, l'épreuve %s est %s.", e.Code, strings.ToLower(form)), e.Lines, formEvidence(w.span(e.Lines), e.Form))
 		}
 		for _, code := range e.Competences {
 			c, ok := w.m.Competence(code)
@@ -147,6 +147,16 @@ func evidenceDuration(row string, e *tutor.Epreuve) string {
 		return n
 	}
 	return ""
+}
+
+// kindOfForm is what a ponctuelle form is, without the word every option
+// would repeat: "Ponctuelle écrite" → "Écrite".
+func kindOfForm(f string) string {
+	rest := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(f)), "ponctuelle"))
+	if rest == "" {
+		return formLabel(f)
+	}
+	return formLabel(rest)
 }
 
 func formLabel(f string) string {
