@@ -112,6 +112,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// What the named épreuve's text does not say is no "oui" from
 		// another épreuve's: the student is told where the text says it.
 		{"est-ce qu'on peut avoir un dictionnaire a l'E3 CCST ?", "", []string{"Le texte de l'épreuve E3 n'en dit rien"}, 0},
+		// "C'est quoi l'épreuve E4 ?": its card first, then its objective.
+		{"c koi l'epreuve e4 ccst", "", []string{"coefficient de 6"}, 0},
 		// A limit of the savoirs asked by the student's word for it.
 		{"les maths financieres en nrc on va jusqu'ou ?", "", []string{"mathématiques financières"}, 0},
 		// Hours of no teaching in particular: the timetable's total row.

@@ -48,7 +48,13 @@ func (a *builder) answer(ctx context.Context) error {
 	// NRC ?"), not one that asks something else of it ("si le professionnel
 	// est absent le jour de l'E4…").
 	card := !q.asksText() && len(a.e.residual(q.Norm, subjects)) == 0
-	if len(subjects) > 0 && (q.asksModel() || card || !a.e.epreuveRef(subjects[0]) && !q.asksPart()) {
+	// "c'est quoi l'épreuve E4 ?": what it weighs and how it is sat, then
+	// what it is for.
+	whole := len(subjects) > 0 && a.e.epreuveRef(subjects[0]) && slices.Equal(q.Asks, []Attr{AttrContenu}) && len(a.e.residual(q.Norm, subjects)) == 0
+	switch {
+	case whole:
+		factsDone = a.facts(subjects, intent{coef: true, duree: true, forme: true, competences: true})
+	case len(subjects) > 0 && (q.asksModel() || card || !a.e.epreuveRef(subjects[0]) && !q.asksPart()):
 		factsDone = a.facts(subjects, intentOf(q))
 	}
 	if factsDone && !a.e.stillAsked(q, subjects, strings.Join(a.parts, "\n")) {
