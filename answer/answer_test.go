@@ -430,3 +430,20 @@ func TestRowSavoirWithItsLimits(t *testing.T) {
 		t.Errorf("the savoir and its limits are one citation: %+v", r.Citations)
 	}
 }
+
+// A fact asked in the student's words ("cb de tps") is stated alone: the
+// words that ask for it ("combien de temps") are no further question for
+// the passages.
+func TestFactAskedAloneIsStatedAlone(t *testing.T) {
+	t.Parallel()
+	e := engine(t)
+	for _, q := range []string{"cb de tps dure l epreuve e5 nrc", "combien de temps dure l'E4 ccst ?"} {
+		r, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Abstained || !strings.Contains(r.Answer, "durée de") || strings.Contains(r.Answer, "« ") {
+			t.Errorf("%q: %s", q, r.Answer)
+		}
+	}
+}

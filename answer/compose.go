@@ -173,6 +173,15 @@ func (e *Engine) stillAsked(q *Query, subjects []ref, said string) bool {
 	for _, t := range e.Index.Terms(said) {
 		have[t] = true
 	}
+	// The words that ask for what was stated ("combien de temps") are
+	// answered by it.
+	for _, at := range q.Asks {
+		for _, tr := range at.def().triggers {
+			for _, t := range e.Index.Terms(tr) {
+				have[t] = true
+			}
+		}
+	}
 	// What the student's own expressions stand for ("elles comptent
 	// pareil": a coefficient égal) is asked too.
 	for _, w := range append(e.residual(q.Norm, subjects), q.Norm.Expansion...) {
