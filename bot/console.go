@@ -109,11 +109,13 @@ func scenarioConsole(rest string, req *Request) string {
 
 // quizConsole reads "/quiz [NRC|CCST] [thème]".
 func quizConsole(rest string, req *Request) string {
+	// A theme is one of the themes; any other word names the diploma, which
+	// the command checks against the loaded référentiels.
 	for _, tok := range strings.Fields(rest) {
-		if f := tutor.Fold(tok); f == "nrc" || f == "ccst" {
-			req.Options[OptDiplome] = tok
-		} else {
+		if _, err := theme(map[string]string{OptTheme: tok}); err == nil {
 			req.Options[OptTheme] = tok
+		} else {
+			req.Options[OptDiplome] = tok
 		}
 	}
 	return ""

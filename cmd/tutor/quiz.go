@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -27,6 +28,14 @@ func (m *Main) quiz(_ context.Context, args []string) error {
 	}
 	if *n < 1 || *n > 100 {
 		return usageError{fmt.Errorf("-n va de 1 à 100")}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case set["json"] && !*asBank:
+		return usageError{fmt.Errorf("--json s'utilise avec --bank (la banque au format JSON) ; le quiz se joue dans le terminal")}
+	case *asBank && (set["n"] || set["seed"]):
+		return usageError{fmt.Errorf("-n et --seed règlent un quiz, pas --bank, qui affiche toute la banque")}
 	}
 	c, err := m.loadCorpus()
 	if err != nil {

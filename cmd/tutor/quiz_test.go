@@ -40,7 +40,7 @@ func TestQuizBankJSON(t *testing.T) {
 			t.Fatalf("item %+v", it)
 		}
 	}
-	for _, args := range [][]string{{"--theme", "maths"}, {"--diploma", "MCO"}, {"-n", "0"}} {
+	for _, args := range [][]string{{"--theme", "maths"}, {"--diploma", "MCO"}, {"-n", "0"}, {"--json"}, {"--bank", "-n", "3"}} {
 		if code, _, _ := run(t, "", dataEnv(t), append([]string{"quiz"}, args...)...); code != exitUsage {
 			t.Errorf("%v: exit %d", args, code)
 		}
