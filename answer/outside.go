@@ -147,7 +147,7 @@ var outsideTable = []outsideDef{
 		[]string{"taux de tva actuel", "taux de tva en vigueur", "taux de tva normal", "taux normal de tva", "montant du smic", "smic actuel"},
 		"Les référentiels fixent ce qu'il faut savoir (par exemple le mécanisme de la TVA), pas les taux ni les montants en vigueur, qui changent : voyez une source officielle à jour (service-public.fr, impots.gouv.fr)."},
 	{"poursuite d'études",
-		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
+		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "licence apres", "une licence apres", "faire une licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
 }
 
