@@ -139,6 +139,54 @@ func (e *Engine) isRow(s *tutor.Section) bool {
 	return false
 }
 
+// materialWords are the things a student may ask to bring to an épreuve,
+// with the words of the texts that name them.
+var materialWords = map[string][]string{
+	"calculatrice": {"calculatrice", "calculette", "machine a calculer"}, "calculette": {"calculatrice", "calculette"},
+	"dictionnaire": {"dictionnaire"}, "dico": {"dictionnaire"},
+	"telephone": {"telephone", "nomade", "nomades", "portable"}, "tel": {"telephone", "nomade", "nomades"}, "portable": {"telephone", "nomade", "nomades", "portable"},
+	"tablette": {"tablette", "nomade", "nomades"}, "ordinateur": {"ordinateur", "informatique", "nomade", "nomades"}, "ordi": {"ordinateur", "informatique", "nomade", "nomades"},
+}
+
+// materialNames name the things asked of, in French.
+var materialNames = map[string]string{"calculatrice": "de la calculatrice", "calculette": "de la calculatrice", "dictionnaire": "du dictionnaire", "dico": "du dictionnaire",
+	"telephone": "du téléphone", "tel": "du téléphone", "portable": "du téléphone", "tablette": "de la tablette", "ordinateur": "de l'ordinateur", "ordi": "de l'ordinateur"}
+
+// objectsAsked are the things a question about an épreuve's material asks
+// about ("calculatrice"), as the student wrote them; none when it asks of
+// material in general.
+func (e *Engine) objectsAsked(q *Query) []string {
+	// Whether it may be brought is asked, not what it is used for (the
+	// E22's telephone simulation).
+	permission := slices.ContainsFunc([]string{"droit", "autorise", "autorisee", "autorises", "interdit", "interdite", "amener", "apporter", "ramener", "prendre", "utiliser"}, q.Norm.Has)
+	if !q.Asked(AttrMateriel) || !permission {
+		return nil
+	}
+	var out []string
+	for _, w := range q.Norm.Words {
+		if _, ok := materialWords[w]; ok && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// leadsHold reports whether a sentence of the leads names one of the
+// objects, in the texts' words.
+func leadsHold(leads []sentence, objects []string) bool {
+	for _, l := range leads {
+		text := " " + tutor.Fold(l.full) + " "
+		for _, o := range objects {
+			for _, w := range materialWords[o] {
+				if strings.Contains(text, " "+w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // elsewhere names the épreuves a question names when a passage lies
 // outside their texts ("l'épreuve E3"), "" when it lies in one of them or
 // the question names no épreuve.
@@ -235,6 +283,16 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	// What the named épreuve's own text does not say is not answered "oui"
 	// or "non" from another's ("un dictionnaire à l'E3 ?": the E21 allows
 	// one): the student is told where the text speaks of it.
+	if objects := a.e.objectsAsked(q); scoped && len(objects) > 0 && !leadsHold(leads, objects) {
+		// "la calculatrice à l'E5 ?": no passage names it; "des outils"
+		// is no answer.
+		var names []string
+		for _, o := range objects {
+			names = append(names, materialNames[o])
+		}
+		a.refuse(fmt.Sprintf("Le texte de cette épreuve ne dit rien %s : voyez la convocation ou votre établissement.", strings.Join(names, " ni ")))
+		return true
+	}
 	elsewhere := ""
 	if scoped && (q.Asked(AttrMateriel) || q.Asked(AttrDocuments) || q.Asked(AttrJury) || q.Asked(AttrDeroulement) || q.Asked(AttrLieu)) {
 		// Asked of how the épreuve itself is sat: its own text answers.
