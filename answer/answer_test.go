@@ -107,6 +107,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// The NRC numbers its activities within their function: "activité
 		// 1.2" is one, not a code refused.
 		{"l'activite 1.2 en nrc c'est quoi ?", "", []string{"Négociation - vente"}, 157},
+		{"f1.2 ca regroupe quelles activites ?", "", []string{"BTS NRC", "Négociation - vente"}, 157},
+		// A dispense asked with another BTS as context: the texts' dispenses.
+		{"j'ai deja un bts mco, je peux etre dispense de l'eco droit en ccst ?", "", []string{"Dispenses"}, 0},
 		// "a 10" is "à 10", not an activity code.
 		{"si j'echoue je garde mes notes superieures a 10 en nrc ?", "", []string{"supérieures à 10"}, 0},
 		// What the named épreuve's text does not say is no "oui" from

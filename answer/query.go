@@ -176,7 +176,7 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	other, otherWords := e.otherDiploma(q.Norm)
 	switch {
 	case q.Injection:
-	case other != "" && !(len(q.Codes) > 0 && q.Asked(AttrConditions)) && !(e.namedBeside(q.Norm, otherWords) && !asksRelation(q.Norm)):
+	case other != "" && !(q.Asked(AttrConditions) && (len(q.Codes) > 0 || q.Norm.Has("dispense") || q.Norm.Has("dispenses"))) && !(e.namedBeside(q.Norm, otherWords) && !asksRelation(q.Norm)):
 		// "en NRC on voit quelles marges ? mon pote en MCO dit…": the
 		// question names the diploma it asks about; the other is context,
 		// unless how they relate is asked ("remplacé par le NDRC en quelle

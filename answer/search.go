@@ -362,6 +362,17 @@ func (e *Engine) addCodes(found *[]ref, raw string, docs []*corpus.Doc) bool {
 			break
 		}
 	}
+	// "f1.3": activité 1.3 of function 1, in a référentiel that numbers its
+	// activities within functions (the NRC's A1.3).
+	if c := strings.ToUpper(raw); !ok && strings.HasPrefix(c, "F") && strings.Contains(c, ".") {
+		fn, _, _ := strings.Cut(c, ".")
+		for _, d := range docs {
+			if a := "A" + c[1:]; docHasCode(d, fn) && docHasCode(d, a) && !hasRef(*found, d, a) {
+				*found = append(*found, ref{d, a})
+				ok = true
+			}
+		}
+	}
 	return ok
 }
 
