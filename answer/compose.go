@@ -148,6 +148,31 @@ var materialWords = map[string][]string{
 	"tablette": {"tablette", "nomade", "nomades"}, "ordinateur": {"ordinateur", "informatique", "nomade", "nomades"}, "ordi": {"ordinateur", "informatique", "nomade", "nomades"},
 }
 
+// silentHere handles what a named épreuve's own text does not say: material
+// it never names is refused (refused true); a passage from elsewhere is
+// announced as such, and elsewhere names the épreuve.
+func (a *builder) silentHere(leads []sentence, scoped bool) (elsewhere string, refused bool) {
+	q := a.q
+	if objects := a.e.objectsAsked(q); scoped && len(objects) > 0 && !leadsHold(leads, objects) {
+		// "la calculatrice à l'E5 ?": no passage names it; "des outils"
+		// is no answer.
+		var names []string
+		for _, o := range objects {
+			names = append(names, materialNames[o])
+		}
+		a.refuse(fmt.Sprintf("Le texte de cette épreuve ne dit rien %s : voyez la convocation ou votre établissement.", strings.Join(names, " ni ")))
+		return "", true
+	}
+	if scoped && (q.Asked(AttrMateriel) || q.Asked(AttrDocuments) || q.Asked(AttrJury) || q.Asked(AttrDeroulement) || q.Asked(AttrLieu)) {
+		// Asked of how the épreuve itself is sat: its own text answers.
+		elsewhere = a.e.elsewhere(leads[0].sec, a.e.subjects(q))
+	}
+	if elsewhere != "" {
+		a.say("Le texte de %s n'en dit rien ; le référentiel en parle ailleurs :", elsewhere)
+	}
+	return elsewhere, false
+}
+
 // materialNames name the things asked of, in French.
 var materialNames = map[string]string{"calculatrice": "de la calculatrice", "calculette": "de la calculatrice", "dictionnaire": "du dictionnaire", "dico": "du dictionnaire",
 	"telephone": "du téléphone", "tel": "du téléphone", "portable": "du téléphone", "tablette": "de la tablette", "ordinateur": "de l'ordinateur", "ordi": "de l'ordinateur"}
@@ -283,23 +308,9 @@ func (a *builder) passages(res []retrieval.Result, scoped bool) bool {
 	// What the named épreuve's own text does not say is not answered "oui"
 	// or "non" from another's ("un dictionnaire à l'E3 ?": the E21 allows
 	// one): the student is told where the text speaks of it.
-	if objects := a.e.objectsAsked(q); scoped && len(objects) > 0 && !leadsHold(leads, objects) {
-		// "la calculatrice à l'E5 ?": no passage names it; "des outils"
-		// is no answer.
-		var names []string
-		for _, o := range objects {
-			names = append(names, materialNames[o])
-		}
-		a.refuse(fmt.Sprintf("Le texte de cette épreuve ne dit rien %s : voyez la convocation ou votre établissement.", strings.Join(names, " ni ")))
+	elsewhere, refused := a.silentHere(leads, scoped)
+	if refused {
 		return true
-	}
-	elsewhere := ""
-	if scoped && (q.Asked(AttrMateriel) || q.Asked(AttrDocuments) || q.Asked(AttrJury) || q.Asked(AttrDeroulement) || q.Asked(AttrLieu)) {
-		// Asked of how the épreuve itself is sat: its own text answers.
-		elsewhere = a.e.elsewhere(leads[0].sec, a.e.subjects(q))
-	}
-	if elsewhere != "" {
-		a.say("Le texte de %s n'en dit rien ; le référentiel en parle ailleurs :", elsewhere)
 	}
 	for i, l := range leads {
 		d := a.e.Corpus.Doc(l.sec.Diploma)

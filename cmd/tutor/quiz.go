@@ -14,6 +14,20 @@ import (
 	"github.com/btstutor/tutor/quiz"
 )
 
+// quizFlagsClash refuses options that do not go together: --json is the
+// bank's format, -n and --seed rule a quiz.
+func quizFlagsClash(fs *flag.FlagSet, bank bool) error {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	switch {
+	case set["json"] && !bank:
+		return usageError{fmt.Errorf("--json s'utilise avec --bank (la banque au format JSON) ; le quiz se joue dans le terminal")}
+	case bank && (set["n"] || set["seed"]):
+		return usageError{fmt.Errorf("-n et --seed règlent un quiz, pas --bank, qui affiche toute la banque")}
+	}
+	return nil
+}
+
 // quiz runs a quiz in the terminal, or prints the question bank.
 func (m *Main) quiz(_ context.Context, args []string) error {
 	fs := m.newFlags("quiz")
@@ -29,13 +43,8 @@ func (m *Main) quiz(_ context.Context, args []string) error {
 	if *n < 1 || *n > 100 {
 		return usageError{fmt.Errorf("-n va de 1 à 100")}
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	switch {
-	case set["json"] && !*asBank:
-		return usageError{fmt.Errorf("--json s'utilise avec --bank (la banque au format JSON) ; le quiz se joue dans le terminal")}
-	case *asBank && (set["n"] || set["seed"]):
-		return usageError{fmt.Errorf("-n et --seed règlent un quiz, pas --bank, qui affiche toute la banque")}
+	if err := quizFlagsClash(fs, *asBank); err != nil {
+		return err
 	}
 	c, err := m.loadCorpus()
 	if err != nil {
