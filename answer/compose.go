@@ -139,13 +139,23 @@ func (e *Engine) isRow(s *tutor.Section) bool {
 	return false
 }
 
-// materialWords are the things a student may ask to bring to an épreuve,
-// with the words of the texts that name them.
-var materialWords = map[string][]string{
-	"calculatrice": {"calculatrice", "calculette", "machine a calculer"}, "calculette": {"calculatrice", "calculette"},
-	"dictionnaire": {"dictionnaire"}, "dico": {"dictionnaire"},
-	"telephone": {"telephone", "nomade", "nomades", "portable"}, "tel": {"telephone", "nomade", "nomades"}, "portable": {"telephone", "nomade", "nomades", "portable"},
-	"tablette": {"tablette", "nomade", "nomades"}, "ordinateur": {"ordinateur", "informatique", "nomade", "nomades"}, "ordi": {"ordinateur", "informatique", "nomade", "nomades"},
+// materials are the things a student may ask to bring to an épreuve, by
+// the student's word: how to name it, and the words of the texts that name
+// it.
+var materials = map[string]struct {
+	name  string
+	words []string
+}{
+	"calculatrice": {"de la calculatrice", []string{"calculatrice", "calculette", "machine a calculer"}},
+	"calculette":   {"de la calculatrice", []string{"calculatrice", "calculette"}},
+	"dictionnaire": {"du dictionnaire", []string{"dictionnaire"}},
+	"dico":         {"du dictionnaire", []string{"dictionnaire"}},
+	"telephone":    {"du téléphone", []string{"telephone", "nomade", "nomades", "portable"}},
+	"tel":          {"du téléphone", []string{"telephone", "nomade", "nomades"}},
+	"portable":     {"du téléphone", []string{"telephone", "nomade", "nomades", "portable"}},
+	"tablette":     {"de la tablette", []string{"tablette", "nomade", "nomades"}},
+	"ordinateur":   {"de l'ordinateur", []string{"ordinateur", "informatique", "nomade", "nomades"}},
+	"ordi":         {"de l'ordinateur", []string{"ordinateur", "informatique", "nomade", "nomades"}},
 }
 
 // silentHere handles what a named épreuve's own text does not say: material
@@ -153,12 +163,12 @@ var materialWords = map[string][]string{
 // announced as such, and elsewhere names the épreuve.
 func (a *builder) silentHere(leads []sentence, scoped bool) (elsewhere string, refused bool) {
 	q := a.q
-	if objects := a.e.objectsAsked(q); scoped && len(objects) > 0 && !leadsHold(leads, objects) {
+	if objects := objectsAsked(q); scoped && len(objects) > 0 && !leadsHold(leads, objects) {
 		// "la calculatrice à l'E5 ?": no passage names it; "des outils"
 		// is no answer.
 		var names []string
 		for _, o := range objects {
-			names = append(names, materialNames[o])
+			names = append(names, materials[o].name)
 		}
 		a.refuse(fmt.Sprintf("Le texte de cette épreuve ne dit rien %s : voyez la convocation ou votre établissement.", strings.Join(names, " ni ")))
 		return "", true
@@ -173,14 +183,10 @@ func (a *builder) silentHere(leads []sentence, scoped bool) (elsewhere string, r
 	return elsewhere, false
 }
 
-// materialNames name the things asked of, in French.
-var materialNames = map[string]string{"calculatrice": "de la calculatrice", "calculette": "de la calculatrice", "dictionnaire": "du dictionnaire", "dico": "du dictionnaire",
-	"telephone": "du téléphone", "tel": "du téléphone", "portable": "du téléphone", "tablette": "de la tablette", "ordinateur": "de l'ordinateur", "ordi": "de l'ordinateur"}
-
 // objectsAsked are the things a question about an épreuve's material asks
 // about ("calculatrice"), as the student wrote them; none when it asks of
 // material in general.
-func (e *Engine) objectsAsked(q *Query) []string {
+func objectsAsked(q *Query) []string {
 	// Whether it may be brought is asked, not what it is used for (the
 	// E22's telephone simulation).
 	permission := slices.ContainsFunc([]string{"droit", "autorise", "autorisee", "autorises", "interdit", "interdite", "amener", "apporter", "ramener", "prendre", "utiliser"}, q.Norm.Has)
@@ -189,7 +195,7 @@ func (e *Engine) objectsAsked(q *Query) []string {
 	}
 	var out []string
 	for _, w := range q.Norm.Words {
-		if _, ok := materialWords[w]; ok && !slices.Contains(out, w) {
+		if _, ok := materials[w]; ok && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
@@ -202,7 +208,7 @@ func leadsHold(leads []sentence, objects []string) bool {
 	for _, l := range leads {
 		text := " " + tutor.Fold(l.full) + " "
 		for _, o := range objects {
-			for _, w := range materialWords[o] {
+			for _, w := range materials[o].words {
 				if strings.Contains(text, " "+w) {
 					return true
 				}
