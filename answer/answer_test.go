@@ -129,6 +129,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"cb d'heures par semaine au cdi et en salle info en nrc ?", "", []string{"ressources informatiques", "horaire hebdomadaire 3"}, 2418},
 		// A line the text did not mark as a heading heads its sentence.
 		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
+		// The student's own expression ("en binôme") stands for the
+		// texts' word ("personnels"): the sentence holding it answers.
+		{"on peut faire le dossier u62 en binome avec un pote ?", "", []string{"Contrôle en cours de formation", "le dossier réalisé par le candidat"}, 1192},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// Whom one answers to: the place in the organisation, even when

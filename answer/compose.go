@@ -20,6 +20,7 @@ const (
 	minEvidence = 0.2
 	// Weights of what a sentence shares with the question.
 	weightExpansion = 1.0 // a word the question's words stand for weighs as much as they do
+	weightFocus     = 2.0 // a word a student's own expression stands for ("personnel" for "en binôme")
 	weightCue       = 0.6 // a word that states what is asked ("composée" for the jury)
 	weightBigram    = 0.5 // two words of the question side by side
 	weightCode      = 2   // a code the question names

@@ -16,6 +16,9 @@ type term struct {
 	// heading is set for the words of the heading that names the part
 	// stating what is asked (headedBy): a passage under it ranks first.
 	heading bool
+	// focus is set for the words of the texts that the student's own
+	// expression stands for ("personnel" for "en binôme").
+	focus bool
 }
 
 // alsoAsking are words that ask for an attribute once it is asked, but are
@@ -92,6 +95,16 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	}
 	for _, t := range own {
 		add(t, weightCue) // the asking words left
+	}
+	// What the student's own expression stands for ("personnel" for "en
+	// binôme") is what the question is about: it weighs most.
+	for _, t := range e.Index.Terms(strings.Join(q.Norm.Focus, " ")) {
+		if !seen[t] {
+			add(t, weightFocus)
+			if len(out) > 0 && out[len(out)-1].t == t {
+				out[len(out)-1].focus = true
+			}
+		}
 	}
 	expansion := e.Index.Terms(strings.Join(q.Norm.Expansion, " "))
 	for _, t := range expansion {

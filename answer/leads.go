@@ -122,8 +122,9 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 		if form != "" && otherForm(r.Section, form) {
 			// "en ponctuel": what the CCF does is not the answer.
 			s.match /= 2
-		} else if slices.ContainsFunc(ask, func(at term) bool { return at.heading && head[at.t] }) {
-			// Under the heading that names what is asked.
+		} else if slices.ContainsFunc(ask, func(at term) bool { return at.heading && head[at.t] || at.focus && set[at.t] }) {
+			// Under the heading that names what is asked, or stating what
+			// the student's expression stands for.
 			s.score = 1
 		}
 		out = append(out, s)

@@ -42,6 +42,10 @@ type Normal struct {
 	// Expansion are words of the texts that the question's words stand for
 	// ("jury" → "commission"), for search only.
 	Expansion []string
+	// Focus are the words of Expansion that stand for the student's own
+	// expressions, a phrase or a word the texts never use ("en binôme" →
+	// "personnel"): what such a question is about, in the texts' words.
+	Focus []string
 	// Repaired maps each word corrected against the corpus to its fix.
 	Repaired map[string]string
 	text     string // Words joined, padded with spaces
@@ -228,7 +232,7 @@ func (n *Normalizer) Normalize(text string) Normal {
 	}
 	out.Words = words
 	out.text = " " + strings.Join(words, " ") + " "
-	out.Expansion = n.expand(words)
+	out.Expansion, out.Focus = n.expand(words)
 	for _, w := range words {
 		// A lone digit stays: "bloc 4", "fonction 2" are read as one term.
 		if n.noise[w] || stopWords[w] || (len(w) < 2 && !hasDigit(w)) {
@@ -416,9 +420,9 @@ func hasAt(words []string, i int, seq []string) bool {
 }
 
 // expand lists the words of the texts that the question's words and
-// expressions stand for, each once.
-func (n *Normalizer) expand(words []string) []string {
-	var out []string
+// expressions stand for, each once, and among them those that stand for the
+// student's own expressions (a phrase, or a word the texts never use).
+func (n *Normalizer) expand(words []string) (out, focus []string) {
 	seen := map[string]bool{}
 	for _, w := range words {
 		seen[w] = true
@@ -428,15 +432,19 @@ func (n *Normalizer) expand(words []string) []string {
 			if !hasAt(words, i, r.from) {
 				continue
 			}
+			own := len(r.from) > 1 || n.vocab[r.from[0]] == 0
 			for _, t := range r.to {
 				if !seen[t] {
 					seen[t] = true
 					out = append(out, t)
+					if own {
+						focus = append(focus, t)
+					}
 				}
 			}
 		}
 	}
-	return out
+	return out, focus
 }
 
 func abs(n int) int {

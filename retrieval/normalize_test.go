@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,14 @@ func TestNormalizeTopicAndExpansion(t *testing.T) {
 	}
 	if exp := strings.Join(got.Expansion, " "); !strings.Contains(exp, "commission") {
 		t.Errorf("expansion %q: the jury is a commission in the texts", exp)
+	}
+	// What a student's own expression stands for is the question's focus;
+	// what a word of the texts stands for only widens the search.
+	if got := n.Normalize("on peut faire le dossier en binome ?"); !slices.Contains(got.Focus, "personnel") {
+		t.Errorf("focus %q: « en binôme » is about a personal dossier", got.Focus)
+	}
+	if got := n.Normalize("le jury c'est qui"); len(got.Focus) != 0 {
+		t.Errorf("focus %q: « jury » is a word of the texts", got.Focus)
 	}
 	// "bloc 4" keeps its number for the index to read it as one term.
 	if topic := n.Normalize("heures du bloc 4").Topic; strings.Join(topic, " ") != "heures bloc 4" {
