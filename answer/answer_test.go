@@ -132,6 +132,8 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// The student's own expression ("en binôme") stands for the
 		// texts' word ("personnels"): the sentence holding it answers.
 		{"on peut faire le dossier u62 en binome avec un pote ?", "", []string{"Contrôle en cours de formation", "le dossier réalisé par le candidat"}, 1192},
+		// Who supervises the stage: its teachers, not an épreuve's jury.
+		{"c quels profs qui s'occupent de nos stages en nrc ? que le prof principal ?", "", []string{"responsabilité pédagogique des professeurs"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// Whom one answers to: the place in the organisation, even when

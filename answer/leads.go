@@ -30,6 +30,26 @@ type sentence struct {
 // question's words does not win from a passage the search put far below.
 // A second sentence is kept when it adds enough of what the first lacks.
 func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form string) []sentence {
+	cands := e.rankSentences(res, ask, skipRows, form)
+	if len(cands) == 0 {
+		return nil
+	}
+	out := []sentence{cands[0]}
+	if second := secondOf(cands, ask); second != nil {
+		out = append(out, *second)
+	}
+	// In the order of the text.
+	if len(out) == 2 && out[1].sec == out[0].sec && strings.Index(out[0].sec.Text, out[1].full) < strings.Index(out[0].sec.Text, out[0].full) {
+		out[0], out[1] = out[1], out[0]
+	}
+	for i := range out {
+		out[i].text = e.condense(out[i].full, ask)
+	}
+	return out
+}
+
+// rankSentences are the sentences of the first passages, best first.
+func (e *Engine) rankSentences(res []retrieval.Result, ask []term, skipRows bool, form string) []sentence {
 	var cands []sentence
 	for i, r := range res {
 		if i >= leadDepth {
@@ -53,18 +73,7 @@ func (e *Engine) leads(res []retrieval.Result, ask []term, skipRows bool, form s
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	out := []sentence{cands[0]}
-	if second := secondOf(cands, ask); second != nil {
-		out = append(out, *second)
-	}
-	// In the order of the text.
-	if len(out) == 2 && out[1].sec == out[0].sec && strings.Index(out[0].sec.Text, out[1].full) < strings.Index(out[0].sec.Text, out[0].full) {
-		out[0], out[1] = out[1], out[0]
-	}
-	for i := range out {
-		out[i].text = e.condense(out[i].full, ask)
-	}
-	return out
+	return cands
 }
 
 // candidates are the sentences of a passage of rank i, each with what it

@@ -193,6 +193,11 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Why = "Les référentiels ne disent rien de la session " + e.unknownYear(raw, q.Norm, q.Docs) + " : les dates des épreuves sont publiées pour chaque session (voyez votre établissement ou le site de votre académie)."
 	default:
 		for _, o := range outsideTable {
+			if o.name == "poursuite d'études" && asksDispense(q.Norm) {
+				// "j'ai un DUT, je peux être dispensé de l'U3 ?": the
+				// diploma held is context, the dispense is in the texts.
+				continue
+			}
 			if o.asks(q.Norm) {
 				q.Outside, q.Why = o.name, o.why
 				break
@@ -212,6 +217,11 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Asks = removeAttr(q.Asks, AttrDeroulement)
 		q.Dropped = append(q.Dropped, AttrDeroulement)
 	}
+	// "quels profs suivent nos stages ?": who supervises the stage, not
+	// an épreuve's commission, when the question names no épreuve.
+	if q.Asked(AttrJury) && q.Asked(AttrStage) && !namesEpreuve(q) {
+		q.Asks = removeAttr(q.Asks, AttrJury)
+	}
 	// "combien d'heures de bloc 4" and "combien de temps on passe sur le
 	// bloc 3 en 1re année" ask a timetable; "combien d'heures dure l'E5" a
 	// duration.
@@ -223,6 +233,17 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Asks = append(removeAttr(q.Asks, AttrDuree), AttrHoraires)
 	}
 	return q, nil
+}
+
+// asksDispense reports whether a question asks for a dispense or an
+// equivalence, which the texts grant.
+func asksDispense(n retrieval.Normal) bool {
+	for _, w := range []string{"dispense", "dispenses", "dispensee", "dispensees", "equivalence", "equivalences"} {
+		if n.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasExamWord reports whether a question holds a word of the exam: "une
@@ -291,8 +312,11 @@ func namesEpreuveExplicitly(q *Query) bool {
 
 // diplomaLabel names another diploma by its code: "BTS MCO", "BUT TC".
 func diplomaLabel(code string) string {
-	if strings.HasPrefix(code, "BUT ") {
+	switch {
+	case strings.HasPrefix(code, "BUT "):
 		return code
+	case code == "BAC PRO":
+		return "bac pro"
 	}
 	return "BTS " + code
 }
