@@ -23,14 +23,14 @@ type outsideDef struct {
 var outsideTogether = map[string][][]string{
 	// "c'est quand l'E5 l'an prochain ?", not "l'an prochain l'emploi du
 	// temps est plus léger ?".
-	"dates": {{"quand", "date", "dates", "quel jour", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session",
-		"les examens", "les exams", "les epreuves", "les ecrits", "les oraux"}},
+	"dates": {{"quand", "date", "dates", "quel jour", "quelle semaine", "quel mois", "a quelle heure"}, {"l an prochain", "l annee prochaine", "la session prochaine", "la prochaine session",
+		"cette annee", "les examens", "les exams", "les epreuves", "les ecrits", "les oraux"}},
 	// "les salaires c'est combien ?", not "on touche aux salaires ?".
 	"salaires": {{"salaire", "salaires", "remuneration", "paye", "gratification", "gratifications", "indemnite", "indemnites"},
 		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
 	// "le pourcentage de candidats qui valident l'E4", not "l'E4 compte
 	// pour quel pourcentage de la note ?".
-	"statistiques": {{"pourcentage", "pourcentages", "proportion", "statistiques", "stats"},
+	"statistiques": {{"pourcentage", "pourcentages", "pourcent", "proportion", "statistiques", "stats"},
 		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent", "ont eu", "l ont eu", "ont obtenu", "ont reussi", "ont rate", "l an dernier", "l annee derniere"}},
 	// "les lycées qui proposent le CCST en France", not "mon lycée
 	// propose des heures de soutien ?".
@@ -93,6 +93,9 @@ var outsideTable = []outsideDef{
 		"Les référentiels ne parlent ni du coût de la formation, ni des bourses, ni des aides à l'embauche."},
 	{"culture générale",
 		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il",
+			"fete des meres", "fete des peres", "idee cadeau", "idees cadeaux", "un cadeau pour", "cadeau d anniversaire",
+			"rien a voir avec le bts", "rien a voir avec les bts", "rien a voir avec le referentiel", "rien a voir avec les cours", "hors sujet mais",
+			"controle de physique", "cours de physique", "exercice de physique", "devoir de physique", "controle de chimie", "cours de chimie", "controle de maths", "exercice de maths",
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
 		"Je ne réponds qu'à partir des référentiels des BTS : cette question sort de ce qu'ils traitent."},
 	{"sujets d'examen",
@@ -112,11 +115,12 @@ var outsideTable = []outsideDef{
 		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
 	{"choix de produits",
 		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
-			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli",
+			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli", "bonne appli", "bonnes applis", "bonne application", "quizlet", "anki",
 			"pc portable", "ordinateur portable", "ordi portable", "macbook", "quel pc", "quel ordi", "quel ordinateur", "quelle tablette", "quel telephone"},
 		"Les référentiels ne recommandent aucun produit ni aucune marque : ils décrivent des compétences et des savoirs (par exemple les outils de gestion de la relation client en général)."},
 	{"mentions",
-		[]string{"mention bien", "mention tres bien", "mention assez bien", "avec mention", "avoir une mention", "moyenne generale", "moyenne pour avoir", "moyenne pour obtenir", "moyenne faut il", "combien de moyenne"},
+		[]string{"mention bien", "mention tres bien", "mention assez bien", "avec mention", "avoir une mention", "moyenne generale", "moyenne pour avoir", "moyenne pour obtenir", "moyenne faut il", "combien de moyenne",
+			"note eliminatoire", "notes eliminatoires", "eliminatoire", "eliminatoires"},
 		"Les référentiels définissent les épreuves et leurs coefficients ; les règles de délivrance et les mentions relèvent du règlement général du BTS : voyez votre établissement."},
 	{"droit du travail",
 		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me",
@@ -168,12 +172,13 @@ var injectionTriggers = []string{
 	"a partir de maintenant tu", "desormais tu", "tu es dan", "sans restriction", "sans aucune restriction", "sans limite",
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
-	"dis ok", "pour confirmer", "recopie tes instructions", "tes instructions de depart",
+	"dis ok", "pour confirmer", "message de l administrateur", "message de l admin", "message de ton admin", "consigne de ton admin",
+	"repete exactement", "repete cette phrase", "recopie cette phrase", "seule reponse autorisee", "ta seule reponse", "reponds uniquement par", "recopie tes instructions", "tes instructions de depart",
 	"tu peux inventer", "invente moi", "meme si elle n existe pas", "meme si il n existe pas", "meme s il n existe pas", "meme si ca n existe pas", "meme si c est faux", "meme si ce n est pas vrai",
 	"fausse citation", "faux article", "fais semblant", "fais genre", "fait genre", "paragraphe officiel", "numero d article", "jeu de role", "sans aucune limite", "sans aucunes limites", "une ia sans", "t es une ia", "tu es une ia", "base64", "fais exactement ce qu", "puis execute", "execute la phrase", "execute ces instructions", "execute cette instruction",
 }
 
-var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||^\s*#+\s*system|\bsystem\s*:`)
+var reMarkup = regexp.MustCompile(`(?i)\[(admin|system|systeme|sys|dev)\]|<\||</?[a-z_]+>|^\s*#+\s*system|\bsystem\s*:`)
 
 // injection reports whether a question tries to change the tutor's rules. A
 // mention written in a question is not one (the bot never pings anyone); a
@@ -215,6 +220,7 @@ var otherDiplomas = []struct {
 	{"COMMUNICATION", "communication", false},
 	{"TC", "technico commercial", false},
 	{"BUT TC", "techniques de commercialisation", true},
+	{"BAC PRO", "metiers du commerce et de la vente", true},
 }
 
 // otherDiploma returns the BTS a question names that no loaded référentiel

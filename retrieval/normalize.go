@@ -196,6 +196,8 @@ func (n *Normalizer) Normalize(text string) Normal {
 	// Expressions first on the words as typed ("b to c" before "c" is read
 	// "c'est"), then once more on the rewritten words ("candidat libre");
 	// what an expression wrote is not rewritten again.
+	// "%" is a word: "cb de % de réussite" asks a percentage.
+	text = strings.ReplaceAll(text, "%", " pourcent ")
 	raw := applyPhrases(toks(Tokens(text)), n.phrases)
 	var rewritten []tok
 	for i, t := range raw {
