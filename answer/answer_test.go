@@ -134,6 +134,10 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"on peut faire le dossier u62 en binome avec un pote ?", "", []string{"Contrôle en cours de formation", "le dossier réalisé par le candidat"}, 1192},
 		// Who supervises the stage: its teachers, not an épreuve's jury.
 		{"c quels profs qui s'occupent de nos stages en nrc ? que le prof principal ?", "", []string{"responsabilité pédagogique des professeurs"}, 0},
+		// What only asking words ask ("combien de temps de prépa") is
+		// answered by the sentence that states it, not by one rich in the
+		// question's other words ("la négo simulée").
+		{"en ccf E4 ccst, la situation 2 (la nego simulee) on a combien de temps de prepa ?", "", []string{"discrétion de la commission"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// Whom one answers to: the place in the organisation, even when

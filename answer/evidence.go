@@ -19,6 +19,9 @@ type term struct {
 	// focus is set for the words of the texts that the student's own
 	// expression stands for ("personnel" for "en binôme").
 	focus bool
+	// states is set for the words that state an attribute asked by words
+	// that only ask ("préparation" for "combien de temps de prépa").
+	states bool
 }
 
 // alsoAsking are words that ask for an attribute once it is asked, but are
@@ -76,6 +79,9 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 	for _, at := range q.Asks {
 		for _, t := range e.Index.Terms(strings.Join(at.def().cues, " ")) {
 			add(t, weightCue)
+			if at.asking() && len(out) > 0 && out[len(out)-1].t == t {
+				out[len(out)-1].states = true
+			}
 		}
 		// The heading that names the part ("Composition de la
 		// commission") says what its sentences state; a heading's word

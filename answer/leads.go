@@ -24,6 +24,10 @@ type sentence struct {
 	terms map[string]bool
 }
 
+// unstated scales what a sentence shares with a question when it does not
+// state the attribute asked and another sentence does.
+const unstated = 0.7
+
 // leads picks the sentences that answer. A sentence's score blends what it
 // shares with the question (its passage's heading counting for half) with
 // its passage's rank in the search, so that a sentence rich in the
@@ -62,6 +66,19 @@ func (e *Engine) rankSentences(res []retrieval.Result, ask []term, skipRows bool
 	}
 	if len(cands) == 0 {
 		return nil
+	}
+	// What is asked by words that only ask ("combien de temps de prépa") is
+	// answered by a sentence that states it: when one does, the others
+	// weigh less.
+	states := func(c sentence) bool {
+		return slices.ContainsFunc(ask, func(at term) bool { return at.states && c.terms[at.t] })
+	}
+	if slices.ContainsFunc(cands, states) {
+		for i := range cands {
+			if !states(cands[i]) {
+				cands[i].match *= unstated
+			}
+		}
 	}
 	best := 0.0
 	for _, c := range cands {
