@@ -118,7 +118,7 @@ var attrTable = []attrDef{
 		[]string{"metier", "metiers", "emploi", "emplois", "poste", "postes", "embauche", "embauches", "debouches", "travailler comme", "devenir"},
 		[]string{"emplois", "metier", "appellation"}, nil, false},
 	{AttrPeriode, "période",
-		[]string{"quand", "a quel moment", "quelle periode", "periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
+		[]string{"quand", "a quel moment", "quelle periode", "en fin de", "en debut de", "quel mois", "quels mois", "en quel mois"},
 		[]string{"periode", "semestre", "moment", "annee", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre", "novembre", "decembre"}, nil, false},
 	{AttrActivites, "activités et tâches",
 		[]string{"une tache", "les taches", "quelles taches", "quelle tache", "quelles activites", "tache du", "taches du", "une activite du", "les activites du", "activites du titulaire", "pole d activites", "ses missions", "ses taches"},

@@ -128,7 +128,8 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"la a1.2t3 je dois la cocher dans mon livret de stage ?", nil}, // where the student will use it
 		{"a l'E5 ils notent quoi concretement ?", []Attr{AttrCriteres}},
 		{"a l'oral de l'E4 qui sera en face de moi ?", []Attr{AttrJury}},
-		{"c quels profs qui suivent nos stages ?", []Attr{AttrStage}}, // who supervises the stage, not a commission
+		{"c quels profs qui suivent nos stages ?", []Attr{AttrStage}},      // who supervises the stage, not a commission
+		{"pendant la periode de stage jsuis salarie ?", []Attr{AttrStage}}, // a période named, not asked
 		{"qui est dans le jury de l'E6, les profs qui suivent le stage ?", []Attr{AttrJury, AttrStage}},
 	}
 	for _, tt := range tests {
