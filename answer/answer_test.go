@@ -138,6 +138,9 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		// answered by the sentence that states it, not by one rich in the
 		// question's other words ("la négo simulée").
 		{"en ccf E4 ccst, la situation 2 (la nego simulee) on a combien de temps de prepa ?", "", []string{"discrétion de la commission"}, 0},
+		// A part named with its épreuve's words: its own card, not a
+		// sentence of its text.
+		{"l'ecrit de langue vivante en ccst il dure cb ?", "", []string{"E21", "2 heures"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// Whom one answers to: the place in the organisation, even when
@@ -221,6 +224,17 @@ func TestComparison(t *testing.T) {
 	}
 	if !dips["NRC"] || !dips["CCST"] {
 		t.Errorf("citations from %v", dips)
+	}
+	// Each diploma's épreuve is named in its own clause: the NRC's oral,
+	// the CCST's écrit (a part of its E2, named with its épreuve's words).
+	r, err = engine(t).Answer(context.Background(), "LV obligatoire : en nrc c que de l'oral ? et en ccst y a un ecrit en plus, il dure cb ?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"E21", "2 heures", "E2 « Communication en langue vivante étrangère »", "30 minutes"} {
+		if !strings.Contains(r.Answer, w) {
+			t.Errorf("comparison lacks %q:\n%s", w, r.Answer)
+		}
 	}
 	// Several citations a side: the second side's markers follow the first's.
 	r, err = engine(t).Answer(context.Background(), "les heures de cours par semaine en première année, en NRC et en CCST", "")

@@ -149,15 +149,18 @@ var genericTitleWords = map[string]bool{
 // kept when it is clearly ahead; two when they tie (an épreuve and its part).
 func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	qterms := e.Index.Terms(strings.Join(n.Words, " "))
-	qs := map[string]bool{}
+	qs := map[string]float64{}
 	for _, t := range append(qterms, retrieval.Bigrams(qterms)...) {
-		qs[t] = true
+		qs[t] = 1
 	}
 	// The texts' words a student's stand for ("l'anglais": a langue
-	// vivante étrangère) name titles too.
+	// vivante étrangère) name titles too, less than the texts' own words
+	// the student wrote ("module d'approfondissement").
 	exp := e.Index.Terms(strings.Join(n.Expansion, " "))
 	for _, t := range append(exp, retrieval.Bigrams(exp)...) {
-		qs[t] = true
+		if qs[t] == 0 {
+			qs[t] = expandedTitleWord
+		}
 	}
 	cands := e.titleCandidates(n, docs, qs)
 	if len(cands) == 0 {
@@ -186,8 +189,11 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 		switch {
 		case c.score >= best*0.999:
 			out = append(out, c.r)
-		case c.score > best/1.5:
-			// A close second: the title is not clearly named.
+		case c.score > best/1.5 && !e.namesMore(cands[0].title, c.title, qs):
+			// A close second: the title is not clearly named. A title
+			// whose words the first's holds too is no second: the first
+			// names it and more ("l'écrit de langue vivante" is E21, not
+			// E2 or EF1 « Langue vivante »).
 			return nil
 		}
 	}
@@ -197,16 +203,38 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 	return out
 }
 
+// expandedTitleWord is how much a word of the texts that a student's word
+// stands for counts in naming a title, against 1 for a word written.
+const expandedTitleWord = 0.5
+
 // titleCand is an épreuve a question may name by its title, with how much
 // of the title it holds.
 type titleCand struct {
 	r     ref
+	title string // with its épreuve's, for a part named by both
 	score float64
+}
+
+// namesMore reports whether every term of the question that title b holds,
+// title a holds too.
+func (e *Engine) namesMore(a, b string, qs map[string]float64) bool {
+	in := map[string]bool{}
+	ta := e.Index.Terms(a)
+	for _, t := range append(ta, retrieval.Bigrams(ta)...) {
+		in[t] = true
+	}
+	tb := e.Index.Terms(b)
+	for _, t := range append(tb, retrieval.Bigrams(tb)...) {
+		if qs[t] > 0 && !in[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleCandidates are the épreuves whose titles the question's terms qs
 // hold, with their scores.
-func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[string]bool) []titleCand {
+func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[string]float64) []titleCand {
 	// "la langue obligatoire" is not the optional épreuve of the same
 	// title; "l'épreuve facultative de langue" is.
 	optional := n.Has("facultative") || n.Has("facultatif") || n.Has("option") || n.Has("en option")
@@ -217,7 +245,7 @@ func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[
 			return
 		}
 		if sc := e.titleScore(title, qs, own); sc > 0 {
-			cands = append(cands, titleCand{ref{d, ep.Code}, sc})
+			cands = append(cands, titleCand{ref{d, ep.Code}, title, sc})
 		}
 	}
 	// A part is named with its épreuve's words ("l'écrit de langue": E21,
@@ -232,7 +260,7 @@ func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[
 				// tells a part.
 				own = map[string]bool{}
 				for _, t := range e.Index.Terms(ep.Title) {
-					own[t] = qs[t]
+					own[t] = qs[t] > 0
 				}
 				if slices.Contains(slices.Collect(maps.Values(own)), true) {
 					title = parent + " " + ep.Title
@@ -252,21 +280,21 @@ func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[
 // its distinctive words found, and a bonus for each pair found side by side.
 // A title named by one common word only scores 0. The words of distinctive
 // count even when common (a part's own words, among its siblings).
-func (e *Engine) titleScore(title string, qs map[string]bool, distinctive map[string]bool) float64 {
+func (e *Engine) titleScore(title string, qs map[string]float64, distinctive map[string]bool) float64 {
 	terms := e.Index.Terms(title)
 	score, words := 0.0, 0
 	seen := map[string]bool{}
 	for _, t := range terms {
-		if genericTitleWords[t] && !distinctive[t] || seen[t] || !qs[t] {
+		if genericTitleWords[t] && !distinctive[t] || seen[t] || qs[t] == 0 {
 			continue
 		}
 		seen[t] = true
-		score += e.Index.IDF(t)
+		score += e.Index.IDF(t) * qs[t]
 		words++
 	}
 	for _, b := range retrieval.Bigrams(terms) {
-		if qs[b] {
-			score += 2
+		if qs[b] > 0 {
+			score += 2 * qs[b]
 		}
 	}
 	if words == 0 || (words == 1 && len(distinct(terms)) > 2 && score < 4) {

@@ -262,9 +262,52 @@ func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
 	}
 	sub.Titles = nil
 	if len(sub.Codes) == 0 && aboutEpreuve(&sub) {
-		sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
+		// "en NRC c'est que de l'oral ? et en CCST il y a un écrit ?": each
+		// diploma's épreuve is named in its own clause.
+		if own := e.clauseOf(q, d); len(own.Words) > 0 {
+			sub.Titles = e.epreuvesByTitle(own, sub.Docs)
+		}
+		if len(sub.Titles) == 0 {
+			sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
+		}
 	}
 	return &sub
+}
+
+// clauseOf is the part of a comparison that is about one diploma: what
+// comes before the first diploma named, then from the diploma's name to the
+// next diploma's. It is empty when the question does not name them apart.
+func (e *Engine) clauseOf(q *Query, d *corpus.Doc) retrieval.Normal {
+	words := q.Norm.Words
+	owner := make([]*corpus.Doc, len(words)) // the diploma named at each word
+	for _, doc := range q.Docs {
+		for _, name := range diplomaNames(doc.Meta) {
+			nw := strings.Fields(name)
+			for i := 0; i+len(nw) <= len(words); i++ {
+				if slices.Equal(words[i:i+len(nw)], nw) {
+					owner[i] = doc
+				}
+			}
+		}
+	}
+	var out []string
+	var cur *corpus.Doc
+	named := 0
+	for i, w := range words {
+		if owner[i] != nil {
+			if owner[i] != cur {
+				named++
+			}
+			cur = owner[i]
+		}
+		if cur == nil || cur == d {
+			out = append(out, w)
+		}
+	}
+	if named < 2 {
+		return retrieval.Normal{}
+	}
+	return retrieval.Normal{Words: out, Expansion: q.Norm.Expansion}
 }
 
 // subjects are the items a question names: its codes, else the épreuves it
