@@ -124,8 +124,13 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 		s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
 		context := prev
 		prev = set
+		// A heading that states a fact ("… (durée indicative 2 heures)")
+		// answers what it states; its other words count as a heading's do.
+		isHead := slices.Contains(r.Section.Breadcrumb, text)
 		for _, at := range ask {
 			switch {
+			case isHead && set[at.t] && !at.cue && !at.states:
+				s.match += at.w / 2
 			case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
 				// A code its heading names is in every sentence of the
 				// passage: it picks none of them.

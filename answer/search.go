@@ -59,11 +59,18 @@ func (e *Engine) Retrieve(ctx context.Context, question, diploma string, k int) 
 // names, the part of a function it asks, the definition of the term it asks
 // the meaning of.
 func (e *Engine) search(ctx context.Context, q *Query, subjects []ref, k int) ([]retrieval.Result, error) {
-	res, err := e.rank(ctx, q, subjects, k)
+	form := formOf(q)
+	depth := k
+	if form != "" {
+		// The passages of the other form go after the rest: search deeper
+		// for the rest to be there.
+		depth = 2 * k
+	}
+	res, err := e.rank(ctx, q, subjects, depth)
 	if err != nil {
 		return nil, err
 	}
-	res = preferForm(res, formOf(q))
+	res = preferForm(res, form)
 	if len(subjects) > 0 {
 		res = preferPart(res, q) // "l'autonomie en F2", not "il est autonome ?"
 	}

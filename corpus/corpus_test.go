@@ -269,6 +269,25 @@ func TestExerciceLabelsHeadTheirParts(t *testing.T) {
 	}
 }
 
+// "2° Deuxième situation d'évaluation" heads its situation, under the
+// CCF of its épreuve; its duration stays in its text.
+func TestOrdinalLinesHeadTheirParts(t *testing.T) {
+	t.Parallel()
+	c := load(t)
+	var text string
+	for _, s := range c.Doc("NRC").Sections {
+		if len(s.Breadcrumb) > 1 && s.Breadcrumb[len(s.Breadcrumb)-1] == "2° Deuxième situation d’évaluation" &&
+			strings.Contains(s.Breadcrumb[len(s.Breadcrumb)-2], "Contrôle en cours de formation") {
+			text += s.Text
+		}
+	}
+	for _, want := range []string{"durée indicative 2 heures", "synthèse de documents"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the second situation's passages lack %q:\n%s", want, text)
+		}
+	}
+}
+
 // Table rows carry their column headers: a row is found by what it means.
 func TestTableRowsCarryTheirHeaders(t *testing.T) {
 	t.Parallel()

@@ -182,6 +182,10 @@ func (p *txtParser) normalPara(lines []rawLine) {
 			depth = 2
 		}
 		p.heading(first, n, n, relative(depth))
+	case reOrdinal.MatchString(first) && short:
+		// "2° Deuxième situation d'évaluation (durée indicative 2 heures) :"
+		// heads its situation, under the form of the évaluation.
+		p.heading(strings.TrimRight(first, " :;"), n, n, relative(3))
 	case reFormeHead.MatchString(first) && short, reBulletHead.MatchString(first):
 		p.heading(strings.TrimLeft(first, "• "), n, n, relative(1))
 	case reSubHeads.MatchString(first):

@@ -158,6 +158,7 @@ type txtParser struct {
 
 var (
 	reRoman      = regexp.MustCompile(`^(I{1,3}|IV|V|VI)\.?((?:\d\.){0,3})\s+\S`)
+	reOrdinal    = regexp.MustCompile(`^\d+°\s+\p{Lu}`) // "2° Deuxième situation d'évaluation"
 	reNumbered   = regexp.MustCompile(`^(\d)\.((?:\d\.?){0,2})\s+([A-ZÉÈÀ].*)$`)
 	reCompGroup  = regexp.MustCompile(`^C\d\.\s`)
 	reSavGroup   = regexp.MustCompile(`^S\d\s+[A-ZÉ]{2,}`)
