@@ -143,6 +143,10 @@ func TestAnswersLeadWithTheSentence(t *testing.T) {
 		{"l'ecrit de langue vivante en ccst il dure cb ?", "", []string{"E21", "2 heures"}, 0},
 		// A CCF situation named by its number: its own part of the text.
 		{"francais nrc, la 2eme situation de ccf on fait quoi ? sur combien de docs", "", []string{"synthèse de documents", "4 ou 5"}, 0},
+		// The meaning of a term, asked as students ask it: the sentence
+		// that defines it.
+		{"c koi la def d'un projet commercial pour le nrc ?", "", []string{"se définit comme"}, 0},
+		{"un prospect c quoi exactement pour le ref ccst ?", "", []string{"client potentiel"}, 0},
 		// A task code leads with its own task, not its activity's first.
 		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 		// Whom one answers to: the place in the organisation, even when

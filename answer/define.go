@@ -109,7 +109,8 @@ func asksMeaning(q *Query) bool {
 	if len(q.Codes) > 0 {
 		return false
 	}
-	for _, p := range []string{"veut dire", "veulent dire", "signifie", "signifient", "signification", "definition", "definir", "au sens", "designe", "c est quoi un", "c est quoi une", "c est quoi au juste", "ca correspond a quoi"} {
+	for _, p := range []string{"veut dire", "veulent dire", "signifie", "signifient", "signification", "definition", "definir", "au sens", "designe", "c est quoi un", "c est quoi une", "c est quoi au juste", "ca correspond a quoi",
+		"c est quoi exactement", "quoi exactement", "difference avec un", "difference avec une", "difference avec le", "difference avec la"} {
 		if q.Norm.Has(p) {
 			return true
 		}
