@@ -40,7 +40,7 @@ var outsideTogether = map[string][][]string{
 	// "tu me conseilles quoi perso : NRC, CCST ou arrêter ?", not "tu me
 	// conseilles de réviser quoi pour l'E4 ?".
 	"conseil personnel": {{"tu me conseilles", "tu me conseille", "tu me recommandes", "tu ferais quoi", "a ta place", "tu choisirais"},
-		{"perso", "personnellement", "arreter", "pour moi", "a ma place"}},
+		{"perso", "personnellement", "arreter", "pour moi", "a ma place", "ou de", "rompre", "demissionner", "quitter", "abandonner", "lacher"}},
 	// "le taux de TVA aujourd'hui, 20 % ?", not "jusqu'où va la TVA ?".
 	"valeurs du moment": {{"taux", "smic", "prix", "montant", "plafond"}, {"aujourd hui", "actuel", "actuelle", "actuellement", "en ce moment", "cette annee", "en 2025", "en 2026", "en 2027"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
@@ -107,7 +107,7 @@ var outsideTable = []outsideDef{
 		[]string{"convocation", "convocations", "convoc", "convocs", "numero de candidat", "mon inscription a l examen", "inscription en ligne", "cyclades", "releve de notes", "diplome papier"},
 		"Les référentiels ne traitent pas des démarches (inscription, convocations, relevés de notes) : voyez votre établissement ou le service des examens de votre académie."},
 	{"rédaction",
-		[]string{"lettre de motivation", "lettre de motiv", "mon cv", "un cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir",
+		[]string{"lettre de motivation", "lettre de motiv", "corrige mon cv", "corriger mon cv", "ecris mon cv", "refais mon cv", "ameliore mon cv", "rediger une lettre", "redige une lettre", "ecrire ma lettre", "faire ma lettre", "fais moi une lettre", "fais moi un cv", "fais mon cv", "fais mes devoirs", "fais mon devoir",
 			"redige moi", "redigez moi", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
 			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches",
 			"que je peux recopier", "que je pourrais recopier", "a recopier", "copier coller", "exemple deja fait", "exemple deja faite", "fiche deja faite", "dossier deja fait",
@@ -124,8 +124,9 @@ var outsideTable = []outsideDef{
 		"Les référentiels définissent les épreuves et leurs coefficients ; les règles de délivrance et les mentions relèvent du règlement général du BTS : voyez votre établissement."},
 	{"droit du travail",
 		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me",
+			"rompre mon contrat", "rompre le contrat", "rompre mon alternance", "rupture de contrat", "rupture conventionnelle", "rupture de mon contrat", "demissionner", "me faire virer", "me licencier",
 			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer"},
-		"Les référentiels ne règlent pas les conditions de travail du stagiaire (horaires, dimanches, congés) : c'est la convention de stage et le code du travail qui les fixent ; parlez-en à votre établissement."},
+		"Les référentiels ne règlent ni les conditions de travail (horaires, dimanches, congés) ni les contrats (convention de stage, contrat d'apprentissage) : c'est la convention ou le contrat et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"santé",
 		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "plus a dormir", "pas a dormir", "angoisse", "angoissee", "angoisses", "crise d angoisse", "anxiete", "anxieux", "anxieuse", "deprime", "depression", "burn out"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
@@ -172,6 +173,8 @@ var injectionTriggers = []string{
 	"a partir de maintenant tu", "desormais tu", "tu es dan", "sans restriction", "sans aucune restriction", "sans limite",
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
+	"vos consignes", "vos instructions", "vos regles", "vos restrictions", "tes restrictions", "consignes internes", "regles internes", "desactiver", "desactive tes", "desactivez",
+	"qui a configure", "qui t a configure", "qui vous a configure",
 	"dis ok", "pour confirmer", "message de l administrateur", "message de l admin", "message de ton admin", "consigne de ton admin",
 	"repete exactement", "repete cette phrase", "recopie cette phrase", "seule reponse autorisee", "ta seule reponse", "reponds uniquement par", "recopie tes instructions", "tes instructions de depart",
 	"tu peux inventer", "invente moi", "meme si elle n existe pas", "meme si il n existe pas", "meme s il n existe pas", "meme si ca n existe pas", "meme si c est faux", "meme si ce n est pas vrai",
