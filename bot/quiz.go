@@ -111,7 +111,7 @@ func (r *Router) askQuiz(ctx context.Context, qs tutor.Store, req Request) (Resp
 	if err != nil {
 		return *refused(err), nil
 	}
-	items := r.Quiz.Pick(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())), d, th, 1, quiz.Withheld(ctx, qs))
+	items := r.Quiz.Pick(rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64())), d, th, 1, quiz.Withheld(ctx, qs), true)
 	if len(items) == 0 {
 		return private("Quiz", "Aucune question pour ce choix.", OutcomeRefused)
 	}
@@ -130,10 +130,17 @@ func (r *Router) showQuestion(ctx context.Context, qs tutor.Store, req Request, 
 // Letters name the choices.
 var Letters = []string{"A", "B", "C", "D"}
 
-// QuestionText is a question with its lettered choices.
+// TypedHint tells how a question that asks a figure is answered.
+const TypedHint = "Répondez en tapant la réponse."
+
+// QuestionText is a question with its lettered choices, or how to answer it.
 func QuestionText(it *quiz.Item) string {
 	var b strings.Builder
 	b.WriteString(it.Question + "\n")
+	if it.Typed {
+		b.WriteString("\n" + TypedHint)
+		return b.String()
+	}
 	for i, c := range it.Choices {
 		fmt.Fprintf(&b, "\n**%s.** %s", Letters[i], c)
 	}
@@ -143,9 +150,58 @@ func QuestionText(it *quiz.Item) string {
 // AnswerQuiz records a student's answer to a posted question and returns
 // the verdict, with the explanation and the passage that proves it.
 func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, choice int) (Response, error) {
+	if choice < 0 || choice > 3 {
+		return private("Quiz", msgUnknownButton, OutcomeRefused)
+	}
+	return r.answerPost(ctx, postID, userID, func(it *quiz.Item) (verdict, error) {
+		if it.Typed {
+			return verdict{}, errTypedAsked
+		}
+		return verdict{right: choice == it.Correct, choice: choice, given: Letters[choice]}, nil
+	})
+}
+
+// AnswerTyped records what a student typed for a posted question that asks
+// a figure, read leniently; what cannot be read is refused with what to
+// type, and changes nothing.
+func (r *Router) AnswerTyped(ctx context.Context, postID int64, userID, text string) (Response, error) {
+	return r.answerPost(ctx, postID, userID, func(it *quiz.Item) (verdict, error) {
+		if !it.Typed {
+			return verdict{}, errChoiceAsked
+		}
+		right, err := it.Check(text)
+		// Stored as the answer's index when right, -1 when not: class
+		// results count choices 0 to 3 only.
+		choice := -1
+		if right {
+			choice = 0
+		}
+		return verdict{right: right, choice: choice, given: "« " + tutor.Clip(strings.TrimSpace(text), 40) + " »"}, err
+	})
+}
+
+// Answers that do not fit their question.
+var (
+	errTypedAsked  = errors.New("cette question attend une réponse tapée : utilisez le bouton « Répondre »")
+	errChoiceAsked = errors.New("cette question se répond avec les boutons A à D")
+)
+
+const msgUnknownButton = "Ce bouton ne correspond à aucune question connue (message d'une ancienne version ?)."
+
+// verdict is how an answer reads: right or not, the choice stored, and the
+// answer as the correction repeats it.
+type verdict struct {
+	right  bool
+	choice int
+	given  string
+}
+
+// answerPost records an answer that judge reads and returns the
+// correction. A judge's error is shown to the student and records nothing.
+func (r *Router) answerPost(ctx context.Context, postID int64, userID string, judge func(*quiz.Item) (verdict, error)) (Response, error) {
 	qs := r.quizStore()
-	if qs == nil || choice < 0 || choice > 3 {
-		return private("Quiz", "Ce bouton ne correspond à aucune question connue (message d'une ancienne version ?).", OutcomeRefused)
+	if qs == nil {
+		return private("Quiz", msgUnknownButton, OutcomeRefused)
 	}
 	p, err := qs.Post(ctx, postID)
 	if errors.Is(err, tutor.ErrNotFound) {
@@ -165,17 +221,50 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	if !ok {
 		return private("Quiz", "Cette question a été retirée (le référentiel a changé). Lancez /quiz pour une nouvelle question.", OutcomeRefused)
 	}
-	right := choice == it.Correct
-	first, err := qs.Answer(ctx, p, userID, choice, right)
+	v, err := judge(it)
+	if errors.Is(err, quiz.ErrTyped) || errors.Is(err, errTypedAsked) || errors.Is(err, errChoiceAsked) {
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, quiz.ErrTyped.Error()+" : ")
+		return private("Quiz", strings.ToUpper(msg[:1])+msg[1:]+". Réessayez : rien n'est enregistré.", OutcomeRefused)
+	}
+	if err != nil {
+		return Response{}, err
+	}
+	first, err := qs.Answer(ctx, p, userID, v.choice, v.right)
 	if err != nil {
 		return Response{}, fmt.Errorf("enregistrement de la réponse : %w", err)
 	}
 	if !first {
 		return private("Quiz", "Vous avez déjà répondu à cette question : seule la première réponse compte.", OutcomeOK)
 	}
-	card, _, err := qs.Card(ctx, userID, it.ID)
+	card, err := r.review(ctx, qs, p, it, userID, v.right, now)
 	if err != nil {
 		return Response{}, err
+	}
+	var b strings.Builder
+	switch {
+	case v.right && it.Typed:
+		fmt.Fprintf(&b, "✅ **Bonne réponse : %s**\n", it.Answer())
+	case v.right:
+		fmt.Fprintf(&b, "✅ **Bonne réponse : %s. %s**\n", Letters[it.Correct], it.Answer())
+	case it.Typed:
+		fmt.Fprintf(&b, "❌ Vous avez répondu %s. La bonne réponse : **%s**\n", v.given, it.Answer())
+	default:
+		fmt.Fprintf(&b, "❌ Vous avez répondu %s. La bonne réponse : **%s. %s**\n", v.given, Letters[it.Correct], it.Answer())
+	}
+	b.WriteString(it.Explanation + "\n\n")
+	b.WriteString(it.Proof() + "\n\n")
+	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(quiz.DaysUntil(now, card.Due)))
+	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK,
+		Buttons: []Button{{ID: FlagButtonPrefix + it.ID, Label: "🚩 Signaler une erreur"}}}, nil
+}
+
+// review schedules the student's next review of an item answered, and
+// logs it.
+func (r *Router) review(ctx context.Context, qs tutor.Store, p tutor.QuizPost, it *quiz.Item, userID string, right bool, now time.Time) (tutor.Card, error) {
+	card, _, err := qs.Card(ctx, userID, it.ID)
+	if err != nil {
+		return tutor.Card{}, err
 	}
 	// The time to answer grades the review when the question was the
 	// student's own (/quiz, /revisions), not a class quiz left open.
@@ -191,22 +280,12 @@ func (r *Router) AnswerQuiz(ctx context.Context, postID int64, userID string, ch
 	}
 	card, log := quiz.Review(card, right, shown, now, retention)
 	if err := qs.SaveCard(ctx, card); err != nil {
-		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
+		return tutor.Card{}, fmt.Errorf("enregistrement de la révision : %w", err)
 	}
 	if err := qs.LogReview(ctx, log); err != nil {
-		return Response{}, fmt.Errorf("enregistrement de la révision : %w", err)
+		return tutor.Card{}, fmt.Errorf("enregistrement de la révision : %w", err)
 	}
-	var b strings.Builder
-	if right {
-		fmt.Fprintf(&b, "✅ **Bonne réponse : %s. %s**\n", Letters[it.Correct], it.Answer())
-	} else {
-		fmt.Fprintf(&b, "❌ Vous avez répondu %s. La bonne réponse : **%s. %s**\n", Letters[choice], Letters[it.Correct], it.Answer())
-	}
-	b.WriteString(it.Explanation + "\n\n")
-	b.WriteString(it.Proof() + "\n\n")
-	fmt.Fprintf(&b, "Prochaine révision de cette question : %s.", inDays(quiz.DaysUntil(now, card.Due)))
-	return Response{Title: "Quiz — correction", Text: b.String(), Ephemeral: true, Outcome: OutcomeOK,
-		Buttons: []Button{{ID: FlagButtonPrefix + it.ID, Label: "🚩 Signaler une erreur"}}}, nil
+	return card, nil
 }
 
 // FlagButtonPrefix starts the custom ID of a correction's flag button,

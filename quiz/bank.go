@@ -28,6 +28,8 @@ const (
 	KindEvaluates  = "epreuve-competence" // compétence → the épreuve that evaluates it
 	KindLimitWhich = "limite-savoir"      // a limit → the savoir it limits
 	KindTask       = "activite-tache"     // task → activity
+	KindCoefTyped  = "coefficient-saisie" // épreuve → coefficient, typed
+	KindDurTyped   = "duree-saisie"       // épreuve → duration, typed
 )
 
 // Themes group kinds for users.
@@ -52,18 +54,21 @@ var ThemeLabel = map[string]string{
 var themeOf = map[string]string{
 	KindCodeTitle: ThemeCompetences, KindTitleCode: ThemeCompetences, KindEvaluates: ThemeEpreuves,
 	KindCoef: ThemeEpreuves, KindDuration: ThemeEpreuves, KindForm: ThemeEpreuves,
-	KindLimitWhich: ThemeSavoirs, KindTask: ThemeActivites,
+	KindLimitWhich: ThemeSavoirs, KindTask: ThemeActivites, KindCoefTyped: ThemeEpreuves, KindDurTyped: ThemeEpreuves,
 }
 
 // Item is one question.
 type Item struct {
-	ID          string         `json:"id"` // stable while the texts do not change
-	Diploma     string         `json:"diploma"`
-	Kind        string         `json:"kind"`
-	Theme       string         `json:"theme"`
-	Question    string         `json:"question"`
-	Choices     []string       `json:"choices"` // the answer and its distractors, in display order
-	Correct     int            `json:"correct"` // index of the answer in Choices
+	ID       string   `json:"id"` // stable while the texts do not change
+	Diploma  string   `json:"diploma"`
+	Kind     string   `json:"kind"`
+	Theme    string   `json:"theme"`
+	Question string   `json:"question"`
+	Choices  []string `json:"choices"` // the answer and its distractors, in display order
+	Correct  int      `json:"correct"` // index of the answer in Choices
+	// Typed items are answered by typing: Choices holds the answer alone,
+	// checked leniently by Check.
+	Typed       bool           `json:"typed,omitempty"`
 	Explanation string         `json:"explanation"`
 	Citation    tutor.Citation `json:"citation"`
 	// Evidence is what the cited passage says verbatim that proves the
@@ -109,9 +114,10 @@ func (b *Bank) Select(diploma, theme string) []*Item {
 	return out
 }
 
-// Pick draws n distinct items of a diploma and theme.
-func (b *Bank) Pick(r *rand.Rand, diploma, theme string, n int, withheld map[string]bool) []*Item {
-	pool := slices.DeleteFunc(b.Select(diploma, theme), func(it *Item) bool { return withheld[it.ID] })
+// Pick draws n distinct items of a diploma and theme, none withheld; typed
+// items only when typed is set (a class quiz is answered with buttons).
+func (b *Bank) Pick(r *rand.Rand, diploma, theme string, n int, withheld map[string]bool, typed bool) []*Item {
+	pool := slices.DeleteFunc(b.Select(diploma, theme), func(it *Item) bool { return withheld[it.ID] || it.Typed && !typed })
 	r.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 	return pool[:min(n, len(pool))]
 }
@@ -187,10 +193,8 @@ func (w *builder) span(l tutor.Lines) string {
 // whose evidence is not in the cited lines, or without three distractors,
 // are dropped: the bank never asks what it cannot prove.
 func (w *builder) add(kind, key, question, answer string, distractors []string, explanation string, lines tutor.Lines, evidence string) {
-	d := w.doc.Meta
-	passage := w.span(lines)
 	evidence = corpus.Normalize(evidence)
-	if evidence == "" || !strings.Contains(passage, evidence) {
+	if evidence == "" || !strings.Contains(w.span(lines), evidence) {
 		return
 	}
 	var ds []string
@@ -202,10 +206,7 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 	if len(ds) < 3 {
 		return
 	}
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%s|%s|%s", d.Diploma, kind, key)
-	sum := h.Sum64()
-	id := fmt.Sprintf("%s%x", strings.ToLower(d.Diploma[:1]), sum&0xffffffffff)
+	id, sum := w.itemID(kind, key)
 	if _, dup := w.bank.byID[id]; dup {
 		return
 	}
@@ -223,12 +224,46 @@ func (w *builder) add(kind, key, question, answer string, distractors []string, 
 	}
 	choices := append([]string{answer}, ds...)
 	r.Shuffle(len(choices), func(i, j int) { choices[i], choices[j] = choices[j], choices[i] })
-	it := &Item{ID: id, Diploma: d.Diploma, Kind: kind, Theme: themeOf[kind], Question: question, Choices: choices,
-		Correct: slices.Index(choices, answer), Explanation: explanation, Evidence: evidence,
-		Citation: tutor.Citation{N: 1, Diploma: d.Diploma, Source: d.Source, Section: sectionOf(w.doc, lines), Lines: lines,
-			Text: quoteAround(reTag.ReplaceAllString(passage, ""), evidence, maxQuote), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}}
+	w.put(&Item{ID: id, Kind: kind, Question: question, Choices: choices, Correct: slices.Index(choices, answer),
+		Explanation: explanation, Evidence: evidence}, lines)
+}
+
+// addTyped adds an item the student answers by typing it: a figure, read
+// leniently (see Check).
+func (w *builder) addTyped(kind, key, question, answer, explanation string, lines tutor.Lines, evidence string) {
+	evidence = corpus.Normalize(evidence)
+	if evidence == "" || !strings.Contains(w.span(lines), evidence) {
+		return
+	}
+	if _, err := parseTyped(kind, answer); err != nil {
+		return // a figure the reader could not check
+	}
+	id, _ := w.itemID(kind, key)
+	if _, dup := w.bank.byID[id]; dup {
+		return
+	}
+	w.put(&Item{ID: id, Kind: kind, Question: question, Choices: []string{answer}, Typed: true,
+		Explanation: explanation, Evidence: evidence}, lines)
+}
+
+// itemID is an item's stable ID, from its diploma, kind and key, and the
+// hash it comes from.
+func (w *builder) itemID(kind, key string) (string, uint64) {
+	dip := w.doc.Meta.Diploma
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s|%s|%s", dip, kind, key)
+	sum := h.Sum64()
+	return fmt.Sprintf("%s%x", strings.ToLower(dip[:1]), sum&0xffffffffff), sum
+}
+
+// put completes an item with its diploma, theme and citation, and banks it.
+func (w *builder) put(it *Item, lines tutor.Lines) {
+	d := w.doc.Meta
+	it.Diploma, it.Theme = d.Diploma, themeOf[it.Kind]
+	it.Citation = tutor.Citation{N: 1, Diploma: d.Diploma, Source: d.Source, Section: sectionOf(w.doc, lines), Lines: lines,
+		Text: quoteAround(reTag.ReplaceAllString(w.span(lines), ""), it.Evidence, maxQuote), DocTitle: d.Title, DocDate: d.Date, DocStatus: d.Status}
 	w.bank.Items = append(w.bank.Items, it)
-	w.bank.byID[id] = it
+	w.bank.byID[it.ID] = it
 }
 
 // Proof is what a correction quotes: the passage that proves the answer,

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"errors"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -77,7 +78,13 @@ func TestBankShape(t *testing.T) {
 			t.Errorf("duplicate %s: %s", it.ID, it.Question)
 		}
 		ids[it.ID], questions[it.Question] = true, true
-		if len(it.Choices) != 4 || it.Correct < 0 || it.Correct > 3 {
+		switch {
+		case it.Typed:
+			// The answer alone, which its own reader accepts.
+			if right, err := it.Check(it.Answer()); len(it.Choices) != 1 || it.Correct != 0 || !right || err != nil {
+				t.Fatalf("%s: typed answer %q, correct %d: %v %v", it.ID, it.Choices, it.Correct, right, err)
+			}
+		case len(it.Choices) != 4 || it.Correct < 0 || it.Correct > 3:
 			t.Fatalf("%s: choices %q, correct %d", it.ID, it.Choices, it.Correct)
 		}
 		seen := map[string]bool{}
@@ -97,7 +104,7 @@ func TestBankShape(t *testing.T) {
 	counts := b.Count()
 	t.Logf("bank: %d items; %v", len(b.Items), counts)
 	for _, d := range []string{"NRC", "CCST"} {
-		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindTask} {
+		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindTask, KindCoefTyped, KindDurTyped} {
 			if k == KindEvaluates && d == "NRC" {
 				continue // three professional épreuves: no three wrong ones to offer
 			}
@@ -273,6 +280,9 @@ func TestGuessingByShape(t *testing.T) {
 	}
 	by := map[string]map[string]*tally{}
 	for _, it := range bank(t).Items {
+		if it.Typed {
+			continue // no option to guess from: the figure is typed
+		}
 		for name, g := range guessers {
 			if by[it.Kind] == nil {
 				by[it.Kind] = map[string]*tally{}
@@ -305,9 +315,63 @@ func TestPickLeavesWithheldOut(t *testing.T) {
 		withheld[it.ID] = true
 	}
 	for seed := range uint64(20) {
-		got := b.Pick(rand.New(rand.NewPCG(seed, 1)), "NRC", ThemeEpreuves, 3, withheld)
+		got := b.Pick(rand.New(rand.NewPCG(seed, 1)), "NRC", ThemeEpreuves, 3, withheld, true)
 		if len(got) != 1 || got[0].ID != pool[0].ID {
 			t.Fatalf("drew %v with all but %s withheld", got, pool[0].ID)
 		}
+	}
+}
+
+// A typed figure is read as students type it; what cannot be read is
+// refused with what to type, never counted right.
+func TestTypedAnswers(t *testing.T) {
+	coef := &Item{Kind: KindCoefTyped, Typed: true, Choices: []string{"1,5"}}
+	dur := &Item{Kind: KindDurTyped, Typed: true, Choices: []string{"4 h"}}
+	half := &Item{Kind: KindDurTyped, Typed: true, Choices: []string{"1 h 30"}}
+	mins := &Item{Kind: KindDurTyped, Typed: true, Choices: []string{"40 min"}}
+	tests := []struct {
+		it          *Item
+		in          string
+		right, fail bool
+	}{
+		{coef, "1,5", true, false},
+		{coef, "1.5", true, false},
+		{coef, "coef 1,5 je crois", true, false},
+		{coef, "un et demi", true, false},
+		{coef, "2", false, false},
+		{coef, "15", false, false},
+		{coef, "aucune idée", false, true},
+		{coef, "1,5 ou 2", false, true},
+		{dur, "4h", true, false},
+		{dur, "4 heures", true, false},
+		{dur, "quatre heures", true, false},
+		{dur, "240 min", true, false},
+		{dur, "4H00", true, false},
+		{dur, "3 h", false, false},
+		{dur, "4", false, true}, // no unit
+		{dur, "4h ou 5h", false, true},
+		{dur, "", false, true},
+		{half, "1h30", true, false},
+		{half, "1 h 30 min", true, false},
+		{half, "une heure et demie", true, false},
+		{half, "90 minutes", true, false},
+		{half, "1h", false, false},
+		{mins, "40 mn", true, false},
+		{mins, "quarante minutes", true, false},
+		{mins, "quarante-cinq minutes", false, false},
+		{mins, strings.Repeat("4", 200), false, true},
+	}
+	for _, tt := range tests {
+		right, err := tt.it.Check(tt.in)
+		if right != tt.right || (err != nil) != tt.fail {
+			t.Errorf("%s %q: right %v, err %v; want %v, error %v", tt.it.Answer(), tt.in, right, err, tt.right, tt.fail)
+		}
+		if err != nil && (!errors.Is(err, ErrTyped) || !strings.Contains(err.Error(), "tapez") && !strings.Contains(err.Error(), "précisez") && !strings.Contains(err.Error(), "trop longue")) {
+			t.Errorf("%q: the error does not say what to type: %v", tt.in, err)
+		}
+	}
+	// A question answered with buttons is no typed one.
+	if _, err := (&Item{Kind: KindCoef, Choices: []string{"4", "2", "3", "6"}}).Check("4"); err == nil {
+		t.Error("a choice item checked a typed answer")
 	}
 }

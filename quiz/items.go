@@ -84,7 +84,13 @@ func (w *builder) epreuves() {
 			w.add(KindCoef, e.Code, fmt.Sprintf("BTS %s : quel est le coefficient de l'épreuve %s ?", dip, name),
 				e.Coef, near(coefs, e.Coef), fmt.Sprintf("L'épreuve %s a un coefficient de %s.", e.Code, e.Coef), e.Lines, e.Coef)
 		}
+		if e.Coef != "" {
+			w.addTyped(KindCoefTyped, e.Code, fmt.Sprintf("BTS %s : quel est le coefficient de l'épreuve %s ? Tapez-le (par exemple « 2 » ou « 1,5 »).", dip, name),
+				e.Coef, fmt.Sprintf("L'épreuve %s a un coefficient de %s.", e.Code, e.Coef), e.Lines, e.Coef)
+		}
 		if e.Duration != "" && e.Form != "" {
+			w.addTyped(KindDurTyped, e.Code, fmt.Sprintf("BTS %s : combien de temps dure l'épreuve %s en forme ponctuelle ? Tapez la durée (par exemple « 2 h » ou « 40 min »).", dip, name),
+				e.Duration, fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.span(e.Lines), e))
 			w.add(KindDuration, e.Code, fmt.Sprintf("BTS %s : quelle est la durée de l'épreuve %s en forme ponctuelle ?", dip, name),
 				e.Duration, near(durations, e.Duration), fmt.Sprintf("En forme ponctuelle, l'épreuve %s dure %s.", e.Code, e.Duration), e.Lines, evidenceDuration(w.span(e.Lines), e))
 			form := kindOfForm(e.Form)

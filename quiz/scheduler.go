@@ -252,7 +252,7 @@ func (s *Scheduler) post(ctx context.Context, sc tutor.Schedule, run *tutor.Quiz
 	if s.Bank == nil {
 		return errors.New("aucune banque de questions")
 	}
-	items := s.Bank.Pick(runRand(sc, run.ScheduledAt), sc.Diploma, sc.Theme, sc.Questions, Withheld(ctx, s.Store))
+	items := s.Bank.Pick(runRand(sc, run.ScheduledAt), sc.Diploma, sc.Theme, sc.Questions, Withheld(ctx, s.Store), false)
 	if len(items) == 0 {
 		return fmt.Errorf("aucune question pour le diplôme %q et le thème %q", sc.Diploma, sc.Theme)
 	}

@@ -52,6 +52,8 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		b.autocomplete(ctx, in)
 	case discordgo.InteractionMessageComponent:
 		b.component(ctx, in)
+	case discordgo.InteractionModalSubmit:
+		b.submitted(ctx, in)
 	}
 }
 
@@ -260,15 +262,21 @@ func (b *Bot) autocomplete(ctx context.Context, in *discordgo.Interaction) {
 	b.router.Metrics.Interaction("autocomplete", bot.OutcomeOK)
 }
 
+// interactionUser is who clicked or sent, in a server or in DMs.
+func interactionUser(in *discordgo.Interaction) string {
+	switch {
+	case in.Member != nil && in.Member.User != nil:
+		return in.Member.User.ID
+	case in.User != nil:
+		return in.User.ID
+	}
+	return ""
+}
+
 // component handles a click on an answer's buttons, however old.
 func (b *Bot) component(ctx context.Context, in *discordgo.Interaction) {
 	data := in.MessageComponentData()
-	user := ""
-	if in.Member != nil && in.Member.User != nil {
-		user = in.Member.User.ID
-	} else if in.User != nil {
-		user = in.User.ID
-	}
+	user := interactionUser(in)
 	if len(data.CustomID) <= maxCustomID && b.quizButton(ctx, in, data.CustomID, user) {
 		return
 	}

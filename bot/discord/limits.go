@@ -14,6 +14,7 @@ const (
 	maxCustomID     = 100
 	maxButtonLabel  = 80
 	maxChoices      = 25
+	maxTypedAnswer  = 80 // characters of a typed quiz answer
 	maxChoiceLen    = 100
 	maxThreadName   = 100
 	ephemeral       = 1 << 6

@@ -49,6 +49,9 @@ func responseData(resp bot.Response) *discordgo.InteractionResponseData {
 	case resp.Question != nil:
 		data.Embeds = []*discordgo.MessageEmbed{questionEmbed(resp.Title, resp.Question)}
 		data.Components = choiceButtons(resp.Question.PostID)
+		if resp.Question.Item.Typed {
+			data.Components = typedButton(resp.Question.PostID)
+		}
 	case resp.Title != "":
 		data.Embeds = []*discordgo.MessageEmbed{infoEmbed(resp.Title, resp.Text)}
 	default:
@@ -90,8 +93,63 @@ func choiceButtons(postID int64) []discordgo.MessageComponent {
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
 }
 
-// quizButton handles "q:<post>:<choice>", "x:<user>" and "f:<item>"; false
-// if the ID is none of them.
+// typedButton opens the form where a figure is typed; custom ID "t:<post>".
+func typedButton(postID int64) []discordgo.MessageComponent {
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Répondre", Style: discordgo.PrimaryButton, CustomID: fmt.Sprintf("t:%d", postID)}}}}
+}
+
+// typedForm is the modal a typed answer is written in; its custom ID
+// "a:<post>" comes back with the text.
+func typedForm(postID int64) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal, Data: &discordgo.InteractionResponseData{
+		CustomID: fmt.Sprintf("a:%d", postID), Title: "Votre réponse",
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.TextInput{CustomID: "v", Label: "Réponse", Style: discordgo.TextInputShort, Placeholder: "par exemple 2 h, 40 min ou 1,5",
+				Required: true, MaxLength: maxTypedAnswer}}}},
+	}}
+}
+
+// submitted handles the form of a typed answer.
+func (b *Bot) submitted(ctx context.Context, in *discordgo.Interaction) {
+	data := in.ModalSubmitData()
+	post, err := strconv.ParseInt(strings.TrimPrefix(data.CustomID, "a:"), 10, 64)
+	var resp bot.Response
+	switch {
+	case !strings.HasPrefix(data.CustomID, "a:") || err != nil || post <= 0:
+		resp = bot.Response{Text: msgUnknownBtn, Ephemeral: true, Outcome: bot.OutcomeRefused}
+	default:
+		resp, err = b.router.AnswerTyped(ctx, post, interactionUser(in), modalText(data.Components))
+		if err != nil {
+			b.log.Error("typed answer failed", "err", err)
+			resp = bot.Response{Text: msgInternal, Ephemeral: true, Outcome: bot.OutcomeError}
+		}
+	}
+	if err := b.session.InteractionRespond(in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: responseData(resp)}, discordgo.WithContext(ctx)); err != nil {
+		b.log.Error("typed answer response failed", "err", err)
+	}
+	b.router.Metrics.Interaction("quiz-typed", resp.Outcome)
+}
+
+// modalText is the first text a form sent back.
+func modalText(rows []discordgo.MessageComponent) string {
+	for _, c := range rows {
+		row, ok := c.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, in := range row.Components {
+			if t, ok := in.(*discordgo.TextInput); ok {
+				return t.Value
+			}
+		}
+	}
+	return ""
+}
+
+// quizButton handles "q:<post>:<choice>", "t:<post>", "x:<user>" and
+// "f:<item>"; false if the ID is none of them.
 func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, user string) bool {
 	var resp bot.Response
 	var err error
@@ -107,6 +165,16 @@ func (b *Bot) quizButton(ctx context.Context, in *discordgo.Interaction, id, use
 			return false
 		}
 		resp, err = b.router.AnswerQuiz(ctx, post, user, choice)
+	case strings.HasPrefix(id, "t:"):
+		post, err := strconv.ParseInt(strings.TrimPrefix(id, "t:"), 10, 64)
+		if err != nil || post <= 0 {
+			return false
+		}
+		if err := b.session.InteractionRespond(in, typedForm(post), discordgo.WithContext(ctx)); err != nil {
+			b.log.Error("typed answer form failed", "err", err)
+		}
+		b.router.Metrics.Interaction("quiz-form", bot.OutcomeOK)
+		return true
 	case strings.HasPrefix(id, "x:"):
 		resp, err = b.router.EraseConfirmed(ctx, strings.TrimPrefix(id, "x:"), user)
 	case strings.HasPrefix(id, bot.FlagButtonPrefix):

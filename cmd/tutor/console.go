@@ -66,7 +66,8 @@ func (m *Main) console(ctx context.Context, args []string) error {
 
 // consoleState is what the console waits for between two lines.
 type consoleState struct {
-	pending int64  // the quiz question waiting for A–D
+	pending int64  // the quiz question waiting for A–D, or a typed figure
+	typed   bool   // the question pending asks a typed figure
 	erase   bool   // an erasure waiting for /confirmer
 	flag    string // the question just corrected, which /signaler flags
 }
@@ -88,6 +89,13 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 	}
 	choice, isChoice := parseChoice(line)
 	switch {
+	case st.pending != 0 && st.typed && !strings.HasPrefix(line, "/"):
+		// A figure typed: read leniently; what cannot be read waits again.
+		resp, err = router.AnswerTyped(ctx, st.pending, consoleUser, line)
+		if err == nil && resp.Outcome != bot.OutcomeRefused {
+			st.pending = 0
+		}
+		answered, req = true, nil
 	case st.pending != 0 && isChoice:
 		if resp, err = router.AnswerQuiz(ctx, st.pending, consoleUser, choice); err == nil {
 			st.pending = 0
@@ -120,8 +128,10 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 		out += "\n" + consoleExtra
 	}
 	if resp.Question != nil {
-		st.pending = resp.Question.PostID
-		out += "\nRépondez A, B, C ou D."
+		st.pending, st.typed = resp.Question.PostID, resp.Question.Item.Typed
+		if !st.typed { // a typed question says how it is answered
+			out += "\nRépondez A, B, C ou D."
+		}
 	}
 	if len(resp.Buttons) > 0 && strings.HasPrefix(resp.Buttons[0].ID, "x:") {
 		st.erase = true

@@ -262,7 +262,7 @@ func TestConsoleSurvivesALockedStore(t *testing.T) {
 	t.Parallel()
 	env := dataEnv(t)
 	c := startConsole(t, env)
-	c.say("/quiz CCST", "Répondez A, B, C ou D.")
+	c.say("/quiz CCST competences", "Répondez A, B, C ou D.")
 	db, err := sql.Open("sqlite", filepath.Join(env["TUTOR_DATA_DIR"], "tutor.db"))
 	if err != nil {
 		t.Fatal(err)

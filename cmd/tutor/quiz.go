@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 
@@ -76,32 +77,56 @@ func (m *Main) quiz(_ context.Context, args []string) error {
 	if *seed == 0 {
 		r = rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
 	}
-	picked := b.Pick(r, d, th, *n, nil)
+	picked := b.Pick(r, d, th, *n, nil, true)
 	in := bufio.NewReader(m.Stdin)
 	right := 0
 	for i, it := range picked {
-		fmt.Fprintf(m.Stdout, "\nQuestion %d/%d — %s\n%s\nVotre réponse (A, B, C ou D) : ", i+1, len(picked), quiz.ThemeLabel[it.Theme], strings.ReplaceAll(bot.QuestionText(it), "**", ""))
-		choice := -1
-		for choice < 0 {
-			line, _, err := readLine(in)
-			if err != nil {
-				fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, i)
-				return nil
-			}
-			choice = strings.Index("ABCD", strings.ToUpper(strings.TrimSpace(line)))
-			if len(strings.TrimSpace(line)) != 1 || choice < 0 {
-				choice = -1
-				fmt.Fprint(m.Stdout, "Tapez A, B, C ou D : ")
-			}
+		prompt := "Votre réponse (A, B, C ou D) : "
+		if it.Typed {
+			prompt = "Votre réponse : "
 		}
-		if choice == it.Correct {
+		fmt.Fprintf(m.Stdout, "\nQuestion %d/%d — %s\n%s\n%s", i+1, len(picked), quiz.ThemeLabel[it.Theme], strings.ReplaceAll(bot.QuestionText(it), "**", ""), prompt)
+		ok, err := askTerminal(in, m.Stdout, it)
+		if err != nil {
+			fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, i)
+			return nil
+		}
+		switch {
+		case ok:
 			right++
 			fmt.Fprintf(m.Stdout, "✅ Bonne réponse.\n")
-		} else {
+		case it.Typed:
+			fmt.Fprintf(m.Stdout, "❌ La bonne réponse : %s\n", it.Answer())
+		default:
 			fmt.Fprintf(m.Stdout, "❌ La bonne réponse : %s. %s\n", bot.Letters[it.Correct], it.Answer())
 		}
 		fmt.Fprintf(m.Stdout, "%s\n%s\n", it.Explanation, it.Proof())
 	}
 	fmt.Fprintf(m.Stdout, "\nScore : %d/%d.\n", right, len(picked))
 	return nil
+}
+
+// askTerminal reads answers until one can be read, and tells whether it is
+// right; the error is the end of the input.
+func askTerminal(in *bufio.Reader, out io.Writer, it *quiz.Item) (bool, error) {
+	for {
+		line, _, err := readLine(in)
+		if err != nil {
+			return false, err
+		}
+		line = strings.TrimSpace(line)
+		if it.Typed {
+			right, err := it.Check(line)
+			if err == nil {
+				return right, nil
+			}
+			msg := strings.TrimPrefix(err.Error(), quiz.ErrTyped.Error()+" : ")
+			fmt.Fprintf(out, "%s%s : ", strings.ToUpper(msg[:1]), msg[1:])
+			continue
+		}
+		if choice := strings.Index("ABCD", strings.ToUpper(line)); len(line) == 1 && choice >= 0 {
+			return choice == it.Correct, nil
+		}
+		fmt.Fprint(out, "Tapez A, B, C ou D : ")
+	}
 }

@@ -1,23 +1,43 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/btstutor/tutor/quiz"
 )
 
 func TestQuizInTheTerminal(t *testing.T) {
 	t.Parallel()
-	code, out, errs := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
+	code, out, errs := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "--theme", "competences", "-n", "3", "--seed", "9")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if strings.Count(out, "Question ") != 3 || !strings.Contains(out, "Tapez A, B, C ou D") || !strings.Contains(out, "— BTS CCST") || !strings.Contains(out, "\n> ") || !strings.Contains(out, "2024") || !strings.Contains(out, "Score : ") {
 		t.Errorf("quiz:\n%s", out)
 	}
-	_, again, _ := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "-n", "3", "--seed", "9")
+	_, again, _ := run(t, "X\nB\nA\nC\n", dataEnv(t), "quiz", "--diploma", "CCST", "--theme", "competences", "-n", "3", "--seed", "9")
 	if again != out {
 		t.Error("the same seed asked other questions")
+	}
+}
+
+// A figure is typed; what cannot be read is asked again with what to type.
+func TestTerminalTypedAnswer(t *testing.T) {
+	t.Parallel()
+	it := &quiz.Item{Kind: quiz.KindDurTyped, Typed: true, Choices: []string{"4 h"}}
+	var out strings.Builder
+	right, err := askTerminal(bufio.NewReader(strings.NewReader("quatre\n4 heures\n")), &out, it)
+	if err != nil || !right || !strings.Contains(out.String(), "Précisez l'unité") {
+		t.Errorf("right %v, err %v, asked again %q", right, err, out.String())
+	}
+	if right, err := askTerminal(bufio.NewReader(strings.NewReader("3h\n")), &out, it); err != nil || right {
+		t.Errorf("3 h read as right (%v)", err)
+	}
+	if _, err := askTerminal(bufio.NewReader(strings.NewReader("")), &out, it); err == nil {
+		t.Error("the end of the input is no answer")
 	}
 }
 

@@ -38,6 +38,8 @@ type component struct {
 	Type       int         `json:"type"`
 	CustomID   string      `json:"custom_id"`
 	Label      string      `json:"label"`
+	Style      int         `json:"style"`
+	MaxLength  int         `json:"max_length"`
 	Components []component `json:"components"`
 }
 
@@ -67,6 +69,12 @@ func check(method, path string, body []byte) []string {
 			return checkChoices(msg)
 		case 5, 6: // deferrals
 			return nil
+		case 9: // modal
+			var m modal
+			if err := json.Unmarshal(cb.Data, &m); err != nil {
+				return []string{"modal data: " + err.Error()}
+			}
+			return checkModal(m)
 		default:
 			return []string{fmt.Sprintf("unknown callback type %d", cb.Type)}
 		}
@@ -181,6 +189,40 @@ func checkComponents(rows []component) []string {
 			if utf8.RuneCountInString(c.Label) > 80 {
 				bad("button label too long")
 			}
+		}
+	}
+	return p
+}
+
+// modal is the part of a modal payload Discord checks.
+type modal struct {
+	CustomID   string      `json:"custom_id"`
+	Title      string      `json:"title"`
+	Components []component `json:"components"`
+}
+
+// checkModal checks a form: a title and an ID, one to five rows of one
+// text input each.
+func checkModal(m modal) []string {
+	var p []string
+	bad := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
+	if n := len(m.CustomID); n == 0 || n > 100 {
+		bad("modal custom_id of %d characters", n)
+	}
+	if n := utf8.RuneCountInString(m.Title); n == 0 || n > 45 {
+		bad("modal title of %d characters", n)
+	}
+	if len(m.Components) == 0 || len(m.Components) > 5 {
+		bad("modal with %d rows", len(m.Components))
+	}
+	for _, row := range m.Components {
+		if row.Type != 1 || len(row.Components) != 1 {
+			bad("modal row of type %d with %d components", row.Type, len(row.Components))
+			continue
+		}
+		in := row.Components[0]
+		if in.Type != 4 || in.CustomID == "" || in.Style < 1 || in.Style > 2 || utf8.RuneCountInString(in.Label) > 45 || in.MaxLength > 4000 {
+			bad("modal input %+v", in)
 		}
 	}
 	return p

@@ -12,6 +12,7 @@ const (
 	TypeCommand      = 2
 	TypeComponent    = 3
 	TypeAutocomplete = 4
+	TypeModalSubmit  = 5
 
 	PermManageGuild = 1 << 5
 )
@@ -49,6 +50,12 @@ func Autocomplete(name, focused string, options map[string]string) *Interaction 
 // Click builds a click on a button.
 func Click(customID, messageID string) *Interaction {
 	return &Interaction{Type: TypeComponent, Data: map[string]any{"custom_id": customID, "component_type": 2, "message_id": messageID}}
+}
+
+// Submit builds the submission of a form with one text input.
+func Submit(customID, inputID, value string) *Interaction {
+	return &Interaction{Type: TypeModalSubmit, Data: map[string]any{"custom_id": customID, "components": []map[string]any{
+		{"type": 1, "components": []map[string]any{{"type": 4, "custom_id": inputID, "value": value}}}}}}
 }
 
 func stringOptions(options map[string]string, focused string) []map[string]any {
