@@ -30,6 +30,7 @@ const (
 	KindTask       = "activite-tache"     // task → activity
 	KindCoefTyped  = "coefficient-saisie" // épreuve → coefficient, typed
 	KindDurTyped   = "duree-saisie"       // épreuve → duration, typed
+	KindStep       = "etape-suivante"     // a step of a process → the next one
 )
 
 // Themes group kinds for users.
@@ -55,6 +56,7 @@ var themeOf = map[string]string{
 	KindCodeTitle: ThemeCompetences, KindTitleCode: ThemeCompetences, KindEvaluates: ThemeEpreuves,
 	KindCoef: ThemeEpreuves, KindDuration: ThemeEpreuves, KindForm: ThemeEpreuves,
 	KindLimitWhich: ThemeSavoirs, KindTask: ThemeActivites, KindCoefTyped: ThemeEpreuves, KindDurTyped: ThemeEpreuves,
+	KindStep: ThemeActivites,
 }
 
 // Item is one question.
@@ -165,6 +167,7 @@ func Build(c *corpus.Corpus) *Bank {
 		w.epreuves()
 		w.limites()
 		w.tasks()
+		w.steps()
 	}
 	return b
 }

@@ -46,6 +46,20 @@ func TestEveryAnswerIsInItsPassage(t *testing.T) {
 			if it.Answer() != savoirChoiceAt(it) {
 				t.Errorf("%s: answer %q, cited savoir %q", it.ID, it.Answer(), savoirChoiceAt(it))
 			}
+		case KindStep:
+			// The answer follows the step asked in the passage, and no
+			// other choice stands between them.
+			_, prev, _ := strings.Cut(it.Question, "juste après « ")
+			prev = strings.TrimSuffix(prev, " » ?")
+			at, next := strings.Index(passage, prev), strings.Index(passage, answer)
+			if at < 0 || next <= at {
+				t.Errorf("%s: %q does not follow %q in the passage", it.ID, answer, prev)
+			}
+			for i, c := range it.Choices {
+				if k := strings.Index(passage, corpus.Normalize(c)); i != it.Correct && (k < 0 || k > at && k < next) {
+					t.Errorf("%s: choice %q is not another step, or stands between", it.ID, c)
+				}
+			}
 		case KindTask:
 			code, _, _ := strings.Cut(answer, " ")
 			if !strings.Contains(passage, code) && !strings.Contains(strings.ToUpper(passage), strings.ToUpper(answer)) {
@@ -104,7 +118,7 @@ func TestBankShape(t *testing.T) {
 	counts := b.Count()
 	t.Logf("bank: %d items; %v", len(b.Items), counts)
 	for _, d := range []string{"NRC", "CCST"} {
-		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindTask, KindCoefTyped, KindDurTyped} {
+		for _, k := range []string{KindCodeTitle, KindTitleCode, KindCoef, KindDuration, KindForm, KindEvaluates, KindLimitWhich, KindTask, KindCoefTyped, KindDurTyped, KindStep} {
 			if k == KindEvaluates && d == "NRC" {
 				continue // three professional épreuves: no three wrong ones to offer
 			}

@@ -362,6 +362,39 @@ func (w *builder) tasks() {
 	}
 }
 
+// processes are the activities whose tasks the texts list in the order they
+// are done: the sales negotiation of the NRC (preparation … follow-up), the
+// CCST's negotiation (negotiation … database update) and prospection
+// (targets … evaluation). Other lists are not sequences.
+var processes = map[string][]string{"NRC": {"A1.2"}, "CCST": {"A1.4", "A3.1"}}
+
+// steps asks, for each task of a process, which one comes just after it.
+// Every other task of the activity is a wrong option: one only comes just
+// after.
+func (w *builder) steps() {
+	dip := w.doc.Meta.Diploma
+	for i := range w.m.Activites {
+		a := &w.m.Activites[i]
+		if !slices.Contains(processes[dip], a.Code) {
+			continue
+		}
+		tasks := make([]string, len(a.Tasks))
+		for k, t := range a.Tasks {
+			tasks[k] = reTaskCode.ReplaceAllString(corpus.Normalize(t), "")
+		}
+		for k := 0; k+1 < len(tasks); k++ {
+			var others []string
+			for j, t := range tasks {
+				if j != k && j != k+1 {
+					others = append(others, t)
+				}
+			}
+			w.add(KindStep, a.Code+"|"+tasks[k], fmt.Sprintf("BTS %s, activité %s : dans l'ordre du référentiel, quelle étape vient juste après « %s » ?", dip, activityLabel(a), tasks[k]),
+				tasks[k+1], others, fmt.Sprintf("Le référentiel enchaîne « %s » puis « %s ».", tasks[k], tasks[k+1]), a.Lines, tasks[k+1])
+		}
+	}
+}
+
 // reTag matches the HTML tags of the Markdown tables.
 var reTag = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 
