@@ -81,14 +81,16 @@ type Client struct {
 	Needs        []string `json:"needs"`
 	Objections   []string `json:"objections"`
 	Competitor   string   `json:"competitor"`
+	Public       bool     `json:"public,omitempty"` // a public buyer (see Org)
 }
 
 // Risk is the client's financial situation (CCST, compétence C1.3).
 type Risk struct {
-	Revenue     Cents  `json:"revenue"` // chiffre d'affaires annuel HT
+	Public      bool   `json:"public,omitempty"` // a public buyer: no revenue, 30 days by law
+	Revenue     Cents  `json:"revenue"`          // chiffre d'affaires annuel HT
 	PaymentDays int    `json:"payment_days"`
 	Incidents   int    `json:"incidents"` // payment incidents over 12 months
-	Share       string `json:"share"`     // the deal TTC as a share of the revenue
+	Share       string `json:"share"`     // the deal HT as a share of the revenue
 	Level       string `json:"level"`
 	Advice      string `json:"advice"`
 }

@@ -7,17 +7,33 @@ import (
 	"strings"
 )
 
+// Risk levels, as the seller's sheet states them: a level is reached when
+// a figure goes beyond its threshold.
+const (
+	riskHighShare, riskHighDays    = 10, 75 // % of the revenue, days
+	riskModerateShare, riskModDays = 4, 60
+)
+
+// RiskRule states the thresholds of the risk levels for the student.
+var RiskRule = fmt.Sprintf("Grille de l'entreprise : risque élevé si la commande (HT) dépasse %d %% du chiffre d'affaires du client, s'il paie à plus de %d jours ou a eu un incident de paiement ; modéré si elle dépasse %d %% ou s'il paie à plus de %d jours ; faible sinon.",
+	riskHighShare, riskHighDays, riskModerateShare, riskModDays)
+
 func (w *writer) risk() *Risk {
 	r, p := w.r, w.b.Pricing
+	if w.b.Client.Public {
+		return &Risk{Public: true, PaymentDays: 30, Level: "faible",
+			Advice: "acheteur public : paiement par mandat administratif dans le délai légal de 30 jours ; vérifier la procédure de commande publique et les pièces à fournir"}
+	}
 	k := &Risk{PaymentDays: 35 + 5*r.IntN(13), Incidents: max(0, r.IntN(5)-2)}
-	k.Revenue = p.TotalTTC * Cents(8+r.IntN(150)) / 100 * 100
-	share := 100 * float64(p.TotalTTC) / float64(k.Revenue)
-	k.Share = pctStr(round2(share))
+	k.Revenue = p.TotalHT * Cents(8+r.IntN(150)) / 100 * 100
+	// The level is read on the share as shown, to the hundredth.
+	share := ratePct(p.TotalHT, k.Revenue)
+	k.Share = pctStr(share)
 	switch {
-	case k.Incidents > 0 || k.PaymentDays > 75 || share > 10:
+	case k.Incidents > 0 || k.PaymentDays > riskHighDays || share > riskHighShare:
 		k.Level = "élevé"
 		k.Advice = "acompte de 30 % à la commande, solde à 30 jours fin de mois, et accord de l'assurance-crédit avant la livraison"
-	case k.PaymentDays > 60 || share > 4:
+	case k.PaymentDays > riskModDays || share > riskModerateShare:
 		k.Level = "modéré"
 		k.Advice = "vérifier la cotation du client et limiter le délai de paiement à 30 jours fin de mois"
 	default:
@@ -105,16 +121,35 @@ func (w *writer) ceiling() Cents {
 	if o.Client != ClientParticulier {
 		return c
 	}
-	for ttc := (c + pct(c, p.TVA)) / 1000 * 1000; ttc > 0; ttc -= 100 {
-		h, ok := htFor(ttc, p.TVA)
-		if h < p.Floor {
-			break
-		}
-		if ok && h <= p.NetCommercial {
-			return h
-		}
+	if h, ok := w.roundTTC(c, p.Floor, p.NetCommercial); ok {
+		return h
 	}
 	return c
+}
+
+// roundTTC is the price HT, within [lo, hi], whose price tax included is a
+// round sum a household says: to ten euros below the target's, else to the
+// euro below it, else to the euro above it.
+func (w *writer) roundTTC(target, lo, hi Cents) (Cents, bool) {
+	tva := w.b.Pricing.TVA
+	fits := func(ttc Cents) (Cents, bool) {
+		h, ok := htFor(ttc, tva)
+		return h, ok && h >= lo && h <= hi
+	}
+	t, loTTC, hiTTC := target+pct(target, tva), lo+pct(lo, tva), hi+pct(hi, tva)
+	for _, step := range []Cents{1000, 100} {
+		for ttc := t / step * step; ttc >= loTTC; ttc -= step {
+			if h, ok := fits(ttc); ok {
+				return h, true
+			}
+		}
+	}
+	for ttc := (t + 99) / 100 * 100; ttc <= hiTTC; ttc += 100 {
+		if h, ok := fits(ttc); ok {
+			return h, true
+		}
+	}
+	return 0, false
 }
 
 // clampRound rounds a price to the euro (ten cents below 100 €) within

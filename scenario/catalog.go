@@ -36,6 +36,10 @@ type Org struct {
 	// Named, when set, is how the organisation is named instead of a
 	// company name and legal form: {city} and {name} are filled in.
 	Named string `json:"named,omitempty"`
+	// Public buyers (a town hall, a lycée) pay within the legal 30 days of
+	// public procurement, by administrative order: no revenue to analyse,
+	// no bank loan to wait for.
+	Public bool `json:"public,omitempty"`
 }
 
 // Client types.

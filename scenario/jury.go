@@ -59,6 +59,18 @@ func (w *writer) jury() {
 	j.Key = w.key()
 }
 
+// household is a price a household names, a round sum tax included within
+// [lo, hi] when there is one; others name it as drawn.
+func (w *writer) household(u, lo, hi Cents) Cents {
+	if w.o.Client != ClientParticulier {
+		return u
+	}
+	if h, ok := w.roundTTC(u, lo, hi); ok {
+		return h
+	}
+	return u
+}
+
 // parameters draws the changes the commission makes, with their figures.
 func (w *writer) parameters() []Parameter {
 	pool := append(w.priceParameters(), w.clientParameters()...)
@@ -76,20 +88,20 @@ func (w *writer) priceParameters() []Parameter {
 	var pool []Parameter
 	// A budget: reachable above the floor, or not at difficulty 3.
 	if o.Difficulty < 3 {
-		u := clampRound(p.Floor+(b.Buyer.Ceiling-p.Floor)/2, p.Floor, b.Buyer.Ceiling)
+		u := w.household(clampRound(p.Floor+(b.Buyer.Ceiling-p.Floor)/2, p.Floor, b.Buyer.Ceiling), p.Floor, b.Buyer.Ceiling)
 		pool = append(pool, Parameter{Kind: "budget", Price: u,
 			Change:   w.budget(u),
 			Expected: fmt.Sprintf("Accord possible au-dessus du prix plancher (%s HT par %s), à condition d'obtenir une contrepartie.", p.Floor, unit),
 		})
 	} else {
-		u := clampRound(p.Floor-pct(p.Floor, 3+float64(r.IntN(5))), 1, p.Floor-1)
+		u := w.household(clampRound(p.Floor-pct(p.Floor, 3+float64(r.IntN(5))), 1, p.Floor-1), 1, p.Floor-1)
 		pool = append(pool, Parameter{Kind: "budget", Price: u,
 			Change:   w.budget(u),
 			Expected: fmt.Sprintf("Ce budget est sous le prix plancher (%s HT par %s) : le candidat refuse de s'aligner et propose une autre solution (quantité, services, échéancier).", p.Floor, unit),
 		})
 	}
 	// A competitor's price.
-	cp := clampRound(p.NetCommercial-pct(p.NetCommercial, 4+float64(r.IntN(10))), 1, p.NetCommercial)
+	cp := w.rivalPrice()
 	exp := "Sous le prix plancher : le candidat ne s'aligne pas et valorise la différence (services, délais, garanties)."
 	if cp >= p.Floor {
 		exp = fmt.Sprintf("Alignement possible (plancher : %s HT) mais coûteux : le candidat chiffre la marge restante et demande une contrepartie.", p.Floor)
@@ -97,7 +109,7 @@ func (w *writer) priceParameters() []Parameter {
 	pool = append(pool, Parameter{Kind: "concurrent", Price: cp, Change: fmt.Sprintf("L'acheteur cite une offre de %s à %s par %s.", b.Client.Competitor, w.money(cp), unit), Expected: exp})
 	// Lead time.
 	pool = append(pool, Parameter{Kind: "délai",
-		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d.", quantity(max(w.offer.Lead[0]-1, 1), "semaine"), w.offer.Lead[0], w.offer.Lead[1]),
+		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d semaines.", w.faster(), w.offer.Lead[0], w.offer.Lead[1]),
 		Expected: "Le candidat vérifie la faisabilité avant de s'engager et propose une solution (livraison partielle, matériel de prêt).",
 	})
 	return pool
@@ -109,7 +121,11 @@ func (w *writer) clientParameters() []Parameter {
 	b, o, r, p := w.b, w.o, w.r, w.b.Pricing
 	unit, q := w.offer.Unit, p.Quantity
 	var pool []Parameter
-	switch o.Client {
+	client := o.Client
+	if b.Client.Public {
+		client = "public"
+	}
+	switch client {
 	case ClientParticulier:
 		pool = append(pool, Parameter{Kind: "paiement",
 			Change:   fmt.Sprintf("Le client demande à payer en 3 fois sans frais (net à payer : %s TTC).", p.TotalTTC),
@@ -134,6 +150,11 @@ func (w *writer) clientParameters() []Parameter {
 		pool = append(pool, Parameter{Kind: "référencement",
 			Change:   "L'acheteur menace de ne pas référencer la gamme si le délai de réapprovisionnement dépasse une semaine.",
 			Expected: "Le candidat rassure avec des engagements de service (stock dédié, réassort) sans promettre l'impossible.",
+		})
+	case "public":
+		pool = append(pool, Parameter{Kind: "procédure",
+			Change:   "L'acheteur rappelle que la commande doit passer par la procédure de la collectivité (devis détaillé, bon de commande signé) et demande si le prix tient jusqu'au vote du budget.",
+			Expected: "Le candidat fixe une durée de validité de l'offre, détaille le devis et propose un calendrier compatible avec la décision publique.",
 		})
 	default:
 		days := 60
@@ -213,7 +234,7 @@ func (w *writer) key() []KeyLine {
 		KeyLine{"Net à payer TTC", p.TotalTTC.String()},
 		KeyLine{"Taux de marge", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.UnitCost, pctStr(p.MarginRate))},
 		KeyLine{"Taux de marque", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.NetCommercial, pctStr(p.MarkupRate))},
-		KeyLine{"Coefficient multiplicateur", fmt.Sprintf("%s TTC / %s = %s", pct(p.NetCommercial, 100+p.TVA), p.UnitCost, decimal(p.Multiplier, 4))},
+		KeyLine{"Coefficient multiplicateur", fmt.Sprintf("%s TTC / %s = %s", p.UnitTTC(), p.UnitCost, decimal(p.Multiplier, 4))},
 		KeyLine{"Prix plancher unitaire HT", fmt.Sprintf("%s × (1 + %s) = %s", p.UnitCost, pctStr(p.MinMarginRate), p.Floor)},
 		KeyLine{"Remise totale maximale", pctStr(p.MaxDiscount)},
 		KeyLine{"Plafond de l'acheteur", fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)},
@@ -227,8 +248,14 @@ func (w *writer) key() []KeyLine {
 	if p.RetailHT > 0 {
 		k = append(k, KeyLine{"Marque du distributeur", fmt.Sprintf("prix conseillé %s TTC, soit %s HT : (%s − %s) / %s = %s", p.RetailTTC, p.RetailHT, p.RetailHT, p.NetCommercial, p.RetailHT, pctStr(p.RetailMarkup))})
 	}
-	if k2 := w.b.Seller.Risk; k2 != nil {
-		k = append(k, KeyLine{"Risque client", fmt.Sprintf("commande de %s du chiffre d'affaires, paiement à %d jours, %s : risque %s ; %s", k2.Share, k2.PaymentDays, quantity(k2.Incidents, "incident de paiement"), k2.Level, k2.Advice)})
+	switch k2 := w.b.Seller.Risk; {
+	case k2 != nil && k2.Public:
+		k = append(k, KeyLine{"Risque client", "risque " + k2.Level + " ; " + k2.Advice})
+	case k2 != nil:
+		k = append(k, KeyLine{"Risque client", fmt.Sprintf("commande de %s du chiffre d'affaires (HT), paiement à %d jours, %s : risque %s ; %s", k2.Share, k2.PaymentDays, quantity(k2.Incidents, "incident de paiement"), k2.Level, k2.Advice)})
+	}
+	if p.Quantity > 1 {
+		k = append(k, KeyLine{"Convention", "remises appliquées au prix unitaire, arrondies au centime, puis multipliées par la quantité"})
 	}
 	return k
 }

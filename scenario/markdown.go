@@ -62,11 +62,17 @@ func (b *Brief) SellerSheet() string {
 	list(&s, "Marge de manœuvre", se.Margin)
 	list(&s, "À calculer avant l'entretien", se.Exercises)
 	list(&s, "Point juridique", se.Legal)
-	if k := se.Risk; k != nil {
+	switch k := se.Risk; {
+	case k != nil && k.Public:
+		list(&s, "Risque client (à analyser)", []string{
+			"Client public : il paie par mandat administratif, dans le délai légal de 30 jours de la commande publique.",
+		})
+	case k != nil:
 		list(&s, "Risque client (à analyser)", []string{
 			fmt.Sprintf("Chiffre d'affaires annuel du client : %s HT.", k.Revenue),
 			fmt.Sprintf("Délai moyen de paiement constaté : %d jours.", k.PaymentDays),
 			fmt.Sprintf("Incidents de paiement sur 12 mois : %d.", k.Incidents),
+			RiskRule,
 		})
 	}
 	return s.String()

@@ -63,7 +63,7 @@ type Pricing struct {
 func (p *Pricing) SetRetail(coef float64) {
 	p.RetailHT = (Cents(float64(p.NetCommercial)*coef) + 5) / 10 * 10
 	p.RetailTTC = p.RetailHT + pct(p.RetailHT, p.TVA)
-	p.RetailMarkup = round2(100 * float64(p.RetailHT-p.NetCommercial) / float64(p.RetailHT))
+	p.RetailMarkup = ratePct(p.RetailHT-p.NetCommercial, p.RetailHT)
 }
 
 // percentage of a in cents, rounded to the cent.
@@ -98,14 +98,22 @@ func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 		}
 	}
 	p.Floor = p.UnitCost + pct(p.UnitCost, p.MinMarginRate)
-	p.MaxDiscount = round2(100 * float64(p.ListPrice-p.Floor) / float64(p.ListPrice))
+	// The rate a student finds, (list − floor) / list to the hundredth,
+	// lowered until applying it to the list price (the discount rounded to
+	// the cent) never lands below the floor.
+	p.MaxDiscount = ratePct(p.ListPrice-p.Floor, p.ListPrice)
+	for p.MaxDiscount > 0 && p.ListPrice-pct(p.ListPrice, p.MaxDiscount) < p.Floor {
+		p.MaxDiscount = round2(p.MaxDiscount - 0.01)
+	}
 	// Discounts: drawn within the room, leaving a margin above the floor.
 	room := p.MaxDiscount
 	p.VolumeRebate = float64(min(int(room*0.5), 2+r.IntN(8)))
 	if difficulty >= 2 {
 		p.LoyaltyRebate = float64(min(int(room*0.25), 1+r.IntN(4)))
 	}
-	if difficulty >= 3 {
+	if difficulty >= 3 && !o.RoundTTC {
+		// An escompte rewards a firm paying cash; households pay a
+		// deposit and the balance, or in three instalments.
 		p.Escompte = []float64{1, 1.5, 2}[r.IntN(3)]
 	}
 	p.compute()
@@ -131,12 +139,13 @@ func (p *Pricing) compute() {
 	p.TotalHT = p.NetFinancial * Cents(p.Quantity)
 	p.TotalTVA = pct(p.TotalHT, p.TVA)
 	p.TotalTTC = p.TotalHT + p.TotalTVA
-	// Margins are commercial: the escompte is a financial reduction.
-	margin := float64(p.NetCommercial - p.UnitCost)
-	p.MarginRate = round2(100 * margin / float64(p.UnitCost))
-	p.MarkupRate = round2(100 * margin / float64(p.NetCommercial))
-	unitTTC := float64(p.NetCommercial) * (1 + p.TVA/100)
-	p.Multiplier = round4(unitTTC / float64(p.UnitCost))
+	// Margins are commercial: the escompte is a financial reduction. Rates
+	// are rounded half up from the amounts shown, in whole numbers: the
+	// key's last decimal is the one a student finds.
+	margin := p.NetCommercial - p.UnitCost
+	p.MarginRate = ratePct(margin, p.UnitCost)
+	p.MarkupRate = ratePct(margin, p.NetCommercial)
+	p.Multiplier = ratio4(p.UnitTTC(), p.UnitCost)
 	// Three monthly payments in whole cents: the first takes the remainder.
 	p.Instalment2 = p.TotalTTC / 3
 	p.Instalment = p.TotalTTC - 2*p.Instalment2
@@ -175,5 +184,20 @@ func roundUp(c Cents) Cents {
 	return (c + step - 1) / step * step
 }
 
+// UnitTTC is the net commercial unit price tax included, to the cent.
+func (p *Pricing) UnitTTC() Cents { return p.NetCommercial + pct(p.NetCommercial, p.TVA) }
+
+// ratePct is 100 × a / b as a percentage with two decimals, rounded half
+// up, computed on whole numbers.
+func ratePct(a, b Cents) float64 {
+	n, d := int64(a)*10000, int64(b)
+	return float64((2*n+d)/(2*d)) / 100
+}
+
+// ratio4 is a / b with four decimals, rounded half up, on whole numbers.
+func ratio4(a, b Cents) float64 {
+	n, d := int64(a)*10000, int64(b)
+	return float64((2*n+d)/(2*d)) / 10000
+}
+
 func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }
-func round4(x float64) float64 { return float64(int64(x*10000+0.5)) / 10000 }

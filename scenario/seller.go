@@ -4,6 +4,7 @@ package scenario
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -15,10 +16,15 @@ func (w *writer) objections() []string {
 		n++
 	}
 	var out []string
-	out = append(out, pickN(r, w.offer.Objections, 1+r.IntN(len(w.offer.Objections)))...)
+	own := w.offer.Objections
+	if w.b.Client.Public {
+		// A public buyer votes a budget: it waits for no bank.
+		own = slices.DeleteFunc(slices.Clone(own), func(s string) bool { return strings.Contains(s, "banque") })
+	}
+	if len(own) > 0 {
+		out = append(out, pickN(r, own, 1+r.IntN(len(own)))...)
+	}
 	price := false
-	pct := 5 + r.IntN(8)
-	weeks := max(w.offer.Lead[0]-1, 1)
 	for _, c := range pickN(r, commonObjections, len(commonObjections)) {
 		if len(out) >= n {
 			break
@@ -27,7 +33,7 @@ func (w *writer) objections() []string {
 			continue
 		}
 		price = price || c.Category == "prix"
-		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(pct), "{weeks}", quantity(weeks, "semaine")).Replace(c.Text)
+		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(w.rivalPct()), "{weeks}", w.faster()).Replace(c.Text)
 		out = append(out, t)
 	}
 	return out
@@ -92,9 +98,15 @@ func (w *writer) margin(qty string) []string {
 	if p.Escompte > 0 {
 		m = append(m, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
 	}
-	switch o.Client {
-	case ClientParticulier:
+	switch {
+	case o.Client == ClientParticulier && w.b.Client.Place == "à son domicile":
+		// Code de la consommation, L221-10: nothing may be taken before
+		// seven days after an off-premises contract.
+		m = append(m, "Paiement : aucun acompte ni paiement avant sept jours après la signature (vente hors établissement) ; solde à la livraison ; paiement en 3 fois sans frais possible.")
+	case o.Client == ClientParticulier:
 		m = append(m, "Paiement : acompte de 30 % à la commande, solde à la livraison ; paiement en 3 fois sans frais possible.")
+	case w.b.Client.Public:
+		m = append(m, "Paiement : par mandat administratif, dans le délai légal de 30 jours de la commande publique.")
 	default:
 		m = append(m, "Conditions de paiement habituelles : 30 jours fin de mois.")
 	}

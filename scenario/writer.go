@@ -17,6 +17,33 @@ type writer struct {
 	b      *Brief
 	offer  Offer
 	used   map[string]bool // names already given
+	rival  Cents           // the competitor's unit price, once drawn
+}
+
+// rivalPrice is the competitor's unit price HT, drawn once: the buyer's
+// objection and the jury's event quote the same offer.
+func (w *writer) rivalPrice() Cents {
+	if w.rival == 0 {
+		p := w.b.Pricing
+		w.rival = clampRound(p.NetCommercial-pct(p.NetCommercial, 4+float64(w.r.IntN(10))), 1, p.NetCommercial)
+	}
+	return w.rival
+}
+
+// rivalPct is how much cheaper the competitor's offer is, in whole percent
+// of the seller's net price.
+func (w *writer) rivalPct() int {
+	nc := w.b.Pricing.NetCommercial
+	return int((200*(nc-w.rivalPrice()) + nc) / (2 * nc))
+}
+
+// faster is the lead time a hurried client demands: a week less than the
+// shortest offered, or three working days when that is one week.
+func (w *writer) faster() string {
+	if w.offer.Lead[0] <= 1 {
+		return "trois jours ouvrés"
+	}
+	return quantity(w.offer.Lead[0]-1, "semaine")
 }
 
 func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
@@ -102,7 +129,7 @@ func (w *writer) client() {
 	o, r := w.o, w.r
 	c := &w.b.Client
 	org := pick(r, w.sector.Clients)
-	c.Activity, c.Kind = org.Activity, org.Kind
+	c.Activity, c.Kind, c.Public = org.Activity, org.Kind, org.Public
 	c.City = pick(r, theCatalogue().Cities)
 	var jobs []job
 	switch o.Client {
