@@ -43,7 +43,7 @@ var outsideTogether = map[string][][]string{
 		{"perso", "personnellement", "arreter", "pour moi", "a ma place", "ou de", "rompre", "demissionner", "quitter", "abandonner", "lacher"}},
 	// "le taux de TVA aujourd'hui, 20 % ?", not "jusqu'où va la TVA ?".
 	"valeurs du moment": {{"taux", "smic", "prix", "montant", "plafond"}, {"aujourd hui", "actuel", "actuelle", "actuellement", "en ce moment", "cette annee", "en 2025", "en 2026", "en 2027"}},
-	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee",
+	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee", "cette annee", "en avance",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
 
@@ -94,6 +94,7 @@ var outsideTable = []outsideDef{
 	{"culture générale",
 		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il",
 			"fete des meres", "fete des peres", "idee cadeau", "idees cadeaux", "un cadeau pour", "cadeau d anniversaire",
+			"dm d histoire", "dm de geo", "dm de maths", "dm de physique", "dm de philo", "dm de svt", "dm de chimie", "devoir d histoire", "controle d histoire", "cours d histoire", "en quelle annee a eu lieu", "quelle annee a eu lieu", "revolution francaise", "guerre mondiale",
 			"rien a voir avec le bts", "rien a voir avec les bts", "rien a voir avec le referentiel", "rien a voir avec les cours", "hors sujet mais",
 			"controle de physique", "cours de physique", "exercice de physique", "devoir de physique", "controle de chimie", "cours de chimie", "controle de maths", "exercice de maths",
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
@@ -173,6 +174,9 @@ var injectionTriggers = []string{
 	"a partir de maintenant tu", "desormais tu", "tu es dan", "sans restriction", "sans aucune restriction", "sans limite",
 	"tu inventes", "invente le", "invente la", "invente les", "invente des", "invente un", "invente une", "inventes les", "inventes des",
 	"oublie tes consignes", "oublie les consignes", "ignore tes consignes", "ignore les consignes", "tes consignes", "tes regles internes",
+	"mode dev", "sans filtre", "sans filtres", "sans censure", "a partir de maintenant t es", "t es en mode", "tu es en mode",
+	"tu es autorise a", "t es autorise a", "inventer les reponses", "a inventer", "ne plus citer", "ne cite plus", "arrete de citer", "desactivees", "desactives",
+	"confirme en ecrivant", "ecris regles", "message du professeur", "message du prof", "message de ton professeur",
 	"vos consignes", "vos instructions", "vos regles", "vos restrictions", "tes restrictions", "consignes internes", "regles internes", "desactiver", "desactive tes", "desactivez",
 	"qui a configure", "qui t a configure", "qui vous a configure",
 	"dis ok", "pour confirmer", "message de l administrateur", "message de l admin", "message de ton admin", "consigne de ton admin",
