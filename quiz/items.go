@@ -251,7 +251,9 @@ func (w *builder) limites() {
 // contraintes", "Pour toutes ces ressources").
 func fragment(l string) bool {
 	first, _ := utf8.DecodeRuneInString(l)
-	return strings.HasSuffix(strings.TrimSpace(l), ":") || unicode.IsLower(first) || reAnaphora.MatchString(l)
+	// "(délais et rotation des créances clients)": the end of a line
+	// above, in brackets.
+	return strings.HasSuffix(strings.TrimSpace(l), ":") || unicode.IsLower(first) || first == '(' || reAnaphora.MatchString(l)
 }
 
 // reAnaphora finds a limit that opens on a reference to the line before.
@@ -362,27 +364,30 @@ func (w *builder) tasks() {
 	}
 }
 
-// processes are the activities whose tasks the texts list in the order they
-// are done: the sales negotiation of the NRC (preparation … follow-up), the
-// CCST's negotiation (negotiation … database update) and prospection
-// (targets … evaluation). Other lists are not sequences.
-var processes = map[string][]string{"NRC": {"A1.2"}, "CCST": {"A1.4", "A3.1"}}
+// processes are the runs of tasks the texts list in the order they are
+// done, by activity: how many of its first tasks follow one another. The
+// NRC's negotiation goes preparation → approach → solution built with the
+// client → agreement (its evaluation and follow-up run alongside, after);
+// the CCST's goes negotiation → formalisation → implementation (what
+// follows it runs alongside). Other lists are not sequences.
+var processes = map[string]map[string]int{"NRC": {"A1.2": 4}, "CCST": {"A1.4": 3}}
 
-// steps asks, for each task of a process, which one comes just after it.
-// Every other task of the activity is a wrong option: one only comes just
-// after.
+// steps asks, for each task of a run but the last, which one comes just
+// after it. Every other task of the activity is a wrong option: one only
+// comes just after.
 func (w *builder) steps() {
 	dip := w.doc.Meta.Diploma
 	for i := range w.m.Activites {
 		a := &w.m.Activites[i]
-		if !slices.Contains(processes[dip], a.Code) {
+		run := processes[dip][a.Code]
+		if run < 2 || run > len(a.Tasks) {
 			continue
 		}
 		tasks := make([]string, len(a.Tasks))
 		for k, t := range a.Tasks {
 			tasks[k] = reTaskCode.ReplaceAllString(corpus.Normalize(t), "")
 		}
-		for k := 0; k+1 < len(tasks); k++ {
+		for k := 0; k+1 < run; k++ {
 			var others []string
 			for j, t := range tasks {
 				if j != k && j != k+1 {
