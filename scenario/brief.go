@@ -56,6 +56,17 @@ type Person struct {
 // String is "Mme Camille Martin".
 func (p Person) String() string { return p.Civility + " " + p.Name }
 
+// female reports whether the person is a woman, by civility.
+func (p Person) female() bool { return p.Civility == "Mme" }
+
+// pronoun is "elle" or "lui", after a preposition.
+func (p Person) pronoun() string {
+	if p.female() {
+		return "elle"
+	}
+	return "lui"
+}
+
 // Context is the seller's company and offer.
 type Context struct {
 	Company  string   `json:"company"`
@@ -111,6 +122,7 @@ type Buyer struct {
 	Play           []string `json:"play"`
 	Hidden         []string `json:"hidden"`
 	Ceiling        Cents    `json:"ceiling"` // unit price HT above which the buyer walks away
+	Target         Cents    `json:"target"`  // the unit price HT the buyer aims at
 	WalkAway       string   `json:"walk_away"`
 	HeldObjections []string `json:"held_objections"`
 	SignIf         []string `json:"sign_if"`

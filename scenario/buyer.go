@@ -74,20 +74,24 @@ func (w *writer) buyer() {
 		bs.Play = append(bs.Play, "Vous envoyez des signaux d'achat (questions sur le délai, la garantie), puis exigez une dernière concession avant de signer.")
 	}
 	bs.Ceiling = w.ceiling()
+	// The target: a third of the way from the floor to the ceiling, the
+	// price a buyer hopes for and the seller must not grant for nothing.
+	bs.Target = w.household(clampRound(p.Floor+(bs.Ceiling-p.Floor)/3, p.Floor, bs.Ceiling), p.Floor, bs.Ceiling)
 	bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s, vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit)
 	if p.Quantity > 1 {
 		bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s (soit %s pour %d), vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit, w.money(bs.Ceiling*Cents(p.Quantity)), p.Quantity)
 	}
 	ask := int(p.MaxDiscount) + 3 + r.IntN(6)
 	bs.Hidden = []string{
+		fmt.Sprintf("Votre objectif : obtenir %s par %s ; vous montez au-delà seulement contre une contrepartie (service, délai, quantité).", w.money(bs.Target), w.offer.Unit),
 		fmt.Sprintf("Vos besoins réels, par ordre d'importance : %s.", strings.Join(c.Needs, " ; ")),
-		fmt.Sprintf("Vous avez déjà un devis de %s, mais sans les services associés.", c.Competitor),
+		fmt.Sprintf("Vous avez déjà un devis %s, mais sans les services associés.", de(c.Competitor)),
 		fmt.Sprintf("Vous ouvrez en demandant %d %% de remise sur le prix catalogue.", ask),
 	}
 	if len(c.Others) > 0 {
 		var names []string
 		for _, x := range c.Others {
-			names = append(names, fmt.Sprintf("%s (%s, rôle de %s)", x, x.Job, x.Role))
+			names = append(names, fmt.Sprintf("%s (%s, rôle %s)", x, x.Job, de(x.Role)))
 		}
 		verb := "donnera son avis"
 		if len(names) > 1 {
@@ -108,7 +112,7 @@ func (w *writer) buyer() {
 	b.Client.Objections = c.Objections
 	bs.SignIf = []string{
 		"Vous signez si " + mot.Sign + ".",
-		fmt.Sprintf("Un service associé offert (%s) peut compenser un prix supérieur à votre objectif, sans dépasser votre plafond.", pick(r, w.offer.Services)),
+		fmt.Sprintf("Un service associé offert (%s) peut compenser un prix supérieur à votre objectif (%s), sans dépasser votre plafond (%s).", pick(r, w.offer.Services), w.money(bs.Target), w.money(bs.Ceiling)),
 	}
 }
 

@@ -24,9 +24,6 @@ func (w *writer) budget(u Cents) string {
 	return fmt.Sprintf("L'acheteur annonce un budget de %s pour %s (%s par %s).", w.money(u*Cents(q)), quantity(q, unit), w.money(u), unit)
 }
 
-// quantity is "20 robinets", "1 borne", "0 incident de paiement".
-func quantity(n int, unit string) string { return fmt.Sprintf("%d %s", n, plural(unit, n)) }
-
 // plural puts a unit in the plural for n > 1 ("borne" → "bornes",
 // "lot de 10 outils" → "lots de 10 outils"): the first word takes the mark.
 func plural(unit string, n int) string {

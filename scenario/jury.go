@@ -49,6 +49,7 @@ func (w *writer) jury() {
 	}
 	if !(o.Diploma == "CCST" && o.Situation == 1) {
 		j.Parameters = w.parameters()
+		w.bluff(j.Parameters)
 	} else {
 		j.Parameters = nil
 	}
@@ -69,6 +70,17 @@ func (w *writer) household(u, lo, hi Cents) Cents {
 		return h
 	}
 	return u
+}
+
+// bluff tells whoever plays the buyer that a budget the commission has them
+// announce below the floor is a bluff: the ceiling does not change.
+func (w *writer) bluff(params []Parameter) {
+	for _, par := range params {
+		if par.Kind == "budget" && par.Price < w.b.Pricing.Floor {
+			w.b.Buyer.Hidden = append(w.b.Buyer.Hidden, fmt.Sprintf("Si la commission vous fait annoncer un budget de %s par %s, c'est un bluff : votre plafond reste %s.",
+				w.money(par.Price), w.offer.Unit, w.money(w.b.Buyer.Ceiling)))
+		}
+	}
 }
 
 // parameters draws the changes the commission makes, with their figures.
@@ -106,7 +118,7 @@ func (w *writer) priceParameters() []Parameter {
 	if cp >= p.Floor {
 		exp = fmt.Sprintf("Alignement possible (plancher : %s HT) mais coûteux : le candidat chiffre la marge restante et demande une contrepartie.", p.Floor)
 	}
-	pool = append(pool, Parameter{Kind: "concurrent", Price: cp, Change: fmt.Sprintf("L'acheteur cite une offre de %s à %s par %s.", b.Client.Competitor, w.money(cp), unit), Expected: exp})
+	pool = append(pool, Parameter{Kind: "concurrent", Price: cp, Change: fmt.Sprintf("L'acheteur cite une offre %s à %s par %s.", de(b.Client.Competitor), w.money(cp), unit), Expected: exp})
 	// Lead time.
 	pool = append(pool, Parameter{Kind: "délai",
 		Change:   fmt.Sprintf("Le client exige une livraison sous %s, au lieu de %d à %d semaines.", w.faster(), w.offer.Lead[0], w.offer.Lead[1]),
@@ -127,10 +139,12 @@ func (w *writer) clientParameters() []Parameter {
 	}
 	switch client {
 	case ClientParticulier:
-		pool = append(pool, Parameter{Kind: "paiement",
-			Change:   fmt.Sprintf("Le client demande à payer en 3 fois sans frais (net à payer : %s TTC).", p.TotalTTC),
-			Expected: fmt.Sprintf("Mensualités : %s, puis 2 × %s ; le candidat présente le financement comme un argument.", p.Instalment, p.Instalment2),
-		})
+		if w.instalments() {
+			pool = append(pool, Parameter{Kind: "paiement",
+				Change:   fmt.Sprintf("Le client demande à payer en 3 fois sans frais (net à payer : %s TTC).", p.TotalTTC),
+				Expected: fmt.Sprintf("Mensualités : %s, puis 2 × %s ; le candidat présente le financement comme un argument.", p.Instalment, p.Instalment2),
+			})
+		}
 		if place := b.Client.Place; place != "à son domicile" {
 			pool = append(pool, Parameter{Kind: "rétractation",
 				Change:   "Le client demande s'il pourra changer d'avis après avoir signé.",
@@ -138,7 +152,7 @@ func (w *writer) clientParameters() []Parameter {
 			})
 		}
 		pool = append(pool, Parameter{Kind: "participant",
-			Change:   fmt.Sprintf("Le conjoint (%s), absent jusque-là, rejoint l'entretien et trouve le projet trop cher.", w.other("conjoint")),
+			Change:   w.spouseJoins(),
 			Expected: "Le candidat reformule les besoins du foyer pour le nouveau venu et adapte son argumentation.",
 		})
 	case ClientDistributeur:
@@ -168,7 +182,7 @@ func (w *writer) clientParameters() []Parameter {
 			x := b.Client.Others[0]
 			pool = append(pool, Parameter{Kind: "participant",
 				Change:   fmt.Sprintf("%s (%s) rejoint l'entretien au bout de dix minutes.", x, x.Job),
-				Expected: fmt.Sprintf("Le candidat identifie son rôle (%s) et reformule pour lui l'essentiel.", x.Role),
+				Expected: fmt.Sprintf("Le candidat identifie son rôle (%s) et reformule pour %s l'essentiel.", x.Role, x.pronoun()),
 			})
 		}
 		q2 := q * 2
@@ -211,10 +225,10 @@ func (w *writer) observe() []string {
 func (w *writer) questions() []string {
 	c := w.b.Client
 	return []string{
-		fmt.Sprintf("Qui compose le centre d'achat de %s et quel est le rôle de %s ?", c.Organisation, c.Buyer),
+		fmt.Sprintf("Qui compose le centre d'achat %s et quel est le rôle %s ?", de(c.Organisation), de(c.Buyer.String())),
 		"Quels objectifs vous fixez-vous (objectif principal, objectif de repli) et pourquoi ?",
 		"Comment avez-vous évalué le risque client ? Quelles conditions de paiement proposez-vous ?",
-		fmt.Sprintf("Quels arguments techniques opposez-vous à l'offre de %s ?", c.Competitor),
+		fmt.Sprintf("Quels arguments techniques opposez-vous à l'offre %s ?", de(c.Competitor)),
 		"Jusqu'où pouvez-vous descendre et que demanderez-vous en contrepartie de chaque concession ?",
 		"Quels outils d'aide à la négociation avez-vous préparés ?",
 	}
@@ -242,7 +256,7 @@ func (w *writer) key() []KeyLine {
 	if p.Escompte > 0 {
 		k = append(k, KeyLine{"Remarque", "les taux de marge et de marque se calculent au prix net commercial : l'escompte est une réduction financière"})
 	}
-	if w.o.Client == ClientParticulier {
+	if w.instalments() {
 		k = append(k, KeyLine{"Paiement en 3 fois", fmt.Sprintf("%s puis 2 × %s", p.Instalment, p.Instalment2)})
 	}
 	if p.RetailHT > 0 {

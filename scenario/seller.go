@@ -43,12 +43,12 @@ func (w *writer) seller() {
 	b, o, p := w.b, w.o, w.b.Pricing
 	s := &b.Seller
 	qty := quantity(p.Quantity, w.offer.Unit)
-	s.Role = fmt.Sprintf("Vous êtes %s chez %s, %s à %s.", sellerTitle(o), b.Context.Company, b.Context.Activity, b.Context.City)
+	s.Role = fmt.Sprintf("Vous êtes %s chez %s, %s %s.", sellerTitle(o), b.Context.Company, b.Context.Activity, to(b.Context.City))
 	if o.Diploma == "CCST" && o.Situation == 1 {
-		s.Role = fmt.Sprintf("Vous préparez la négociation que vous mènerez comme technico-commercial(e) chez %s, %s à %s.", b.Context.Company, b.Context.Activity, b.Context.City)
+		s.Role = fmt.Sprintf("Vous préparez la négociation que vous mènerez comme technico-commercial(e) chez %s, %s %s.", b.Context.Company, b.Context.Activity, to(b.Context.City))
 	}
 	s.Objectives = []string{
-		fmt.Sprintf("Conclure la vente de %s — %s — sans descendre sous le prix plancher.", qty, w.offer.Name),
+		fmt.Sprintf("Conclure la vente %s — %s — sans descendre sous le prix plancher.", de(qty), w.offer.Name),
 		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
 	}
 	sheet := sellerByClient(o.Client)
@@ -99,12 +99,8 @@ func (w *writer) margin(qty string) []string {
 		m = append(m, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
 	}
 	switch {
-	case o.Client == ClientParticulier && w.b.Client.Place == "à son domicile":
-		// Code de la consommation, L221-10: nothing may be taken before
-		// seven days after an off-premises contract.
-		m = append(m, "Paiement : aucun acompte ni paiement avant sept jours après la signature (vente hors établissement) ; solde à la livraison ; paiement en 3 fois sans frais possible.")
 	case o.Client == ClientParticulier:
-		m = append(m, "Paiement : acompte de 30 % à la commande, solde à la livraison ; paiement en 3 fois sans frais possible.")
+		m = append(m, w.householdPayment())
 	case w.b.Client.Public:
 		m = append(m, "Paiement : par mandat administratif, dans le délai légal de 30 jours de la commande publique.")
 	default:
@@ -127,7 +123,7 @@ func (w *writer) margin(qty string) []string {
 // exercises are the calculations the seller prepares; the key is on the
 // jury's sheet.
 func (w *writer) exercises(qty string) []string {
-	o, p := w.o, w.b.Pricing
+	p := w.b.Pricing
 	ex := []string{"Le prix net commercial unitaire après remise(s)."}
 	if p.Escompte > 0 {
 		ex = append(ex, "Le net financier unitaire après escompte.")
@@ -138,7 +134,7 @@ func (w *writer) exercises(qty string) []string {
 		"Le coefficient multiplicateur (prix de vente TTC / coût d'achat HT).",
 		"Le prix plancher unitaire HT et la remise totale maximale sur le prix catalogue.",
 	)
-	if o.Client == ClientParticulier {
+	if w.instalments() {
 		ex = append(ex, "Le montant des trois mensualités d'un paiement en 3 fois sans frais.")
 	}
 	if p.RetailHT > 0 {

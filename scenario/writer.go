@@ -135,8 +135,14 @@ func (w *writer) client() {
 	switch o.Client {
 	case ClientParticulier:
 		jobs = householdJobs
+		if strings.Contains(c.Activity, "jeune couple") {
+			jobs = jobs[:2] // no grown-up child to come along
+		}
 	case ClientDistributeur:
 		jobs = distributorJobs
+		if !strings.Contains(c.Activity, "centrale") {
+			jobs = jobs[1:] // a shop's buyer is not in a buying office
+		}
 	default:
 		jobs = b2bJobs
 	}
@@ -163,7 +169,8 @@ func (w *writer) client() {
 	default:
 		c.Organisation = w.companyName() + " " + pick(r, legalForms)
 		if org.Named != "" {
-			c.Organisation = strings.NewReplacer("{city}", c.City, "{name}", w.companyName()).Replace(org.Named)
+			name := w.companyName()
+			c.Organisation = strings.NewReplacer(" de {city}", " "+de(c.City), " de {name}", " "+de(name), "{city}", c.City, "{name}", name).Replace(org.Named)
 		}
 		c.Place = "dans les locaux du client"
 	}
@@ -222,6 +229,36 @@ func (w *writer) other(title string) Person {
 	return p
 }
 
+// instalments reports whether the deal may be paid in three instalments
+// without fees: a household's, not for a car (a car is financed by a loan
+// or a lease).
+func (w *writer) instalments() bool {
+	return w.o.Client == ClientParticulier && w.offer.Unit != "véhicule"
+}
+
+// householdPayment is what a household pays when: nothing during the seven
+// days of a doorstep sale (Code de la consommation, L221-10).
+func (w *writer) householdPayment() string {
+	s := "Paiement : acompte de 30 % à la commande, solde à la livraison"
+	if w.b.Client.Place == "à son domicile" {
+		s = "Paiement : aucun acompte ni paiement avant sept jours après la signature (vente hors établissement) ; solde à la livraison"
+	}
+	if w.instalments() {
+		return s + " ; paiement en 3 fois sans frais possible."
+	}
+	return s + " ; financement possible par crédit affecté ou location avec option d'achat."
+}
+
+// spouseJoins is the event of a household's absent spouse joining.
+func (w *writer) spouseJoins() string {
+	x := w.other("conjoint")
+	who, absent := "Le conjoint", "absent"
+	if x.female() {
+		who, absent = "La conjointe", "absente"
+	}
+	return fmt.Sprintf("%s (%s), %s jusque-là, rejoint l'entretien et trouve le projet trop cher.", who, x, absent)
+}
+
 // narrative is the "mise en situation" read by everyone.
 func (w *writer) narrative() string {
 	b := w.b
@@ -230,15 +267,15 @@ func (w *writer) narrative() string {
 	fmt.Fprintf(&s, "%s (%s, %s) propose notamment : %s. ", b.Context.Company, b.Context.Activity, b.Context.City, w.offer.Name)
 	switch w.o.Client {
 	case ClientParticulier:
-		fmt.Fprintf(&s, "Le foyer %s, %s à %s, s'intéresse à cette offre : vous recevez %s ; le rendez-vous a lieu %s.", lastName(c.Buyer.Name), c.Activity, c.City, c.Buyer, c.Place)
+		fmt.Fprintf(&s, "Le foyer %s, %s %s, s'intéresse à cette offre : vous recevez %s ; le rendez-vous a lieu %s.", lastName(c.Buyer.Name), c.Activity, to(c.City), c.Buyer, c.Place)
 	case ClientDistributeur:
-		fmt.Fprintf(&s, "%s, %s à %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", c.Organisation, c.Activity, c.City, c.Buyer, c.Buyer.Job, c.Place)
+		fmt.Fprintf(&s, "%s, %s %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", capFirst(c.Organisation), c.Activity, to(c.City), c.Buyer, c.Buyer.Job, c.Place)
 	default:
-		fmt.Fprintf(&s, "%s, %s", c.Organisation, c.Activity)
+		fmt.Fprintf(&s, "%s, %s", capFirst(c.Organisation), c.Activity)
 		if c.Kind != "" {
 			fmt.Fprintf(&s, " (client %s)", c.Kind)
 		}
-		fmt.Fprintf(&s, " à %s, a un projet. Vous rencontrez %s, %s, %s.", c.City, c.Buyer, c.Buyer.Job, c.Place)
+		fmt.Fprintf(&s, " %s, a un projet. Vous rencontrez %s, %s, %s.", to(c.City), c.Buyer, c.Buyer.Job, c.Place)
 	}
 	fmt.Fprintf(&s, " Quantité en jeu : %s.", quantity(b.Pricing.Quantity, w.offer.Unit))
 	return s.String()
