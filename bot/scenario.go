@@ -57,6 +57,13 @@ func ScenarioOptions(opts map[string]string) (scenario.Options, error) {
 	if err := num(OptSituation, "la situation", &o.Situation); err != nil {
 		return o, err
 	}
+	// A value typed is checked: 0 is no default here.
+	if strings.TrimSpace(opts[OptDifficulte]) != "" && (o.Difficulty < 1 || o.Difficulty > 3) {
+		return o, fmt.Errorf("la difficulté va de 1 à 3 (reçu %d)", o.Difficulty)
+	}
+	if strings.TrimSpace(opts[OptSituation]) != "" && o.Situation != 1 && o.Situation != 2 {
+		return o, fmt.Errorf("la situation d'évaluation est 1 (préparation) ou 2 (négociation simulée) (reçu %d)", o.Situation)
+	}
 	if v := strings.TrimSpace(opts[OptGraine]); v != "" {
 		seed, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {

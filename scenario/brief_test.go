@@ -270,6 +270,24 @@ func TestOptions(t *testing.T) {
 	if b, _ := g.Generate(Options{Diploma: "CCST", Situation: 1, Seed: 1}); b == nil || len(b.Jury.Questions) == 0 || !strings.Contains(b.Jury.Competences[0].Text, "C1.1") {
 		t.Errorf("situation 1: %+v", b.Jury)
 	}
+	// Without a diploma, the options that belong to one name it, whatever
+	// the seed.
+	for seed := uint64(0); seed < 40; seed++ {
+		for o, want := range map[Options]string{{Situation: 1, Seed: seed}: "CCST", {Client: ClientParticulier, Seed: seed}: "NRC", {Sector: "emballage", Seed: seed}: "CCST", {Sector: "velo", Seed: seed}: "NRC"} {
+			if b, err := g.Generate(o); err != nil || b.Diploma != want {
+				t.Fatalf("%+v: %v, diploma %v, want %s", o, err, b, want)
+			}
+		}
+	}
+	// A part of several sectors' names is none of them: the error lists
+	// them. A diploma not loaded is said so, with what is loaded.
+	if _, err := g.Generate(Options{Diploma: "CCST", Sector: "mat"}); err == nil || !strings.Contains(err.Error(), "plusieurs secteurs") || !strings.Contains(err.Error(), "Matériel électrique") {
+		t.Errorf("ambiguous sector: %v", err)
+	}
+	if _, err := g.Generate(Options{Diploma: "NDRC"}); err == nil || !strings.Contains(err.Error(), "BTS NRC, BTS CCST") && !strings.Contains(err.Error(), "BTS CCST, BTS NRC") ||
+		!strings.Contains(err.Error(), "remplacé par le BTS NDRC") || !strings.Contains(err.Error(), "tutor ingest") {
+		t.Errorf("NDRC: %v", err)
+	}
 }
 
 // The examples committed in the repository are what the generator writes.

@@ -125,9 +125,16 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 	o.Diploma = strings.ToUpper(strings.TrimSpace(o.Diploma))
 	ds := g.Diplomas()
 	if o.Diploma == "" {
-		o.Diploma = ds[r.IntN(len(ds))]
+		// The options name the diploma when they belong to one: a
+		// situation is the CCST's, a client type the NRC's, a sector the
+		// diploma(s) that have it.
+		implied := g.implied(o)
+		if len(implied) == 0 {
+			implied = ds
+		}
+		o.Diploma = implied[r.IntN(len(implied))]
 	} else if !slices.Contains(ds, o.Diploma) {
-		return o, sector, badOption("diplôme « %s » inconnu (choisissez %s)", tutor.Clip(o.Diploma, 20), strings.Join(ds, " ou "))
+		return o, sector, badOption("%s", g.notLoaded(o.Diploma))
 	}
 	if o.Difficulty == 0 {
 		o.Difficulty = 2
@@ -220,7 +227,65 @@ func (g *Generator) findSector(o *Options) (Sector, error) {
 	if len(found) == 0 {
 		return Sector{}, badOption("secteur « %s » inconnu en %s (secteurs : %s)", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(g.Sectors(o.Diploma, o.Client), ", "))
 	}
+	// A name typed whole is that sector; a part of several names is none
+	// of them until the teacher says which.
+	for _, s := range found {
+		if tutor.Fold(s.Name) == want {
+			found = []Sector{s}
+			break
+		}
+	}
+	if len(found) > 1 {
+		var names []string
+		for _, s := range found {
+			names = append(names, s.Name)
+		}
+		return Sector{}, badOption("« %s » désigne plusieurs secteurs en %s : %s ; précisez lequel", tutor.Clip(o.Sector, 40), o.Diploma, strings.Join(names, ", "))
+	}
+	for _, ct := range ClientTypes {
+		if o.Diploma == "NRC" && slices.ContainsFunc(theCatalogue().NRC[ct], func(s Sector) bool { return s.Name == found[0].Name }) {
+			o.Client = ct
+		}
+	}
 	return found[0], nil
+}
+
+// implied are the diplomas the options belong to, none when they say
+// nothing of it.
+func (g *Generator) implied(o Options) []string {
+	switch {
+	case o.Situation != 0:
+		return []string{"CCST"}
+	case strings.TrimSpace(o.Client) != "":
+		return []string{"NRC"}
+	case strings.TrimSpace(o.Sector) != "":
+		want := tutor.Fold(strings.TrimSpace(o.Sector))
+		var out []string
+		for _, d := range g.Diplomas() {
+			if slices.ContainsFunc(g.Sectors(d, ""), func(s string) bool { return strings.Contains(tutor.Fold(s), want) }) {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// notLoaded says that a diploma has no référentiel loaded, what is loaded,
+// and how to add one; a loaded text that says it was replaced by this
+// diploma is named.
+func (g *Generator) notLoaded(code string) string {
+	var names []string
+	for _, d := range g.Diplomas() {
+		names = append(names, "BTS "+d)
+	}
+	msg := fmt.Sprintf("aucun référentiel du BTS %s n'est chargé (référentiels chargés : %s)", tutor.Clip(code, 20), strings.Join(names, ", "))
+	for _, d := range g.corpus.Docs {
+		if st := d.Meta.Status; code != "" && strings.Contains(st, "BTS "+code) {
+			msg += " ; " + strings.TrimSuffix(st, ".")
+		}
+	}
+	return msg + ". Un enseignant peut ajouter un référentiel avec « tutor ingest »."
 }
 
 // Generate writes the brief the options and seed call for.

@@ -21,6 +21,9 @@ const (
 // console is the local, offline front end: the bot's commands, through the
 // same router, printed as text.
 func (m *Main) console(ctx context.Context, args []string) error {
+	if err := parseOptions(m.newFlags("console"), args); err != nil {
+		return err
+	}
 	if len(args) > 0 {
 		return usageError{fmt.Errorf("la console ne prend pas d'argument (reçu %q)", strings.Join(args, " "))}
 	}

@@ -56,7 +56,8 @@ type Main struct {
 	// offline keeps every API away: --no-llm embeds with the local
 	// embedder too.
 	offline bool
-	warned  bool // the référentiels skipped have been said
+	warned  bool          // the référentiels skipped have been said
+	help    *flag.FlagSet // the options whose help was asked (--help)
 }
 
 // Exit codes.
@@ -172,6 +173,9 @@ func (m *Main) run(ctx context.Context, args []string) int {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
+		if m.help != nil {
+			printHelp(m.Stdout, m.help)
+		}
 		return exitOK
 	case errors.As(err, &ue):
 		fmt.Fprintf(m.Stderr, "erreur : %v\n", ue.error)
@@ -276,7 +280,30 @@ func (m *Main) commands() map[string]func(context.Context, []string) error {
 func (m *Main) newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	// The flag package asks for the usage on --help and on errors: Run
+	// prints it for --help only.
+	fs.Usage = func() { m.help = fs }
 	return fs
+}
+
+// printHelp lists a command's options, in French, as « tutor X --help »
+// shows them.
+func printHelp(w io.Writer, fs *flag.FlagSet) {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		fmt.Fprintf(w, "tutor %s — options : aucune.\n", fs.Name())
+	} else {
+		fmt.Fprintf(w, "tutor %s — options :\n", fs.Name())
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		line := fmt.Sprintf("  --%-12s %s", f.Name, f.Usage)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += fmt.Sprintf(" (défaut : %s)", f.DefValue)
+		}
+		fmt.Fprintln(w, line)
+	})
+	fmt.Fprintln(w, "« tutor aide » décrit toutes les commandes.")
 }
 
 // parseOptions parses the flags of a command that takes no argument.

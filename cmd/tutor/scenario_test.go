@@ -47,6 +47,9 @@ func TestScenarioBadOptions(t *testing.T) {
 		{"--diploma", "MCO"},
 		{"--seed", "-4"},
 		{"--difficulty", "9"},
+		{"--difficulty", "0"},
+		{"--situation", "0"},
+		{"--diploma", "CCST", "--sector", "mat"},
 		{"--focus", "prospection"},
 		{"--format", "pdf"},
 		{"--diploma", "CCST", "--client", "distributeur"},
@@ -55,6 +58,17 @@ func TestScenarioBadOptions(t *testing.T) {
 		code, out, errs := run(t, "", dataEnv(t), append([]string{"scenario"}, args...)...)
 		if code != exitUsage || out != "" || !strings.HasPrefix(errs, "erreur : ") {
 			t.Errorf("%v: exit %d, out %q, err %q", args, code, out, errs)
+		}
+	}
+}
+
+// Every verb says its options on --help.
+func TestHelpOfEveryVerb(t *testing.T) {
+	t.Parallel()
+	for verb := range (&Main{}).commands() {
+		code, out, _ := run(t, "", dataEnv(t), verb, "--help")
+		if code != exitOK || !strings.Contains(out, "tutor "+verb+" — options") {
+			t.Errorf("%s --help: exit %d\n%s", verb, code, out)
 		}
 	}
 }
