@@ -11,11 +11,11 @@ build: ## the tutor binary in ./bin
 run: ## the local console, nothing to configure
 	$(GO) run ./cmd/tutor
 
-test: ## what CI runs: vet, format check, race-enabled tests, then, without -race, the golden set's targets, the briefs' 1 500 seeds and the whole golden set through the unreliable, adversarial and honest models
+test: ## what CI runs: vet, format check, race-enabled tests, then, without -race, the golden set's targets, the briefs' 1 500 seeds (key, French) and the whole golden set through the unreliable, adversarial and honest models
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
 	$(GO) test -race -count=1 -parallel 8 ./...
-	$(GO) test -count=1 -run 'TestGoldenSetTargets|TestBriefsHoldOverManySeeds|OverGoldenSet|TestRemoteEmbeddingsFailing' ./eval ./scenario ./answer ./cmd/tutor
+	$(GO) test -count=1 -run 'TestGoldenSetTargets|TestBriefsHoldOverManySeeds|TestKeyHoldsOverEveryCombination|TestFrenchOfEveryBrief|OverGoldenSet|TestRemoteEmbeddingsFailing' ./eval ./scenario ./answer ./cmd/tutor
 
 DEVSET ?= ../shared/eval/dev-questions.jsonl
 
