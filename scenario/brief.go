@@ -177,4 +177,5 @@ type Brief struct {
 	Seller      Seller  `json:"seller"`
 	Buyer       Buyer   `json:"buyer"`
 	Jury        Jury    `json:"jury"`
+	Kit         Kit     `json:"kit"`
 }

@@ -181,7 +181,7 @@ func (w *writer) clientParameters() []Parameter {
 		if len(b.Client.Others) > 0 {
 			x := b.Client.Others[0]
 			pool = append(pool, Parameter{Kind: "participant",
-				Change:   fmt.Sprintf("%s (%s) rejoint l'entretien au bout de dix minutes.", x, x.Job),
+				Change:   fmt.Sprintf("%s (%s) rejoint l'entretien en cours de négociation.", x, x.Job),
 				Expected: fmt.Sprintf("Le candidat identifie son rôle (%s) et reformule pour %s l'essentiel.", x.Role, x.pronoun()),
 			})
 		}

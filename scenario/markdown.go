@@ -15,8 +15,18 @@ func (b *Brief) Markdown() string {
 		s.WriteString("> " + b.Note + "\n\n")
 	}
 	s.WriteString("## Fiche vendeur (à remettre au candidat)\n\n" + b.SellerSheet() + "\n")
-	s.WriteString("## Fiche acheteur (pour la personne qui joue le client)\n\n" + b.BuyerSheet() + "\n")
+	s.WriteString("## Préparation et documents (à remettre au candidat)\n\n" + b.CandidateSheet() + "\n")
+	if b.Prepared() {
+		// Nobody plays the buyer: what the candidate knows of the client
+		// is given to prepare with.
+		s.WriteString("## Dossier client (à remettre au candidat)\n\n" + b.ClientFile() + "\n")
+	} else {
+		s.WriteString("## Fiche acheteur (pour la personne qui joue le client)\n\n" + b.BuyerSheet() + "\n")
+		list(&s, "Document : devis du concurrent (en main de l'acheteur)", b.Kit.RivalQuote)
+		s.WriteString("\n")
+	}
 	s.WriteString("## Fiche jury\n\n" + b.JurySheet(true) + "\n")
+	s.WriteString("## Grille, minutage et débriefing (jury)\n\n" + b.KitSheet() + "\n")
 	fmt.Fprintf(&s, "---\nBrief généré par le tuteur BTS (graine %d). Les critères, compétences et durées sont cités du référentiel ; vérifiez le texte en vigueur pour votre session.\n", b.Options.Seed)
 	return s.String()
 }

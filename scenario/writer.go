@@ -110,6 +110,7 @@ func (w *writer) write() *Brief {
 	w.seller()
 	w.buyer()
 	w.jury()
+	w.kit()
 	b.Narrative = w.narrative()
 	b.Title = fmt.Sprintf("%s : %s pour %s", titleCase(w.offer.Name), b.Context.Company, b.Client.Organisation)
 	return b

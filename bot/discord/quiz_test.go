@@ -75,7 +75,8 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
-	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "CCST", bot.OptTheme: "epreuves"}))
+	// Compétences: answered with buttons (a typed figure is tested apart).
+	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "CCST", bot.OptTheme: "competences"}))
 	ids := buttonsOf(cb)
 	if cb.Type != 4 || cb.Data.Flags&ephemeral == 0 || len(ids) != 4 || !strings.Contains(text(cb), "BTS CCST") || !strings.Contains(text(cb), "**D.**") {
 		t.Fatalf("question: type %d flags %d buttons %v\n%s", cb.Type, cb.Data.Flags, ids, text(cb))
@@ -87,7 +88,7 @@ func TestQuizQuestionAnswerAndReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	it, _ := bank.Item(p.ItemID)
-	if it.Theme != quiz.ThemeEpreuves || it.Diploma != "CCST" {
+	if it.Theme != quiz.ThemeCompetences || it.Diploma != "CCST" {
 		t.Errorf("item %+v", it)
 	}
 	wrong := (it.Correct + 1) % 4
@@ -154,7 +155,7 @@ func TestReminderLeaderboardAndMyData(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 25, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", nil, withQuiz(t, clock))
 	ctx := context.Background()
-	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC"}))
+	_, cb, _ := h.ask(discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC", bot.OptTheme: "competences"}))
 	click(h, buttonsOf(cb)[0], "user-1")
 	for _, tt := range []struct{ heure, fuseau, want string }{
 		{"18h30", "", "18 h 30 (heure de Paris)"}, {"25h", "", "Heure illisible"},
@@ -425,8 +426,12 @@ func BenchmarkQuizRound(b *testing.B) {
 		if err != nil || resp.Question == nil {
 			b.Fatal(err)
 		}
-		if _, err := r.AnswerQuiz(ctx, resp.Question.PostID, req.UserID, i%4); err != nil {
-			b.Fatal(err)
+		answer := func() (bot.Response, error) { return r.AnswerQuiz(ctx, resp.Question.PostID, req.UserID, i%4) }
+		if it := resp.Question.Item; it.Typed {
+			answer = func() (bot.Response, error) { return r.AnswerTyped(ctx, resp.Question.PostID, req.UserID, it.Answer()) }
+		}
+		if got, err := answer(); err != nil || got.Outcome != bot.OutcomeOK {
+			b.Fatal(err, got.Text)
 		}
 	}
 }
@@ -438,7 +443,7 @@ func TestQuizSharesTheRateLimit(t *testing.T) {
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, paris)}
 	h := start(t, nil, "", func(c *Config) { c.RateLimit = 2 }, withQuiz(t, clock))
 	quiz := func() callbackBody {
-		in := discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC"})
+		in := discordtest.Command(bot.CmdQuiz, map[string]string{bot.OptDiplome: "NRC", bot.OptTheme: "competences"})
 		in.UserID = "spam"
 		_, cb, _ := h.ask(in)
 		return cb

@@ -117,6 +117,9 @@ func briefEmbeds(brief *scenario.Brief) (buyer, jury *discordgo.MessageEmbed) {
 	footer := &discordgo.MessageEmbedFooter{Text: tutor.Clip(brief.Header(), maxFooter)}
 	buyer = &discordgo.MessageEmbed{Title: tutor.Clip("Fiche acheteur — "+brief.Title, maxTitle), Color: colorInfo,
 		Description: tutor.Clip(brief.BuyerSheet(), maxDescription)}
+	if brief.Prepared() { // nobody plays the buyer: the client's file
+		buyer.Title, buyer.Description = tutor.Clip("Dossier client — "+brief.Title, maxTitle), tutor.Clip(brief.ClientFile(), maxDescription)
+	}
 	jury = &discordgo.MessageEmbed{Title: tutor.Clip("Fiche jury — "+brief.Title, maxTitle), Color: colorAnswer,
 		Description: tutor.Clip(brief.JurySheet(false), maxDescription), Footer: footer}
 	return buyer, jury

@@ -1,0 +1,187 @@
+package scenario
+
+// What teachers' own fiches have besides the role sheets: a grading grid
+// with points, a timing plan, the candidate's preparation sheet, the
+// documents of the negotiation and a debrief guide.
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Kit is the teacher's material around the simulation.
+type Kit struct {
+	Grid        []GridRow `json:"grid"`        // the épreuve's criteria, with points out of GridTotal
+	Plan        []string  `json:"plan"`        // preparation, phases and the minutes the events come
+	Prepare     []string  `json:"prepare"`     // what the candidate prepares
+	Bring       []string  `json:"bring"`       // what the candidate brings
+	Concessions []string  `json:"concessions"` // what each concession is traded for
+	PriceList   []string  `json:"price_list"`  // the seller's tariff
+	OrderForm   []string  `json:"order_form"`  // the bon de commande to fill in
+	RivalQuote  []string  `json:"rival_quote"` // the competitor's quote the buyer holds
+	Debrief     []string  `json:"debrief"`     // questions for the interview after
+	Self        []string  `json:"self"`        // the candidate's self-assessment
+}
+
+// GridRow is a criterion of the épreuve, quoted, and its points.
+type GridRow struct {
+	Criterion Quote `json:"criterion"`
+	Points    int   `json:"points"`
+}
+
+// GridTotal is what the grid is marked out of.
+const GridTotal = 20
+
+// grid shares GridTotal points among the épreuve's criteria, as evenly as
+// whole points allow (the first ones get the remainder).
+func (w *writer) grid() []GridRow {
+	crit := w.b.Jury.Criteria
+	if len(crit) == 0 {
+		return nil
+	}
+	rows := make([]GridRow, len(crit))
+	for i, q := range crit {
+		rows[i] = GridRow{Criterion: q, Points: GridTotal / len(crit)}
+		if i < GridTotal%len(crit) {
+			rows[i].Points++
+		}
+	}
+	return rows
+}
+
+// reSimulation finds the length of the simulation the text states ("20
+// minutes de simulation").
+var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation`)
+
+// plan is the timing: the preparation and the oral as the text states
+// them, then when the commission brings in each change. The minutes are
+// given when the text states how long the simulation lasts; otherwise the
+// changes come at the first and second thirds of the negotiation.
+func (w *writer) plan() []string {
+	b, e := w.b, w.gr.exam.Epreuve
+	var out []string
+	if e.Preparation != "" {
+		out = append(out, fmt.Sprintf("Préparation : %s (le candidat reçoit la fiche vendeur et les documents).", e.Preparation))
+	}
+	if e.Duration != "" {
+		out = append(out, fmt.Sprintf("Épreuve orale : %s au total.", e.Duration))
+	}
+	sim := 0
+	for _, q := range b.Jury.TimingRefs {
+		if m := reSimulation.FindStringSubmatch(q.Text); m != nil {
+			sim, _ = strconv.Atoi(m[1])
+		}
+	}
+	if len(b.Jury.Parameters) == 0 {
+		return append(out, "Présentation de la négociation préparée, puis entretien avec la commission (questions de la fiche jury).")
+	}
+	out = append(out, "Début de la négociation : prise de contact et découverte, sans intervention de la commission.")
+	for i, p := range b.Jury.Parameters {
+		when := []string{"Au premier tiers de la négociation", "Au deuxième tiers de la négociation", "Avant la conclusion"}[min(i, 2)]
+		if sim > 0 {
+			when = fmt.Sprintf("Minute %d de la simulation (sur %d)", sim*(i+1)/(len(b.Jury.Parameters)+1), sim)
+		}
+		out = append(out, when+" : "+p.Change)
+	}
+	return append(out, "Fin : conclusion et prise de congé, puis entretien avec la commission (guide de débriefing).")
+}
+
+// kit assembles the teacher's material once the sheets are written.
+func (w *writer) kit() {
+	b, p := w.b, w.b.Pricing
+	k := &b.Kit
+	k.Grid = w.grid()
+	k.Plan = w.plan()
+	k.Prepare = append([]string{}, b.Seller.Exercises...)
+	k.Prepare = append(k.Prepare,
+		"Pour chaque besoin probable, un argument : caractéristique, avantage pour ce client, preuve.",
+		"Une réponse à chaque objection probable (prix, concurrent, délai, décision).",
+		"Vos concessions et ce que vous demandez en échange de chacune (tableau ci-dessous).")
+	k.Bring = []string{"La fiche vendeur et les documents ci-dessous (tarif, bon de commande).", "Une calculatrice et vos calculs préparés."}
+	if b.Seller.Risk != nil {
+		k.Bring = append(k.Bring, "Votre analyse du risque client et les conditions de paiement que vous proposez.")
+	}
+	k.Concessions = w.concessions()
+	k.PriceList = w.priceList()
+	k.OrderForm = w.orderForm()
+	k.RivalQuote = []string{
+		fmt.Sprintf("Devis %s : %s.", de(b.Client.Competitor), w.offer.Name),
+		fmt.Sprintf("Prix : %s par %s, pour %s.", w.money(w.rivalPrice()), w.offer.Unit, quantity(p.Quantity, w.offer.Unit)),
+		"Services associés : aucun (ni installation, ni formation, ni garantie étendue).",
+		fmt.Sprintf("Délai : %d à %d semaines.", w.offer.Lead[0]+1, w.offer.Lead[1]+2),
+	}
+	k.Debrief = []string{
+		"Quels besoins avez-vous découverts, et comment les avez-vous reformulés ?",
+		"Quel argument a le plus porté, et à quel besoin répondait-il ?",
+	}
+	if len(b.Client.Objections) > 0 {
+		k.Debrief = append(k.Debrief, fmt.Sprintf("Comment avez-vous traité l'objection « %s » ?", b.Client.Objections[0]))
+	}
+	k.Debrief = append(k.Debrief,
+		"Quelle concession avez-vous faite, et qu'avez-vous obtenu en échange ?",
+		"À quel moment avez-vous proposé de conclure, et pourquoi à ce moment-là ?",
+		"Que feriez-vous autrement avec ce client ?")
+	for _, r := range k.Grid {
+		k.Self = append(k.Self, "☐ "+r.Criterion.Text)
+	}
+}
+
+// concessions says what the seller may give and what each is traded for.
+func (w *writer) concessions() []string {
+	b, p := w.b, w.b.Pricing
+	out := []string{
+		fmt.Sprintf("Remise supplémentaire (jusqu'à la remise totale maximale, prix plancher %s HT) : contre une quantité plus grande ou un engagement de commandes sur l'année.", p.Floor),
+		fmt.Sprintf("Service associé offert (%s) : contre la signature aujourd'hui.", strings.Join(w.offer.Services[:min(2, len(w.offer.Services))], " ou ")),
+	}
+	switch {
+	case b.ClientType == ClientParticulier:
+		out = append(out, "Date d'installation ou de livraison choisie par le client : contre la signature du bon de commande aujourd'hui.")
+	case b.Client.Public:
+		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
+	default:
+		out = append(out, "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante ; l'escompte récompense au contraire un paiement comptant.")
+	}
+	if b.ClientType == ClientDistributeur {
+		out = append(out, "Participation à une animation en magasin : contre un référencement de la gamme et un emplacement en tête de gondole.")
+	}
+	return out
+}
+
+// priceList is the seller's tariff, as the client may see it: prices,
+// rebates and conditions, not the cost nor the floor.
+func (w *writer) priceList() []string {
+	p := w.b.Pricing
+	out := []string{fmt.Sprintf("%s — prix catalogue : %s par %s (TVA %s%s).", capFirst(w.offer.Name), w.money(p.ListPrice), w.offer.Unit, pctStr(p.TVA), tvaNote(w.offer))}
+	if p.Quantity > 1 {
+		out = append(out, fmt.Sprintf("Remise de quantité : %s à partir de %s.", pctStr(p.VolumeRebate), quantity(p.Quantity, w.offer.Unit)))
+	} else if p.VolumeRebate > 0 {
+		out = append(out, fmt.Sprintf("Remise commerciale : %s.", pctStr(p.VolumeRebate)))
+	}
+	if p.Escompte > 0 {
+		out = append(out, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
+	}
+	out = append(out,
+		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
+		fmt.Sprintf("Services associés, en option : %s.", strings.Join(w.offer.Services, ", ")))
+	return out
+}
+
+// orderForm is the bon de commande the deal is written on.
+func (w *writer) orderForm() []string {
+	b := w.b
+	out := []string{
+		fmt.Sprintf("Vendeur : %s. Client : %s, %s.", b.Context.Company, b.Client.Organisation, b.Client.City),
+		fmt.Sprintf("Désignation : %s. Quantité : ____ %s.", w.offer.Name, plural(w.offer.Unit, 2)),
+		"Prix unitaire HT : ____ ; remise(s) : ____ ; prix net unitaire HT : ____.",
+		"Montant HT : ____ ; TVA : ____ ; net à payer TTC : ____.",
+		"Conditions de paiement : ____ ; délai de livraison ou d'installation : ____.",
+		"Services associés inclus : ____.",
+		"Date, signature du client et du vendeur.",
+	}
+	if b.ClientType == ClientParticulier && b.Client.Place == "à son domicile" {
+		out = append(out, "Joint : le formulaire de rétractation (14 jours) ; aucun paiement avant sept jours.")
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package scenario
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var reMinute = regexp.MustCompile(`^Minute (\d+) de la simulation \(sur (\d+)\)`)
+
+// The teacher's kit over every option combination: a grid out of 20 on the
+// épreuve's own criteria, every change of the commission timed in order,
+// the documents consistent with the key, a prepared negotiation with no
+// role-play.
+func TestKitOverEveryCombination(t *testing.T) {
+	g := generator(t)
+	seeds := uint64(1500)
+	if raceEnabled {
+		seeds = 150
+	}
+	for seed := uint64(0); seed < seeds; seed++ {
+		b, err := g.Generate(optionsFor(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := b.Kit
+		total := 0
+		for i, r := range k.Grid {
+			total += r.Points
+			if r.Criterion != b.Jury.Criteria[i] || r.Points < 1 {
+				t.Fatalf("seed %d: grid row %d %+v", seed, i, r)
+			}
+		}
+		if total != GridTotal || len(k.Grid) != len(b.Jury.Criteria) {
+			t.Fatalf("seed %d: grid of %d points on %d criteria (of %d)", seed, total, len(k.Grid), len(b.Jury.Criteria))
+		}
+		plan := strings.Join(k.Plan, "\n")
+		last := 0
+		for _, line := range k.Plan {
+			if m := reMinute.FindStringSubmatch(line); m != nil {
+				at, _ := strconv.Atoi(m[1])
+				of, _ := strconv.Atoi(m[2])
+				if at <= last || at >= of {
+					t.Fatalf("seed %d: minute %d after %d, of %d", seed, at, last, of)
+				}
+				last = at
+			}
+		}
+		for _, p := range b.Jury.Parameters {
+			if !strings.Contains(plan, p.Change) {
+				t.Fatalf("seed %d: the change %q is not timed", seed, p.Change)
+			}
+		}
+		for _, p := range b.Jury.Parameters {
+			if p.Kind == "concurrent" && !strings.Contains(strings.Join(k.RivalQuote, " "), p.Price.String()) {
+				t.Fatalf("seed %d: the competitor's quote %q is not the jury's %v", seed, k.RivalQuote, p.Price)
+			}
+		}
+		md := b.Markdown()
+		if b.Prepared() == strings.Contains(md, "## Fiche acheteur") || b.Prepared() != strings.Contains(md, "## Dossier client") {
+			t.Fatalf("seed %d: situation %d with a buyer's sheet %v", seed, b.Options.Situation, strings.Contains(md, "## Fiche acheteur"))
+		}
+		if len(k.Debrief) < 5 || len(k.Self) != len(k.Grid) || len(k.Concessions) < 3 || !strings.Contains(strings.Join(k.OrderForm, " "), "signature") {
+			t.Fatalf("seed %d: debrief %d, self %d, concessions %d", seed, len(k.Debrief), len(k.Self), len(k.Concessions))
+		}
+		if strings.Contains(strings.Join(k.PriceList, " "), b.Pricing.UnitCost.String()) {
+			t.Fatalf("seed %d: the tariff shows the cost", seed)
+		}
+		if b.Client.Place == "à son domicile" && !strings.Contains(strings.Join(k.OrderForm, " "), "rétractation") {
+			t.Fatalf("seed %d: a doorstep order form without its retraction form", seed)
+		}
+	}
+}
