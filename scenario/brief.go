@@ -35,6 +35,9 @@ type Options struct {
 	Difficulty int    `json:"difficulty"` // 1–3, default 2
 	Focus      string `json:"focus"`      // a stage; "" for the whole interview
 	Seed       uint64 `json:"seed"`
+	// Fiche, when set, is the candidate's own situation: the company, the
+	// offer and the client come from it, not from the catalogue.
+	Fiche *Fiche `json:"fiche,omitempty"`
 }
 
 // ErrOption is wrapped by every error due to a bad option; its message is

@@ -302,7 +302,11 @@ var examples = []struct {
 
 func TestCommittedExamples(t *testing.T) {
 	g := generator(t)
-	for _, ex := range examples {
+	fiche := fiche(t, filepath.Join("..", "examples", "fiche-candidat.md"))
+	for _, ex := range append(examples, struct {
+		file string
+		o    Options
+	}{"nrc-fiche-candidat.md", Options{Fiche: fiche, Seed: 7}}) {
 		b, err := g.Generate(ex.o)
 		if err != nil {
 			t.Fatal(err)

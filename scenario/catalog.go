@@ -16,6 +16,7 @@ type Offer struct {
 	TVA        float64  `json:"tva,omitempty"`       // percent; 0 means 20
 	TVANote    string   `json:"tva_note,omitempty"`  // why a reduced rate applies
 	RoundTTC   bool     `json:"round_ttc,omitempty"` // the list price is round tax included (households)
+	List       Cents    `json:"-"`                   // a list price given (a candidate's fiche), else drawn
 	Needs      []string `json:"needs"`
 	Objections []string `json:"objections"` // specific to the offer
 }

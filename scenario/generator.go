@@ -122,6 +122,9 @@ func sectorsFor(diploma, client string) []Sector {
 // resolve checks the options and fills the ones left to the seed.
 func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 	var sector Sector
+	if o.Fiche != nil {
+		return g.resolveFiche(o)
+	}
 	o.Diploma = strings.ToUpper(strings.TrimSpace(o.Diploma))
 	ds := g.Diplomas()
 	if o.Diploma == "" {
@@ -165,6 +168,59 @@ func (g *Generator) resolve(o Options, r *rand.Rand) (Options, Sector, error) {
 	o.Sector = sector.Name
 	return o, sector, nil
 }
+
+// resolveFiche takes the diploma, the client type and the one offer from a
+// candidate's fiche; the other options keep their meaning.
+func (g *Generator) resolveFiche(o Options) (Options, Sector, error) {
+	f := o.Fiche
+	if d := strings.ToUpper(strings.TrimSpace(o.Diploma)); d != "" && d != f.Diploma {
+		return o, Sector{}, badOption("la fiche est celle d'un candidat du BTS %s, pas du BTS %s", f.Diploma, d)
+	}
+	if !slices.Contains(g.Diplomas(), f.Diploma) {
+		return o, Sector{}, badOption("%s", g.notLoaded(f.Diploma))
+	}
+	if o.Sector != "" || o.Client != "" {
+		return o, Sector{}, badOption("avec une fiche, le secteur et le client sont ceux de la fiche : retirez les options secteur et client")
+	}
+	o.Diploma, o.Client = f.Diploma, f.Client
+	if o.Difficulty == 0 {
+		o.Difficulty = 2
+	}
+	if o.Difficulty < 1 || o.Difficulty > 3 {
+		return o, Sector{}, badOption("la difficulté va de 1 à 3")
+	}
+	if o.Diploma == "CCST" && o.Situation == 0 {
+		o.Situation = 2
+	}
+	if o.Diploma == "NRC" && o.Situation != 0 || o.Diploma == "CCST" && o.Situation != 1 && o.Situation != 2 {
+		return o, Sector{}, badOption("situation %d impossible pour le BTS %s", o.Situation, o.Diploma)
+	}
+	cost := f.Cost
+	if cost == 0 {
+		cost = f.ListPrice * estimatedCostShare
+	}
+	offer := Offer{Name: f.Offer, Unit: f.Unit, Specs: f.Specs, Services: f.Services, Cost: [2]int{int(cost + 0.5), int(cost + 0.5)},
+		Quantities: []int{f.Quantity}, Lead: f.Lead, TVA: f.TVA, List: Cents(f.ListPrice*100 + 0.5), Needs: f.Needs, Objections: f.Objections,
+		RoundTTC: f.Client == ClientParticulier}
+	if len(offer.Specs) == 0 {
+		offer.Specs = []string{f.Offer}
+	}
+	activity := f.Activity
+	if activity == "" {
+		activity = "entreprise"
+	}
+	place := []string{"dans les locaux du client"}
+	if f.Client == ClientParticulier {
+		place = []string{"à son domicile", "en magasin"}
+	}
+	s := Sector{Name: "fiche du candidat", Sellers: []string{activity}, Clients: []Org{{Activity: f.OrgActivity}}, Offers: []Offer{offer}, Place: place}
+	o.Sector = s.Name
+	return o, s, nil
+}
+
+// estimatedCostShare is the cost assumed, as a share of the list price,
+// when a fiche does not give it (the brief says so).
+const estimatedCostShare = 0.65
 
 // resolveClient checks the client type and the situation against the
 // diploma: CCST negotiates with a professional, in situation 1 or 2; NRC with

@@ -89,7 +89,12 @@ func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 	p.MinMarginRate = []float64{25, 20, 15}[difficulty-1] + float64(r.IntN(3))*5
 	listMargin := p.MinMarginRate + 15 + float64(r.IntN(4))*5 // room for discounts
 	p.ListPrice = roundUp(p.UnitCost + pct(p.UnitCost, listMargin))
-	if o.RoundTTC { // households read a round price, tax included
+	if o.List > p.UnitCost {
+		// A list price given: the minimum margin leaves room below it.
+		p.ListPrice = o.List
+		avail := 100 * float64(o.List-p.UnitCost) / float64(p.UnitCost)
+		p.MinMarginRate = min(p.MinMarginRate, max(1, float64(int(avail/2))))
+	} else if o.RoundTTC { // households read a round price, tax included
 		for ttc := roundUp(p.ListPrice + pct(p.ListPrice, p.TVA)); ; ttc += 100 {
 			if h, ok := htFor(ttc, p.TVA); ok {
 				p.ListPrice = h

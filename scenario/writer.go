@@ -121,6 +121,15 @@ func (w *writer) context() {
 	c.Company = w.companyName() + " " + pick(w.r, legalForms)
 	c.Activity = pick(w.r, w.sector.Sellers)
 	c.City = pick(w.r, theCatalogue().Cities)
+	if f := w.o.Fiche; f != nil {
+		c.Company = f.Company
+		if f.City != "" {
+			c.City = f.City
+		}
+		if f.Cost == 0 {
+			w.b.Note = fmt.Sprintf("Coût d'achat absent de la fiche : estimé à %.0f %% du prix catalogue pour les calculs.", 100*estimatedCostShare)
+		}
+	}
 	c.Offer, c.Unit = w.offer.Name, w.offer.Unit
 	c.Specs = w.offer.Specs
 	c.Services = w.offer.Services
@@ -209,7 +218,40 @@ func (w *writer) client() {
 	}
 	c.Needs = pickN(r, w.offer.Needs, 2+min(o.Difficulty, 1))
 	c.Competitor = w.companyName()
+	if f := o.Fiche; f != nil {
+		w.fromFiche(c, f)
+	}
 	w.b.Client = *c
+}
+
+// fromFiche puts the candidate's client in place of the one drawn: its
+// name, city, buyer, needs and competitor, when the fiche gives them.
+func (w *writer) fromFiche(c *Client, f *Fiche) {
+	c.Organisation = f.Org
+	if f.OrgActivity != "" {
+		c.Activity = f.OrgActivity
+	}
+	if f.ClientCity != "" {
+		c.City = f.ClientCity
+	}
+	if p, ok := parsePerson(f.Buyer); ok {
+		p.Role = c.Buyer.Role
+		c.Buyer = p
+	}
+	c.Needs = f.Needs
+	if f.Competitor != "" {
+		c.Competitor = f.Competitor
+	}
+}
+
+// parsePerson reads « Mme Claire Martin, responsable des achats ».
+func parsePerson(s string) (Person, bool) {
+	name, job, _ := strings.Cut(s, ",")
+	civ, rest, _ := strings.Cut(strings.TrimSpace(name), " ")
+	if civ != "M." && civ != "Mme" || strings.TrimSpace(rest) == "" {
+		return Person{}, false
+	}
+	return Person{Civility: civ, Name: strings.TrimSpace(rest), Job: strings.TrimSpace(job)}, true
 }
 
 func lastName(full string) string {

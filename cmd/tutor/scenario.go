@@ -28,6 +28,7 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "fichier où écrire le brief (sinon la sortie standard)")
 	noLLM := fs.Bool("no-llm", false, "pas de réécriture de la mise en situation par le modèle de langue")
 	list := fs.Bool("sectors", false, "lister les secteurs disponibles")
+	from := fs.String("from", "", "fiche du candidat (Markdown « clé : valeur » ou JSON, voir examples/fiche-candidat.md) : le jeu de rôle est bâti sur sa situation")
 	if err := parseOptions(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +42,11 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	o, err := bot.ScenarioOptions(values)
 	if err != nil {
 		return usageError{err}
+	}
+	if *from != "" {
+		if o.Fiche, err = readFiche(*from); err != nil {
+			return err
+		}
 	}
 	c, err := m.loadCorpus()
 	if err != nil {
@@ -98,4 +104,19 @@ func (m *Main) writeBrief(b *scenario.Brief, format, out string) error {
 	}
 	fmt.Fprintf(m.Stderr, "Brief écrit dans %s (graine %d).\n", out, b.Options.Seed)
 	return nil
+}
+
+// readFiche reads a candidate's fiche; a missing, unreadable or incomplete
+// one is a usage error that says what to fix.
+func readFiche(path string) (*scenario.Fiche, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("fiche candidat « %s » illisible : %v", path, errors.Unwrap(err))}
+	}
+	defer f.Close()
+	fiche, err := scenario.ParseFiche(f)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return fiche, nil
 }

@@ -39,6 +39,19 @@ func TestScenarioCommand(t *testing.T) {
 	if code != 0 || err != nil || !strings.HasPrefix(string(md), "# ") || !strings.Contains(string(md), "Situation d'évaluation n°1") || !strings.Contains(errs, "graine 3") {
 		t.Fatalf("exit %d, %v, %s: %.200s", code, err, errs, md)
 	}
+	// Built on a candidate's fiche; a missing or incomplete one says what
+	// to fix.
+	fiche := filepath.Join("..", "..", "examples", "fiche-candidat.md")
+	if code, out, errs := run(t, "", env, "scenario", "--from", fiche, "--seed", "7"); code != 0 || !strings.Contains(out, "Thermalia SARL") || !strings.Contains(out, "Mme Claire Lemoine") {
+		t.Errorf("from a fiche: exit %d, %s, %.300s", code, errs, out)
+	}
+	bad := filepath.Join(t.TempDir(), "fiche.md")
+	os.WriteFile(bad, []byte("- diplome : NRC\n- entreprise : Thermalia\n"), 0o644)
+	for path, want := range map[string]string{filepath.Join(t.TempDir(), "absente.md"): "illisible", bad: "il manque offre"} {
+		if code, out, errs := run(t, "", env, "scenario", "--from", path); code != exitUsage || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d, %q", path, code, errs)
+		}
+	}
 }
 
 func TestScenarioBadOptions(t *testing.T) {
