@@ -80,7 +80,7 @@ func configConsole(rest string, req *Request) string {
 // scenarioConsole reads /scenario's options: key=value pairs, or bare
 // values recognised by their form.
 func scenarioConsole(rest string, req *Request) string {
-	keys := []string{OptDiplome, OptClient, OptSituation, OptSecteur, OptDifficulte, OptEtape, OptGraine}
+	keys := []string{OptDiplome, OptClient, OptSituation, OptSecteur, OptDifficulte, OptEtape, OptGraine, OptFiche}
 	for _, tok := range strings.Fields(rest) {
 		if k, v, ok := strings.Cut(tok, "="); ok {
 			k = tutor.Fold(k)

@@ -60,6 +60,9 @@ type Request struct {
 	// OnDelta receives the verified part of a generated answer as it is
 	// written, sentence by sentence.
 	OnDelta func(soFar string)
+	// Files are the contents of the files joined, by option name (a
+	// candidate's fiche), read by the platform.
+	Files map[string][]byte
 }
 
 // Response is what a command shows, platform-neutral.

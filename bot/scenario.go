@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -25,6 +26,7 @@ const (
 	OptDifficulte = "difficulte"
 	OptEtape      = "etape"
 	OptGraine     = "graine"
+	OptFiche      = "fiche" // a candidate's fiche, joined as a file
 )
 
 // maxSeed bounds the seeds drawn for briefs: short enough to read aloud.
@@ -105,7 +107,12 @@ func (r *Router) scenario(ctx context.Context, req Request) (Response, error) {
 	if err != nil {
 		return *refused(err), nil
 	}
-	if o.Diploma == "" {
+	if data, ok := req.Files[OptFiche]; ok {
+		if o.Fiche, err = scenario.ParseFiche(bytes.NewReader(data)); err != nil {
+			return *refused(err), nil
+		}
+	}
+	if o.Diploma == "" && o.Fiche == nil {
 		if o.Diploma, _, err = r.diploma(ctx, req); err != nil {
 			return Response{}, err
 		}

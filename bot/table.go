@@ -37,6 +37,7 @@ const (
 	TypeChannel
 	TypeRole
 	TypeSubcommand
+	TypeAttachment // a file the user joins; its content arrives in Request.Files
 )
 
 // Choice is a fixed value of an option.
@@ -202,7 +203,7 @@ func defaultCommands() []Command {
 			Example: "diplome NRC", Ack: AckPrivate, Run: (*Router).config, Console: configConsole,
 			Options: configOptions()},
 		{Name: CmdScenario, Description: "Un jeu de rôle de négociation pour l'épreuve E4, avec ses fiches (enseignants)",
-			Help:    "— un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury (enseignants). Ex. : /scenario diplome:NRC client:distributeur etape:objections",
+			Help:    "— un jeu de rôle de négociation pour l'épreuve E4, avec fiches vendeur, acheteur et jury, grille sur 20 et documents (enseignants) ; fiche — la fiche du candidat, pour un jeu de rôle sur sa situation. Ex. : /scenario diplome:NRC client:distributeur etape:objections",
 			Example: "nrc distributeur objections 2", Teacher: true, Ack: AckBrief, Run: (*Router).scenario, Console: scenarioConsole,
 			Options: []Option{
 				diploma("Le diplôme (par défaut : celui du serveur)"),
@@ -213,6 +214,7 @@ func defaultCommands() []Command {
 				{Type: TypeInteger, Name: OptDifficulte, Description: "Difficulté de 1 à 3 (par défaut 2)", Min: ptr(1), Max: ptr(3)},
 				{Name: OptEtape, Description: "Étape de la vente à travailler", Choices: stringChoices(scenario.Stages...)},
 				{Type: TypeInteger, Name: OptGraine, Description: "Graine : la même graine redonne le même jeu de rôle", Min: ptr(0), Max: ptr(maxSeed - 1)},
+				{Type: TypeAttachment, Name: OptFiche, Description: "La fiche du candidat (modèle : examples/fiche-candidat.md) : le jeu de rôle bâti sur sa situation"},
 			}},
 		{Name: CmdQuiz, Description: "Une question de révision tout de suite, corrigée et citée",
 			Help:    "[diplome] [theme] — une question de révision tout de suite, corrigée et citée",

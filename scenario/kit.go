@@ -130,13 +130,13 @@ func (w *writer) kit() {
 
 // concessions says what the seller may give and what each is traded for.
 func (w *writer) concessions() []string {
-	b, p := w.b, w.b.Pricing
+	b := w.b
 	trade := "une quantité plus grande ou un engagement de commandes sur l'année"
 	if b.ClientType == ClientParticulier {
 		trade = "la signature aujourd'hui ou la souscription d'un service payant"
 	}
 	out := []string{
-		fmt.Sprintf("Remise supplémentaire (jusqu'à la remise totale maximale, prix plancher %s HT) : contre %s.", p.Floor, trade),
+		fmt.Sprintf("Remise supplémentaire (jamais sous votre prix plancher, à calculer) : contre %s.", trade),
 		fmt.Sprintf("Service associé offert (%s) : contre la signature aujourd'hui.", strings.Join(w.offer.Services[:min(2, len(w.offer.Services))], " ou ")),
 	}
 	switch {

@@ -67,6 +67,10 @@ func TestKitOverEveryCombination(t *testing.T) {
 		if strings.Contains(strings.Join(k.PriceList, " "), b.Pricing.UnitCost.String()) {
 			t.Fatalf("seed %d: the tariff shows the cost", seed)
 		}
+		// The candidate's sheet gives no answer of the key away.
+		if cand := b.CandidateSheet(); strings.Contains(cand, b.Pricing.Floor.String()) || strings.Contains(cand, "maximale : ") {
+			t.Fatalf("seed %d: the candidate's sheet shows the floor or the maximum discount", seed)
+		}
 		if b.Client.Place == "à son domicile" && !strings.Contains(strings.Join(k.OrderForm, " "), "rétractation") {
 			t.Fatalf("seed %d: a doorstep order form without its retraction form", seed)
 		}

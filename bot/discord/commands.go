@@ -30,6 +30,7 @@ var optionTypes = map[bot.OptionType]discordgo.ApplicationCommandOptionType{
 	bot.TypeChannel:    discordgo.ApplicationCommandOptionChannel,
 	bot.TypeRole:       discordgo.ApplicationCommandOptionRole,
 	bot.TypeSubcommand: discordgo.ApplicationCommandOptionSubCommand,
+	bot.TypeAttachment: discordgo.ApplicationCommandOptionAttachment,
 }
 
 func discordOptions(opts []bot.Option, diplomas []string) []*discordgo.ApplicationCommandOption {

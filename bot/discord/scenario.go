@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"time"
 
@@ -41,6 +43,14 @@ func (b *Bot) scenarioCommand(ctx context.Context, in *discordgo.Interaction, re
 			outcome = bot.OutcomeError
 		}
 		metrics.Interaction(req.Command, outcome)
+	}
+	if id := req.Options[bot.OptFiche]; id != "" {
+		data, err := b.attachment(ctx, in, id)
+		if err != nil {
+			say("Je n'ai pas pu lire la fiche jointe : "+err.Error()+". Joignez un fichier texte (Markdown ou JSON) d'après le modèle examples/fiche-candidat.md.", bot.OutcomeRefused)
+			return
+		}
+		req.Files = map[string][]byte{bot.OptFiche: data}
 	}
 	resp, err := b.router.Execute(ctx, req)
 	if resp.LLMErr != nil {
@@ -130,4 +140,43 @@ func sellerEmbed(brief *scenario.Brief) *discordgo.MessageEmbed {
 	return &discordgo.MessageEmbed{Title: tutor.Clip("Fiche vendeur — "+brief.Title, maxTitle), Color: colorAnswer,
 		Description: tutor.Clip("**Mise en situation.** "+brief.Narrative+"\n\n"+brief.SellerSheet(), maxDescription),
 		Footer:      &discordgo.MessageEmbedFooter{Text: tutor.Clip(fmt.Sprintf("BTS %s · %s · graine %d", brief.Diploma, brief.Epreuve, brief.Options.Seed), maxFooter)}}
+}
+
+// maxAttachment bounds a file joined to a command, in bytes.
+const maxAttachment = 32 << 10
+
+// attachment downloads a file joined to a command, by its ID in the
+// interaction's resolved data: a text file of at most maxAttachment bytes.
+func (b *Bot) attachment(ctx context.Context, in *discordgo.Interaction, id string) ([]byte, error) {
+	data := in.ApplicationCommandData()
+	if data.Resolved == nil || data.Resolved.Attachments[id] == nil {
+		return nil, errors.New("fichier introuvable")
+	}
+	att := data.Resolved.Attachments[id]
+	if att.Size > maxAttachment {
+		return nil, fmt.Errorf("fichier trop long (%d Kio au plus)", maxAttachment>>10)
+	}
+	if ct := att.ContentType; ct != "" && !strings.HasPrefix(ct, "text/") && !strings.HasPrefix(ct, "application/json") {
+		return nil, fmt.Errorf("« %s » n'est pas un fichier texte", tutor.Clip(att.Filename, 60))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, att.URL, nil)
+	if err != nil {
+		return nil, errors.New("adresse du fichier invalide")
+	}
+	res, err := b.session.Client.Do(req)
+	if err != nil {
+		return nil, errors.New("téléchargement impossible")
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("téléchargement refusé (%d)", res.StatusCode)
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, maxAttachment+1))
+	if err != nil {
+		return nil, errors.New("téléchargement interrompu")
+	}
+	if len(body) > maxAttachment {
+		return nil, fmt.Errorf("fichier trop long (%d Kio au plus)", maxAttachment>>10)
+	}
+	return body, nil
 }

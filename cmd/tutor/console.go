@@ -3,7 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"regexp"
 	"strings"
 
@@ -89,6 +92,14 @@ func (st *consoleState) step(ctx context.Context, router *bot.Router, line strin
 	req, out, quit := router.ParseLine(line)
 	if req != nil {
 		req.GuildID, req.ChannelID, req.UserID, req.ManageGuild = consoleGuild, consoleGuild, consoleUser, true
+		if path := req.Options[bot.OptFiche]; path != "" {
+			// "/scenario fiche=chemin" joins the file, as Discord would.
+			data, err := readFile(path, 32<<10)
+			if err != nil {
+				return "Fiche illisible : " + err.Error() + ".", false, nil
+			}
+			req.Files = map[string][]byte{bot.OptFiche: data}
+		}
 	}
 	choice, isChoice := parseChoice(line)
 	switch {
@@ -209,4 +220,21 @@ func storeTrouble(err error) string {
 			"\nRestaurez tutor.db depuis une sauvegarde, ou déplacez-le pour repartir d'une base vide ; la console reste ouverte."
 	}
 	return "Erreur : " + msg + "\nRéessayez dans un instant."
+}
+
+// readFile reads a file of at most limit bytes.
+func readFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("« %s » : %v", path, errors.Unwrap(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("« %s » : trop long (%d Kio au plus)", path, limit>>10)
+	}
+	return data, nil
 }

@@ -88,12 +88,13 @@ func TestHelpOfEveryVerb(t *testing.T) {
 
 func TestConsoleScenario(t *testing.T) {
 	t.Parallel()
-	code, out, errs := run(t, "/scenario NRC distributeur conclusion graine=5\n/scenario couleur=bleu\n", dataEnv(t))
+	fiche := filepath.Join("..", "..", "examples", "fiche-candidat.md")
+	code, out, errs := run(t, "/scenario NRC distributeur conclusion graine=5\n/scenario couleur=bleu\n/scenario fiche="+fiche+" graine=7\n/scenario fiche=absente.md\n", dataEnv(t))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if !strings.Contains(out, "client distributeur") || !strings.Contains(out, "étape travaillée : conclusion") || !strings.Contains(out, "graine 5") ||
-		!strings.Contains(out, "Option « couleur » inconnue") {
+		!strings.Contains(out, "Option « couleur » inconnue") || !strings.Contains(out, "Thermalia SARL pour le foyer Lemoine") || !strings.Contains(out, "Fiche illisible") {
 		t.Errorf("console:\n%s", out)
 	}
 }

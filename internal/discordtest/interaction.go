@@ -52,6 +52,16 @@ func Click(customID, messageID string) *Interaction {
 	return &Interaction{Type: TypeComponent, Data: map[string]any{"custom_id": customID, "component_type": 2, "message_id": messageID}}
 }
 
+// WithFile joins a file to a command, as its option of the given name: the
+// option carries the attachment's ID, the resolved data its URL and size.
+func (in *Interaction) WithFile(option, id, url, name, contentType string, size int) *Interaction {
+	opts, _ := in.Data["options"].([]map[string]any)
+	in.Data["options"] = append(opts, map[string]any{"name": option, "type": 11, "value": id})
+	in.Data["resolved"] = map[string]any{"attachments": map[string]any{id: map[string]any{
+		"id": id, "filename": name, "url": url, "proxy_url": url, "size": size, "content_type": contentType}}}
+	return in
+}
+
 // Submit builds the submission of a form with one text input.
 func Submit(customID, inputID, value string) *Interaction {
 	return &Interaction{Type: TypeModalSubmit, Data: map[string]any{"custom_id": customID, "components": []map[string]any{

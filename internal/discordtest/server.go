@@ -66,6 +66,7 @@ type Server struct {
 	violations []string
 	failures   []*failure
 	channels   map[string]channel
+	files      map[string][]byte // attachments by ID, served at /attachments/ID/name
 	nextID     int64
 	broken     string // why waiting is pointless, see Abort
 
@@ -103,7 +104,7 @@ const (
 // New starts a fake Discord accepting token; it stops when the test ends.
 func New(t testing.TB, token string) *Server {
 	s := &Server{Token: token, AppID: "100000000000000001", BotID: "100000000000000001", t: t,
-		changed: make(chan struct{}), channels: map[string]channel{}, nextID: 900000000000000000}
+		changed: make(chan struct{}), channels: map[string]channel{}, files: map[string][]byte{}, nextID: 900000000000000000}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
 	// READY names another address for resuming, as Discord does.
@@ -300,6 +301,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.gateway(w, r)
 		return
 	}
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/attachments/"); ok {
+		id, _, _ := strings.Cut(rest, "/")
+		s.mu.Lock()
+		data, found := s.files[id]
+		s.mu.Unlock()
+		if !found {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(data)
+		return
+	}
 	path, ok := strings.CutPrefix(r.URL.Path, "/api/v9")
 	if !ok {
 		http.NotFound(w, r)
@@ -472,4 +485,13 @@ func pattern(parts []string) string {
 		}
 	}
 	return strings.Join(out, "/")
+}
+
+// Attach stores a file as Discord's CDN would and returns its ID and URL.
+func (s *Server) Attach(name string, content []byte) (id, url string) {
+	id = s.ID()
+	s.mu.Lock()
+	s.files[id] = content
+	s.mu.Unlock()
+	return id, s.URL + "/attachments/" + id + "/" + name
 }
