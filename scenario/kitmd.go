@@ -15,7 +15,7 @@ func (b *Brief) KitSheet() string {
 		for _, r := range k.Grid {
 			fmt.Fprintf(&s, "| « %s » (%s) | %d | |\n", r.Criterion.Text, strings.Replace(r.Criterion.Lines.String(), "ligne", "l.", 1), r.Points)
 		}
-		s.WriteString("\n")
+		fmt.Fprintf(&s, "| **Total** | **%d** | |\n\n", GridTotal)
 	}
 	list(&s, "Minutage", k.Plan)
 	list(&s, "Guide de débriefing (entretien avec la commission)", k.Debrief)

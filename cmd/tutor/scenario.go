@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -24,7 +25,7 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 		bot.OptEtape:      fs.String("focus", "", "découverte, argumentation, objections ou conclusion"),
 		bot.OptGraine:     fs.String("seed", "", "graine : la même graine redonne le même brief"),
 	}
-	format := fs.String("format", "md", "md ou json")
+	format := fs.String("format", "md", "md, json ou pdf (A4 à imprimer : une feuille par rôle, la grille sur sa page)")
 	out := fs.String("out", "", "fichier où écrire le brief (sinon la sortie standard)")
 	noLLM := fs.Bool("no-llm", false, "pas de réécriture de la mise en situation par le modèle de langue")
 	list := fs.Bool("sectors", false, "lister les secteurs disponibles")
@@ -32,8 +33,8 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 	if err := parseOptions(fs, args); err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return usageError{fmt.Errorf("format %q inconnu : md ou json", *format)}
+	if *format != "md" && *format != "json" && *format != "pdf" {
+		return usageError{fmt.Errorf("format %q inconnu : md, json ou pdf", *format)}
 	}
 	values := map[string]string{}
 	for k, v := range opts {
@@ -86,13 +87,20 @@ func (m *Main) scenario(ctx context.Context, args []string) error {
 // writeBrief writes a brief as Markdown or JSON, to a file or the output.
 func (m *Main) writeBrief(b *scenario.Brief, format, out string) error {
 	var text []byte
-	if format == "json" {
+	switch format {
+	case "json":
 		var err error
 		if text, err = json.MarshalIndent(b, "", "  "); err != nil {
 			return err
 		}
 		text = append(text, '\n')
-	} else {
+	case "pdf":
+		var buf bytes.Buffer
+		if err := b.PDF(&buf); err != nil {
+			return err
+		}
+		text = buf.Bytes()
+	default:
 		text = []byte(b.Markdown())
 	}
 	if out == "" {

@@ -45,6 +45,13 @@ func TestScenarioCommand(t *testing.T) {
 	if code, out, errs := run(t, "", env, "scenario", "--from", fiche, "--seed", "7"); code != 0 || !strings.Contains(out, "Thermalia SARL") || !strings.Contains(out, "Mme Claire Lemoine") {
 		t.Errorf("from a fiche: exit %d, %s, %.300s", code, errs, out)
 	}
+	// Print-ready.
+	pdf := filepath.Join(t.TempDir(), "brief.pdf")
+	if code, _, errs := run(t, "", env, "scenario", "--seed", "3", "--format", "pdf", "--out", pdf); code != 0 {
+		t.Errorf("pdf: exit %d, %s", code, errs)
+	} else if data, _ := os.ReadFile(pdf); !strings.HasPrefix(string(data), "%PDF-") {
+		t.Errorf("pdf: %.20q", data)
+	}
 	bad := filepath.Join(t.TempDir(), "fiche.md")
 	os.WriteFile(bad, []byte("- diplome : NRC\n- entreprise : Thermalia\n"), 0o644)
 	for path, want := range map[string]string{filepath.Join(t.TempDir(), "absente.md"): "illisible", bad: "il manque offre"} {
@@ -64,7 +71,7 @@ func TestScenarioBadOptions(t *testing.T) {
 		{"--situation", "0"},
 		{"--diploma", "CCST", "--sector", "mat"},
 		{"--focus", "prospection"},
-		{"--format", "pdf"},
+		{"--format", "docx"},
 		{"--diploma", "CCST", "--client", "distributeur"},
 		{"en trop"},
 	} {
