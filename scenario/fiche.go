@@ -128,52 +128,28 @@ func (f *Fiche) set(key, v string) error {
 		*into = x
 		return nil
 	}
-	switch key {
-	case "diplome":
+	text := map[string]*string{"entreprise": &f.Company, "activite": &f.Activity, "ville": &f.City, "offre": &f.Offer, "unite": &f.Unit,
+		"organisation": &f.Org, "activite client": &f.OrgActivity, "ville client": &f.ClientCity, "acheteur": &f.Buyer, "concurrent": &f.Competitor}
+	lists := map[string]*[]string{"caracteristiques": &f.Specs, "services": &f.Services, "besoins": &f.Needs, "objections": &f.Objections}
+	nums := map[string]*float64{"prix": &f.ListPrice, "cout": &f.Cost, "tva": &f.TVA}
+	switch {
+	case text[key] != nil:
+		*text[key] = v
+	case lists[key] != nil:
+		*lists[key] = list()
+	case nums[key] != nil:
+		return num(nums[key])
+	case key == "diplome":
 		f.Diploma = strings.ToUpper(v)
-	case "entreprise":
-		f.Company = v
-	case "activite":
-		f.Activity = v
-	case "ville":
-		f.City = v
-	case "offre":
-		f.Offer = v
-	case "unite":
-		f.Unit = v
-	case "caracteristiques":
-		f.Specs = list()
-	case "services":
-		f.Services = list()
-	case "prix":
-		return num(&f.ListPrice)
-	case "cout":
-		return num(&f.Cost)
-	case "tva":
-		return num(&f.TVA)
-	case "quantite":
+	case key == "client":
+		f.Client = tutor.Fold(v)
+	case key == "quantite":
 		q, err := strconv.Atoi(v)
 		if err != nil || q < 1 || q > 100000 {
 			return fmt.Errorf("« quantite » : un nombre entier de 1 à 100 000 est attendu (reçu « %s »)", tutor.Clip(v, 30))
 		}
 		f.Quantity = q
-	case "client":
-		f.Client = tutor.Fold(v)
-	case "organisation":
-		f.Org = v
-	case "activite client":
-		f.OrgActivity = v
-	case "ville client":
-		f.ClientCity = v
-	case "acheteur":
-		f.Buyer = v
-	case "besoins":
-		f.Needs = list()
-	case "objections":
-		f.Objections = list()
-	case "concurrent":
-		f.Competitor = v
-	case "delai semaines":
+	case key == "delai semaines":
 		lo, hi, _ := strings.Cut(strings.ReplaceAll(v, " ", ""), "-")
 		a, err1 := strconv.Atoi(lo)
 		b, err2 := strconv.Atoi(hi)

@@ -181,19 +181,5 @@ func checkLaw(t *testing.T, b *Brief, fail func(string, ...any)) {
 
 // The key over every option combination: 0 errors.
 func TestKeyHoldsOverEveryCombination(t *testing.T) {
-	g := generator(t)
-	seeds := uint64(1500)
-	if raceEnabled {
-		seeds = 150
-	}
-	for seed := uint64(0); seed < seeds; seed++ {
-		b, err := g.Generate(optionsFor(seed))
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkKey(t, b)
-		if t.Failed() {
-			return
-		}
-	}
+	sweep(t, func(b *Brief) { checkKey(t, b) })
 }

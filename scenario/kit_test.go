@@ -14,16 +14,8 @@ var reMinute = regexp.MustCompile(`^Minute (\d+) de la simulation \(sur (\d+)\)`
 // the documents consistent with the key, a prepared negotiation with no
 // role-play.
 func TestKitOverEveryCombination(t *testing.T) {
-	g := generator(t)
-	seeds := uint64(1500)
-	if raceEnabled {
-		seeds = 150
-	}
-	for seed := uint64(0); seed < seeds; seed++ {
-		b, err := g.Generate(optionsFor(seed))
-		if err != nil {
-			t.Fatal(err)
-		}
+	sweep(t, func(b *Brief) {
+		seed := b.Options.Seed
 		k := b.Kit
 		total := 0
 		for i, r := range k.Grid {
@@ -74,5 +66,5 @@ func TestKitOverEveryCombination(t *testing.T) {
 		if b.Client.Place == "à son domicile" && !strings.Contains(strings.Join(k.OrderForm, " "), "rétractation") {
 			t.Fatalf("seed %d: a doorstep order form without its retraction form", seed)
 		}
-	}
+	})
 }
