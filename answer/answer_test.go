@@ -87,98 +87,102 @@ func TestFactsAreStatedAndCited(t *testing.T) {
 
 // An answer leads with the sentence of the texts that answers, cited, then
 // quotes its passage; every figure says its diploma.
+// leadCases are questions whose answer must lead with the sentence that
+// answers.
+var leadCases = []struct {
+	q, diploma string
+	first      []string // all in the first line
+	citeLine   int      // a citation covers this line
+}{
+	{"qui est dans le jury de l'E4 en NRC, y a un pro ?", "", []string{"Au BTS NRC", "composée de deux interrogateurs", "professionnel", "[1]"}, 2933},
+	{"E3 CEJM en ccst, le dossier documentaire il fait combien de pages ?", "", []string{"Au BTS CCST", "une dizaine de pages", "[1]"}, 0},
+	{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
+	{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
+	{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
+	// A sous-épreuve named by its épreuve's word and its own common
+	// one: "l'écrit de langue" is E21, not the optional oral EF1.
+	{"a l'ecrit de langue en ccst le texte fait combien de lignes ?", "", []string{"E21", "50 lignes"}, 0},
+	{"l'oral de langue en ccf ccst c'est a quel moment de l'annee ?", "", []string{"E22", "entre février et juin"}, 0},
+	// The NRC numbers its activities within their function: "activité
+	// 1.2" is one, not a code refused.
+	{"l'activite 1.2 en nrc c'est quoi ?", "", []string{"Négociation - vente"}, 157},
+	{"f1.2 ca regroupe quelles activites ?", "", []string{"BTS NRC", "Négociation - vente"}, 157},
+	// A dispense asked with another BTS as context: the texts' dispenses.
+	{"j'ai deja un bts mco, je peux etre dispense de l'eco droit en ccst ?", "", []string{"Dispenses"}, 0},
+	// "a 10" is "à 10", not an activity code.
+	{"si j'echoue je garde mes notes superieures a 10 en nrc ?", "", []string{"supérieures à 10"}, 0},
+	// What the named épreuve's text does not say is no "oui" from
+	// another épreuve's: the student is told where the text says it.
+	{"est-ce qu'on peut avoir un dictionnaire a l'E3 CCST ?", "", []string{"Le texte de l'épreuve E3 n'en dit rien"}, 0},
+	// "C'est quoi l'épreuve E4 ?": its card first, then its objective.
+	{"c koi l'epreuve e4 ccst", "", []string{"coefficient de 6"}, 0},
+	// A limit of the savoirs asked by the student's word for it.
+	{"les maths financieres en nrc on va jusqu'ou ?", "", []string{"mathématiques financières"}, 0},
+	// Hours of no teaching in particular: the timetable's total row.
+	{"en ccst on a combien d'heures de cours par semaine au total ?", "", []string{"TOTAL ELEVE", "Total 31"}, 0},
+	{"en 2e annee de ccst on a moins de cours ? ca fait combien d'heures en tout", "", []string{"TOTAL ELEVE", "Total 27"}, 0},
+	// A teaching named with a year asks the timetable, even when an
+	// épreuve bears the same title; a row whose label is cut short in
+	// its breadcrumb still answers.
+	{"le bloc 3 developpement clientele ccst on en a combien en premiere annee ?", "", []string{"Bloc 3", "Total 5"}, 0},
+	{"cb d'heures par semaine au cdi et en salle info en nrc ?", "", []string{"ressources informatiques", "horaire hebdomadaire 3"}, 2418},
+	// A line the text did not mark as a heading heads its sentence.
+	{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
+	// The student's own expression ("en binôme") stands for the
+	// texts' word ("personnels"): the sentence holding it answers.
+	{"on peut faire le dossier u62 en binome avec un pote ?", "", []string{"Contrôle en cours de formation", "le dossier réalisé par le candidat"}, 1192},
+	// Who supervises the stage: its teachers, not an épreuve's jury.
+	{"c quels profs qui s'occupent de nos stages en nrc ? que le prof principal ?", "", []string{"responsabilité pédagogique des professeurs"}, 0},
+	// What only asking words ask ("combien de temps de prépa") is
+	// answered by the sentence that states it, not by one rich in the
+	// question's other words ("la négo simulée").
+	{"en ccf E4 ccst, la situation 2 (la nego simulee) on a combien de temps de prepa ?", "", []string{"discrétion de la commission"}, 0},
+	// A part named with its épreuve's words: its own card, not a
+	// sentence of its text.
+	{"l'ecrit de langue vivante en ccst il dure cb ?", "", []string{"E21", "2 heures"}, 0},
+	// A CCF situation named by its number: its own part of the text.
+	{"francais nrc, la 2eme situation de ccf on fait quoi ? sur combien de docs", "", []string{"synthèse de documents", "4 ou 5"}, 0},
+	// The meaning of a term, asked as students ask it: the sentence
+	// that defines it.
+	{"c koi la def d'un projet commercial pour le nrc ?", "", []string{"se définit comme"}, 0},
+	{"un prospect c quoi exactement pour le ref ccst ?", "", []string{"client potentiel"}, 0},
+	// A task code leads with its own task, not its activity's first.
+	{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
+	// Whom one answers to: the place in the organisation, even when
+	// "quand" opens the question.
+	{"quand on debute en ccst on est sous les ordres de qui ?", "", []string{"sous l'autorité d'un directeur d'agence"}, 227},
+	// Who grades: the part headed "Composition de la commission".
+	{"qui est dans le jury de l'E4 en ccst ?", "", []string{"Composition de la commission", "conduite par un professeur"}, 0},
+	{"l'E5 nrc elle est corrigee par quels profs ?", "", []string{"deux professeurs"}, 0},
+	// What something is for: the part headed "Objectif".
+	{"le stage en ccst ca sert a quoi au fond ?", "", []string{"a pour objectif de permettre"}, 0},
+	// An older diploma's épreuve: the correspondence table, not this
+	// diploma's épreuve of the same number.
+	{"j'ai valide l'E4 du bts technico-commercial, ca equivaut a quoi en ccst ?", "", []string{"Technico-commercial", "E4 Négociation technico-commerciale"}, 0},
+	// What a term means: the sentence that defines it, or glosses it.
+	{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
+	{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},
+	// A part of a function named by its title or its code: the part
+	// headed so, not the function's first activity nor an épreuve of a
+	// like title.
+	{"en nrc pour la fonction organisation et management de l'activite commerciale, c koi les resultats attendus", "", []string{"Résultats attendus"}, 0},
+	{"la fonction 2 en nrc, le commercial il est autonome ?", "", []string{"Autonomie, responsabilité", "Responsabilité délimitée"}, 0},
+	// Which of the functions named holds something: its passage, not
+	// each function's card.
+	{"la negociation de contrats c'est en F1 ou en F2 en nrc ? dans quelle fonction", "", []string{"FONCTION 1"}, 0},
+	// Sitting the examination over several years is its forme progressive.
+	{"le bts ccst on peut le passer sur plusieurs annees ?", "", []string{"forme progressive"}, 0},
+	// A savoirs' domain named by its title is not the épreuve of a like title.
+	{"le sociogramme c'est au programme de la partie communication negociation en nrc ?", "", []string{"S 76", "sociogramme"}, 0},
+	// The question's diploma wins over the default.
+	{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
+	{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},
+}
+
 func TestAnswersLeadWithTheSentence(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
-	tests := []struct {
-		q, diploma string
-		first      []string // all in the first line
-		citeLine   int      // a citation covers this line
-	}{
-		{"qui est dans le jury de l'E4 en NRC, y a un pro ?", "", []string{"Au BTS NRC", "composée de deux interrogateurs", "professionnel", "[1]"}, 2933},
-		{"E3 CEJM en ccst, le dossier documentaire il fait combien de pages ?", "", []string{"Au BTS CCST", "une dizaine de pages", "[1]"}, 0},
-		{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
-		{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
-		{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
-		// A sous-épreuve named by its épreuve's word and its own common
-		// one: "l'écrit de langue" is E21, not the optional oral EF1.
-		{"a l'ecrit de langue en ccst le texte fait combien de lignes ?", "", []string{"E21", "50 lignes"}, 0},
-		{"l'oral de langue en ccf ccst c'est a quel moment de l'annee ?", "", []string{"E22", "entre février et juin"}, 0},
-		// The NRC numbers its activities within their function: "activité
-		// 1.2" is one, not a code refused.
-		{"l'activite 1.2 en nrc c'est quoi ?", "", []string{"Négociation - vente"}, 157},
-		{"f1.2 ca regroupe quelles activites ?", "", []string{"BTS NRC", "Négociation - vente"}, 157},
-		// A dispense asked with another BTS as context: the texts' dispenses.
-		{"j'ai deja un bts mco, je peux etre dispense de l'eco droit en ccst ?", "", []string{"Dispenses"}, 0},
-		// "a 10" is "à 10", not an activity code.
-		{"si j'echoue je garde mes notes superieures a 10 en nrc ?", "", []string{"supérieures à 10"}, 0},
-		// What the named épreuve's text does not say is no "oui" from
-		// another épreuve's: the student is told where the text says it.
-		{"est-ce qu'on peut avoir un dictionnaire a l'E3 CCST ?", "", []string{"Le texte de l'épreuve E3 n'en dit rien"}, 0},
-		// "C'est quoi l'épreuve E4 ?": its card first, then its objective.
-		{"c koi l'epreuve e4 ccst", "", []string{"coefficient de 6"}, 0},
-		// A limit of the savoirs asked by the student's word for it.
-		{"les maths financieres en nrc on va jusqu'ou ?", "", []string{"mathématiques financières"}, 0},
-		// Hours of no teaching in particular: the timetable's total row.
-		{"en ccst on a combien d'heures de cours par semaine au total ?", "", []string{"TOTAL ELEVE", "Total 31"}, 0},
-		{"en 2e annee de ccst on a moins de cours ? ca fait combien d'heures en tout", "", []string{"TOTAL ELEVE", "Total 27"}, 0},
-		// A teaching named with a year asks the timetable, even when an
-		// épreuve bears the same title; a row whose label is cut short in
-		// its breadcrumb still answers.
-		{"le bloc 3 developpement clientele ccst on en a combien en premiere annee ?", "", []string{"Bloc 3", "Total 5"}, 0},
-		{"cb d'heures par semaine au cdi et en salle info en nrc ?", "", []string{"ressources informatiques", "horaire hebdomadaire 3"}, 2418},
-		// A line the text did not mark as a heading heads its sentence.
-		{"il faut quelles aptitudes personnelles en nrc ?", "", []string{"Au BTS NRC", "Aptitudes personnelles : Curieux, persévérant"}, 0},
-		// The student's own expression ("en binôme") stands for the
-		// texts' word ("personnels"): the sentence holding it answers.
-		{"on peut faire le dossier u62 en binome avec un pote ?", "", []string{"Contrôle en cours de formation", "le dossier réalisé par le candidat"}, 1192},
-		// Who supervises the stage: its teachers, not an épreuve's jury.
-		{"c quels profs qui s'occupent de nos stages en nrc ? que le prof principal ?", "", []string{"responsabilité pédagogique des professeurs"}, 0},
-		// What only asking words ask ("combien de temps de prépa") is
-		// answered by the sentence that states it, not by one rich in the
-		// question's other words ("la négo simulée").
-		{"en ccf E4 ccst, la situation 2 (la nego simulee) on a combien de temps de prepa ?", "", []string{"discrétion de la commission"}, 0},
-		// A part named with its épreuve's words: its own card, not a
-		// sentence of its text.
-		{"l'ecrit de langue vivante en ccst il dure cb ?", "", []string{"E21", "2 heures"}, 0},
-		// A CCF situation named by its number: its own part of the text.
-		{"francais nrc, la 2eme situation de ccf on fait quoi ? sur combien de docs", "", []string{"synthèse de documents", "4 ou 5"}, 0},
-		// The meaning of a term, asked as students ask it: the sentence
-		// that defines it.
-		{"c koi la def d'un projet commercial pour le nrc ?", "", []string{"se définit comme"}, 0},
-		{"un prospect c quoi exactement pour le ref ccst ?", "", []string{"client potentiel"}, 0},
-		// A task code leads with its own task, not its activity's first.
-		{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
-		// Whom one answers to: the place in the organisation, even when
-		// "quand" opens the question.
-		{"quand on debute en ccst on est sous les ordres de qui ?", "", []string{"sous l'autorité d'un directeur d'agence"}, 227},
-		// Who grades: the part headed "Composition de la commission".
-		{"qui est dans le jury de l'E4 en ccst ?", "", []string{"Composition de la commission", "conduite par un professeur"}, 0},
-		{"l'E5 nrc elle est corrigee par quels profs ?", "", []string{"deux professeurs"}, 0},
-		// What something is for: the part headed "Objectif".
-		{"le stage en ccst ca sert a quoi au fond ?", "", []string{"a pour objectif de permettre"}, 0},
-		// An older diploma's épreuve: the correspondence table, not this
-		// diploma's épreuve of the same number.
-		{"j'ai valide l'E4 du bts technico-commercial, ca equivaut a quoi en ccst ?", "", []string{"Technico-commercial", "E4 Négociation technico-commerciale"}, 0},
-		// What a term means: the sentence that defines it, or glosses it.
-		{"un projet commercial en nrc ca veut dire quoi au juste ?", "", []string{"Au BTS NRC", "Un projet commercial se définit comme"}, 0},
-		{"la primaute en nrc ca veut dire quoi ?", "", []string{"primauté (leadership)"}, 0},
-		// A part of a function named by its title or its code: the part
-		// headed so, not the function's first activity nor an épreuve of a
-		// like title.
-		{"en nrc pour la fonction organisation et management de l'activite commerciale, c koi les resultats attendus", "", []string{"Résultats attendus"}, 0},
-		{"la fonction 2 en nrc, le commercial il est autonome ?", "", []string{"Autonomie, responsabilité", "Responsabilité délimitée"}, 0},
-		// Which of the functions named holds something: its passage, not
-		// each function's card.
-		{"la negociation de contrats c'est en F1 ou en F2 en nrc ? dans quelle fonction", "", []string{"FONCTION 1"}, 0},
-		// Sitting the examination over several years is its forme progressive.
-		{"le bts ccst on peut le passer sur plusieurs annees ?", "", []string{"forme progressive"}, 0},
-		// A savoirs' domain named by its title is not the épreuve of a like title.
-		{"le sociogramme c'est au programme de la partie communication negociation en nrc ?", "", []string{"S 76", "sociogramme"}, 0},
-		// The question's diploma wins over the default.
-		{"coef e4 ccst", "NRC", []string{"Au BTS CCST", "coefficient de 6"}, 753},
-		{"durée de l'E5 en NRC", "CCST", []string{"Au BTS NRC", "5 heures"}, 0},
-	}
+	tests := leadCases
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			r, err := e.Answer(context.Background(), tt.q, tt.diploma)

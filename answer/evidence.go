@@ -46,24 +46,7 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 			out = append(out, term{t: t, w: w * idf, cue: w == weightCue})
 		}
 	}
-	// The words that ask for an attribute ("jury", "dure") say what kind of
-	// answer is wanted: they weigh as the words that state it do.
-	asking := map[string]bool{}
-	for _, at := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
-		for _, tr := range alsoAsking[at] {
-			for _, t := range e.Index.Terms(tr) {
-				asking[t] = true
-			}
-		}
-		if !at.asking() && !slices.Contains(q.Dropped, at) {
-			continue
-		}
-		for _, tr := range at.def().triggers {
-			for _, t := range e.Index.Terms(tr) {
-				asking[t] = true
-			}
-		}
-	}
+	asking := e.askingTerms(q)
 	own := e.Index.Terms(strings.Join(e.residual(q.Norm, subjects), " "))
 	for _, t := range own {
 		if !asking[t] {
@@ -122,6 +105,29 @@ func (e *Engine) askTerms(q *Query, subjects []ref) []term {
 		add(t, weightExpansion*weightBigram)
 	}
 	return out
+}
+
+// askingTerms are the index terms of the words that ask for an attribute
+// ("jury", "dure"): they only say what kind of answer is wanted, and weigh
+// as the words that state it do.
+func (e *Engine) askingTerms(q *Query) map[string]bool {
+	asking := map[string]bool{}
+	for _, at := range append(append([]Attr(nil), q.Asks...), q.Dropped...) {
+		for _, tr := range alsoAsking[at] {
+			for _, t := range e.Index.Terms(tr) {
+				asking[t] = true
+			}
+		}
+		if !at.asking() && !slices.Contains(q.Dropped, at) {
+			continue
+		}
+		for _, tr := range at.def().triggers {
+			for _, t := range e.Index.Terms(tr) {
+				asking[t] = true
+			}
+		}
+	}
+	return asking
 }
 
 // answers decides whether the texts answer a question that names no item:

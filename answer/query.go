@@ -211,6 +211,26 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	if len(q.Codes) == 0 && aboutEpreuve(q) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
 	}
+	q.settleAsks()
+	return q, nil
+}
+
+// asksDispense reports whether a question asks for a dispense or an
+// equivalence, which the texts grant.
+func asksDispense(n retrieval.Normal) bool {
+	for _, w := range []string{"dispense", "dispenses", "dispensee", "dispensees", "equivalence", "equivalences"} {
+		if n.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// settleAsks sets aside what a question's words only seemed to ask once
+// its subject is known: the steps of a project are no épreuve's
+// déroulement, who supervises the stage is no commission, hours of a
+// teaching are no duration.
+func (q *Query) settleAsks() {
 	// "les étapes d'une démarche de projet": the steps of what the
 	// question names, not how an épreuve goes, when it names none.
 	if q.Asked(AttrDeroulement) && !namesEpreuve(q) && !q.Norm.Has("deroulement") && !q.Norm.Has("deroule") {
@@ -232,18 +252,6 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		!q.Norm.Has("dure") && !q.Norm.Has("duree") && (!namesEpreuve(q) || namesYear(q.Norm) && !namesEpreuveExplicitly(q)) {
 		q.Asks = append(removeAttr(q.Asks, AttrDuree), AttrHoraires)
 	}
-	return q, nil
-}
-
-// asksDispense reports whether a question asks for a dispense or an
-// equivalence, which the texts grant.
-func asksDispense(n retrieval.Normal) bool {
-	for _, w := range []string{"dispense", "dispenses", "dispensee", "dispensees", "equivalence", "equivalences"} {
-		if n.Has(w) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasExamWord reports whether a question holds a word of the exam: "une

@@ -155,84 +155,88 @@ func sameAttrs(a, b []Attr) bool {
 	return true
 }
 
+// outsideCases are questions and what the texts can never hold that they
+// ask ("" when the texts answer).
+var outsideCases = []struct{ q, outside string }{
+	{"c quoi le taux de reussite au bts en france l'an dernier ?", "statistiques"},
+	{"cb on gagne en sortant du bts ccst, genre salaire ?", "salaires"},
+	{"c'est quand exactement l'ecrit de l'E5 NRC pour la session 2031 ?", "dates"},
+	{"vous connaissez l'adresse d'un lycee qui propose le bts ccst ?", "établissements"},
+	{"le meilleur lycée de Lyon pour le ccst ?", "lieux"},
+	{"qui sera le president du jury cette annee ?", "personnes"},
+	{"Quels sont les coefficients des épreuves du BTS MCO ?", "autre diplôme"},
+	{"c'est quoi la capitale du canada ?", "culture générale"},
+	{"combien ça coute a une entreprise de prendre un alternant ?", "coûts"},
+	{"tu peux me dire ce qui est tombe a l'E3 nrc ?", "sujets d'examen"},
+	{"c'etait quoi le sujet de l'e4 ccst l'an dernier ?", "sujets d'examen"},
+	// Another diploma the texts name only for what it shares.
+	{"l'E5 du bts management des unites commerciales elle dure combien ?", "autre diplôme"},
+	{"l'E5 ccst c'est quand l'annee prochaine ?", "dates"},
+	{"les salaires en sortie de bts nrc c'est combien ?", "salaires"},
+	{"les convocs pour l'ecrit e5 arrivent quand ?", "démarches"},
+	{"tu peux me faire une lettre de motiv pour mon stage ?", "rédaction"},
+	{"pour le crm en ccst c lequel le mieux, salesforce ?", "choix de produits"},
+	{"les coefs en BUT techniques de commercialisation ?", "autre diplôme"},
+	{"j'ai droit a une bourse du crous en bts ?", "coûts"},
+	{"c'etait quoi le sujet de l'E4 en 2019 ?", "dates"},
+	{"la gratification d'un stagiaire c'est combien par mois ?", "salaires"},
+	{"quel crm le moins cher pour mon dossier ?", "choix de produits"},
+	{"combien de moyenne pour avoir le bts avec mention bien ?", "mentions"},
+	{"mon tuteur veut que je travaille le dimanche, il a le droit ?", "droit du travail"},
+	{"quel pourcentage des candidats reussissent l'E4 ?", "statistiques"},
+	{"un somnifere pour dormir avant l'oral tu conseilles quoi ?", "santé"},
+	{"redige moi mon rapport de stage en entier stp", "rédaction"},
+	{"aide moi pour mon devoir d'eco : les causes du chomage en une page", "rédaction"},
+	{"jsuis demotive, je lache le bts ou pas ?", "conseil personnel"},
+	{"tu me conseilles quoi perso, continuer en bts ou arreter ?", "conseil personnel"},
+	{"c'est qui la ministre de l'education en ce moment ?", "personnes"},
+	{"madame Martin notre prof de nego elle est severe ?", "personnes"},
+	{"y a combien de lycees qui proposent le nrc en france ?", "établissements"},
+	{"mon patron de stage me paye pas, je peux aller aux prud'hommes ?", "droit du travail"},
+	{"quel pc portable acheter pour le bts ccst ?", "choix de produits"},
+	{"ya cb de % de reussite a l'E4 ?", "statistiques"}, // "%" is a word
+	{"les oraux de nrc cette annee c quelle semaine ?", "dates"},
+	{"y a une note eliminatoire en anglais ?", "mentions"},
+	{"une bonne appli pour reviser l'e5 ?", "choix de produits"},
+	{"c koi la loi d'ohm ? jai un controle de physique demain", "culture générale"},
+	{"en bac pro vente c'est combien de semaines de stage ?", "autre diplôme"},
+	{"j'ai un dut, je peux etre dispense de l'U3 en ccst ?", ""},              // the diploma held is context of a dispense
+	{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"},     // "TC" also reads as technico-commercial
+	{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
+	// Not outside: the texts say it.
+	{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
+	{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},
+	{"j'ai rate le bts en 2021, mes notes restent valables ?", ""},
+	{"c'est quoi le but de l'E4 en nrc ?", ""},
+	{"faut savoir utiliser un logiciel de crm en ccst ?", ""},
+	{"l'an prochain en ccst on a combien d'heures de cours par semaine ?", ""},
+	{"dans la gestion de l'equipe commerciale nrc on s'occupe des salaires ?", ""},
+	{"j'ai rate l'E5 l'annee derniere, je garde mes autres notes ?", ""},
+	{"l'unite U1 est commune avec le bts management des unites commerciales ?", ""},
+	{"la premiere session du ccst c'etait quand ?", ""},
+	{"jusqu'où va l'analyse statistique en gestion commerciale NRC ?", ""},
+	{"a l'E4 y a combien de personnes dans le jury ?", ""},
+	{"j'avais passé l'E5 au BTS force de vente, ça correspond à quoi en nrc ?", ""},
+	// Ordinary questions that share a word with a refusal.
+	{"est ce qu on peut inventer des situations pour les fiches e4 ?", ""},
+	{"qui execute le plan d action commercial en nrc ?", ""},
+	{"comment rediger mon dossier e4 ?", ""},
+	{"les eleves doivent savoir calculer un taux de marque en nrc ?", ""},
+	{"l e4 compte pour quel pourcentage de la note des candidats ?", ""},
+	{"si je dois arreter le bts en 1ere annee je garde mes notes ?", ""},
+	{"le pire stage de ma vie ca compte quand meme ?", ""},
+	{"j ai rdv chez mon medecin le jour de l epreuve je fais comment ?", ""},
+	{"tu me conseilles de reviser quoi en priorite pour l'E4 nrc ?", ""},
+	{"qui valide le module d'approfondissement en ccst ?", ""},
+	{"mon lycee fait l'E3 nrc en ccf, y a combien d'evals ?", ""},
+	{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
+}
+
 // What the texts can never hold, and injections, are read from the question.
 func TestAnalyzeOutside(t *testing.T) {
 	t.Parallel()
 	e := engine(t)
-	tests := []struct{ q, outside string }{
-		{"c quoi le taux de reussite au bts en france l'an dernier ?", "statistiques"},
-		{"cb on gagne en sortant du bts ccst, genre salaire ?", "salaires"},
-		{"c'est quand exactement l'ecrit de l'E5 NRC pour la session 2031 ?", "dates"},
-		{"vous connaissez l'adresse d'un lycee qui propose le bts ccst ?", "établissements"},
-		{"le meilleur lycée de Lyon pour le ccst ?", "lieux"},
-		{"qui sera le president du jury cette annee ?", "personnes"},
-		{"Quels sont les coefficients des épreuves du BTS MCO ?", "autre diplôme"},
-		{"c'est quoi la capitale du canada ?", "culture générale"},
-		{"combien ça coute a une entreprise de prendre un alternant ?", "coûts"},
-		{"tu peux me dire ce qui est tombe a l'E3 nrc ?", "sujets d'examen"},
-		{"c'etait quoi le sujet de l'e4 ccst l'an dernier ?", "sujets d'examen"},
-		// Another diploma the texts name only for what it shares.
-		{"l'E5 du bts management des unites commerciales elle dure combien ?", "autre diplôme"},
-		{"l'E5 ccst c'est quand l'annee prochaine ?", "dates"},
-		{"les salaires en sortie de bts nrc c'est combien ?", "salaires"},
-		{"les convocs pour l'ecrit e5 arrivent quand ?", "démarches"},
-		{"tu peux me faire une lettre de motiv pour mon stage ?", "rédaction"},
-		{"pour le crm en ccst c lequel le mieux, salesforce ?", "choix de produits"},
-		{"les coefs en BUT techniques de commercialisation ?", "autre diplôme"},
-		{"j'ai droit a une bourse du crous en bts ?", "coûts"},
-		{"c'etait quoi le sujet de l'E4 en 2019 ?", "dates"},
-		{"la gratification d'un stagiaire c'est combien par mois ?", "salaires"},
-		{"quel crm le moins cher pour mon dossier ?", "choix de produits"},
-		{"combien de moyenne pour avoir le bts avec mention bien ?", "mentions"},
-		{"mon tuteur veut que je travaille le dimanche, il a le droit ?", "droit du travail"},
-		{"quel pourcentage des candidats reussissent l'E4 ?", "statistiques"},
-		{"un somnifere pour dormir avant l'oral tu conseilles quoi ?", "santé"},
-		{"redige moi mon rapport de stage en entier stp", "rédaction"},
-		{"aide moi pour mon devoir d'eco : les causes du chomage en une page", "rédaction"},
-		{"jsuis demotive, je lache le bts ou pas ?", "conseil personnel"},
-		{"tu me conseilles quoi perso, continuer en bts ou arreter ?", "conseil personnel"},
-		{"c'est qui la ministre de l'education en ce moment ?", "personnes"},
-		{"madame Martin notre prof de nego elle est severe ?", "personnes"},
-		{"y a combien de lycees qui proposent le nrc en france ?", "établissements"},
-		{"mon patron de stage me paye pas, je peux aller aux prud'hommes ?", "droit du travail"},
-		{"quel pc portable acheter pour le bts ccst ?", "choix de produits"},
-		{"ya cb de % de reussite a l'E4 ?", "statistiques"}, // "%" is a word
-		{"les oraux de nrc cette annee c quelle semaine ?", "dates"},
-		{"y a une note eliminatoire en anglais ?", "mentions"},
-		{"une bonne appli pour reviser l'e5 ?", "choix de produits"},
-		{"c koi la loi d'ohm ? jai un controle de physique demain", "culture générale"},
-		{"en bac pro vente c'est combien de semaines de stage ?", "autre diplôme"},
-		{"j'ai un dut, je peux etre dispense de l'U3 en ccst ?", ""},              // the diploma held is context of a dispense
-		{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"},     // "TC" also reads as technico-commercial
-		{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
-		// Not outside: the texts say it.
-		{"j'ai un bts mco, je suis dispense de l'U3 en ccst ?", ""}, // this diploma's unit, asked of another's holder
-		{"j'ai eu 14 a une epreuve du bts technico-commercial, ma note compte encore pour le ccst ?", ""},
-		{"j'ai rate le bts en 2021, mes notes restent valables ?", ""},
-		{"c'est quoi le but de l'E4 en nrc ?", ""},
-		{"faut savoir utiliser un logiciel de crm en ccst ?", ""},
-		{"l'an prochain en ccst on a combien d'heures de cours par semaine ?", ""},
-		{"dans la gestion de l'equipe commerciale nrc on s'occupe des salaires ?", ""},
-		{"j'ai rate l'E5 l'annee derniere, je garde mes autres notes ?", ""},
-		{"l'unite U1 est commune avec le bts management des unites commerciales ?", ""},
-		{"la premiere session du ccst c'etait quand ?", ""},
-		{"jusqu'où va l'analyse statistique en gestion commerciale NRC ?", ""},
-		{"a l'E4 y a combien de personnes dans le jury ?", ""},
-		{"j'avais passé l'E5 au BTS force de vente, ça correspond à quoi en nrc ?", ""},
-		// Ordinary questions that share a word with a refusal.
-		{"est ce qu on peut inventer des situations pour les fiches e4 ?", ""},
-		{"qui execute le plan d action commercial en nrc ?", ""},
-		{"comment rediger mon dossier e4 ?", ""},
-		{"les eleves doivent savoir calculer un taux de marque en nrc ?", ""},
-		{"l e4 compte pour quel pourcentage de la note des candidats ?", ""},
-		{"si je dois arreter le bts en 1ere annee je garde mes notes ?", ""},
-		{"le pire stage de ma vie ca compte quand meme ?", ""},
-		{"j ai rdv chez mon medecin le jour de l epreuve je fais comment ?", ""},
-		{"tu me conseilles de reviser quoi en priorite pour l'E4 nrc ?", ""},
-		{"qui valide le module d'approfondissement en ccst ?", ""},
-		{"mon lycee fait l'E3 nrc en ccf, y a combien d'evals ?", ""},
-		{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
-	}
+	tests := outsideCases
 	for _, tt := range tests {
 		q, err := e.Analyze(tt.q, "")
 		if err != nil {

@@ -223,11 +223,10 @@ func TestCorrectionQuotesTheProof(t *testing.T) {
 	}
 }
 
-// A student guessing from the options alone (the longest, the shortest,
-// the one sharing most words with the question or with the other options)
-// does little better than chance: at most 30 % on every kind with enough
-// items to tell (at least 20). Ties are broken at random.
-func TestGuessingByShape(t *testing.T) {
+// shapeGuessers pick an option from its shape alone: the longest, the
+// shortest, neither, the one sharing most words with the question or with
+// the other options. Each gives the chance it is right.
+func shapeGuessers() map[string]func(it *Item) float64 {
 	words := contentWords
 	overlap := func(a, b map[string]bool) int {
 		n := 0
@@ -288,6 +287,15 @@ func TestGuessingByShape(t *testing.T) {
 			})
 		},
 	}
+	return guessers
+}
+
+// A student guessing from the options alone (the longest, the shortest,
+// the one sharing most words with the question or with the other options)
+// does little better than chance: at most 30 % on every kind with enough
+// items to tell (at least 20). Ties are broken at random.
+func TestGuessingByShape(t *testing.T) {
+	guessers := shapeGuessers()
 	type tally struct {
 		right float64
 		n     int

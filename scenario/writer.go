@@ -184,6 +184,19 @@ func (w *writer) client() {
 		}
 		c.Place = "dans les locaux du client"
 	}
+	w.people(c, jobs, buyerJob)
+	c.Needs = pickN(r, w.offer.Needs, 2+min(o.Difficulty, 1))
+	c.Competitor = w.companyName()
+	if f := o.Fiche; f != nil {
+		w.fromFiche(c, f)
+	}
+	w.b.Client = *c
+}
+
+// people draws the buyer's character and motivation, and the others of
+// the buying centre (a household's are one family).
+func (w *writer) people(c *Client, jobs []job, buyerJob job) {
+	o, r := w.o, w.r
 	// Personality: harder ones at higher difficulty.
 	var pool []personality
 	for _, p := range personalities {
@@ -216,12 +229,6 @@ func (w *writer) client() {
 			c.Others[i].Name = strings.Fields(c.Others[i].Name)[0] + " " + lastName(c.Buyer.Name)
 		}
 	}
-	c.Needs = pickN(r, w.offer.Needs, 2+min(o.Difficulty, 1))
-	c.Competitor = w.companyName()
-	if f := o.Fiche; f != nil {
-		w.fromFiche(c, f)
-	}
-	w.b.Client = *c
 }
 
 // fromFiche puts the candidate's client in place of the one drawn: its
