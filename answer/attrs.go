@@ -106,7 +106,7 @@ var attrTable = []attrDef{
 			"force de vente", "bts technico commercial", "avant la reforme"},
 		[]string{"dispense", "benefice", "notes", "correspondance", "obtenues", "conservees"}, []tutor.Kind{tutor.KindReglement}, false},
 	{AttrLimites, "limites de connaissances",
-		[]string{"limite", "limites", "jusqu ou", "au programme", "programme", "faut il savoir", "doit on savoir", "on doit savoir", "doit savoir", "faut savoir", "faut connaitre", "doit connaitre", "on doit connaitre", "a quel niveau", "niveau", "approfondi", "pousse", "poussees", "poussee", "en detail", "juste un peu", "etudie", "etudier", "on etudie", "on voit", "on apprend", "apprendre", "aborde", "abordes", "au programme"},
+		[]string{"limite", "limites", "limitee", "limitees", "limite a", "jusqu ou", "au programme", "programme", "faut il savoir", "doit on savoir", "on doit savoir", "doit savoir", "faut savoir", "faut connaitre", "doit connaitre", "on doit connaitre", "a quel niveau", "niveau", "approfondi", "pousse", "poussees", "poussee", "en detail", "juste un peu", "etudie", "etudier", "on etudie", "on voit", "on apprend", "apprendre", "aborde", "abordes", "au programme"},
 		[]string{"limites", "limiter", "connaissances"}, []tutor.Kind{tutor.KindSavoir}, false},
 	{AttrStage, "stage",
 		[]string{"stage", "stages", "convention", "attestation", "attestations", "entreprise d accueil", "tuteur", "milieu professionnel"},

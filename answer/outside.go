@@ -43,6 +43,13 @@ var outsideTogether = map[string][][]string{
 		{"perso", "personnellement", "arreter", "pour moi", "a ma place", "ou de", "rompre", "demissionner", "quitter", "abandonner", "lacher"}},
 	// "le taux de TVA aujourd'hui, 20 % ?", not "jusqu'où va la TVA ?".
 	"valeurs du moment": {{"taux", "smic", "prix", "montant", "plafond"}, {"aujourd hui", "actuel", "actuelle", "actuellement", "en ce moment", "cette annee", "en 2025", "en 2026", "en 2027"}},
+	// "après le BTS je peux rentrer en 3e année de BUT ?": admissions
+	// elsewhere, not "après le BTS, le stage compte ?".
+	"poursuite d'études": {{"apres le bts", "apres mon bts", "apres un bts"}, {"rentrer", "entrer", "integrer", "admission", "admis", "poursuivre", "continuer", "3e annee", "troisieme annee"}},
+	// "le BTS NRC a été remplacé ?": what became of the text after it.
+	// Not "le BTS technico-commercial est remplacé par quoi ?", which the
+	// texts answer, nor "je remplace les fiches par quoi ?".
+	"réforme": {{"a ete remplace", "ont ete remplaces", "existe plus", "existe encore", "encore valable", "toujours valable", "a ete supprime"}, {"bts nrc", "le nrc", "bts ccst", "le ccst"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee", "cette annee", "en avance",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -94,9 +101,10 @@ var outsideTable = []outsideDef{
 	{"culture générale",
 		[]string{"capitale", "qui a invente", "qui a cree le", "qui a fonde", "inventeur", "invente par", "qui a gagne", "coupe du monde", "recette", "meteo", "traduis", "traduire en", "president de la republique", "premier ministre", "quelle heure est il", "quel temps fera", "quel temps fait il",
 			"fete des meres", "fete des peres", "idee cadeau", "idees cadeaux", "un cadeau pour", "cadeau d anniversaire",
-			"dm d histoire", "dm de geo", "dm de maths", "dm de physique", "dm de philo", "dm de svt", "dm de chimie", "devoir d histoire", "controle d histoire", "cours d histoire", "en quelle annee a eu lieu", "quelle annee a eu lieu", "revolution francaise", "guerre mondiale",
+			"dm d histoire", "dm de geo", "dm de physique", "dm de philo", "dm de svt", "dm de chimie", "devoir d histoire", "controle d histoire", "cours d histoire", "en quelle annee a eu lieu", "quelle annee a eu lieu", "revolution francaise", "guerre mondiale",
 			"rien a voir avec le bts", "rien a voir avec les bts", "rien a voir avec le referentiel", "rien a voir avec les cours", "hors sujet mais",
-			"controle de physique", "cours de physique", "exercice de physique", "devoir de physique", "controle de chimie", "cours de chimie", "controle de maths", "exercice de maths",
+			"controle de physique", "cours de physique", "exercice de physique", "devoir de physique", "controle de chimie", "cours de chimie",
+			"controle de mathematiques", "exercice de mathematiques", "dm de mathematiques", "derivee", "derivees", "primitive d", "primitives",
 			"theoreme", "equation du", "equations du", "integrale", "conjugaison", "table de multiplication", "histoire geo", "physique chimie"},
 		"Je ne réponds qu'à partir des référentiels des BTS : cette question sort de ce qu'ils traitent."},
 	{"sujets d'examen",
@@ -152,8 +160,10 @@ var outsideTable = []outsideDef{
 	{"valeurs du moment",
 		[]string{"taux de tva actuel", "taux de tva en vigueur", "taux de tva normal", "taux normal de tva", "montant du smic", "smic actuel"},
 		"Les référentiels fixent ce qu'il faut savoir (par exemple le mécanisme de la TVA), pas les taux ni les montants en vigueur, qui changent : voyez une source officielle à jour (service-public.fr, impots.gouv.fr)."},
+	{"réforme", nil,
+		"Les référentiels ne disent pas ce qu'il est advenu d'eux après leur publication."},
 	{"poursuite d'études",
-		[]string{"ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "licence apres", "une licence apres", "faire une licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
+		[]string{"conditions d admission", "ecole d ingenieur", "ecoles d ingenieur", "ecole d ingenieurs", "ecoles d ingenieurs", "licence pro", "licence professionnel", "licence professionnelle", "en licence", "licence apres", "une licence apres", "faire une licence", "master", "bachelor", "parcoursup", "apres le bts on peut faire", "ecole de commerce", "ecoles de commerce", "bts ou but", "bts et but", "bts ou un but", "bts et un but", "but ou bts", "but ou un bts", "iut", "dut"},
 		"Les référentiels ne traitent pas des études après le BTS (écoles, admissions, dossiers)."},
 }
 

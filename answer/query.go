@@ -200,6 +200,14 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 			}
 			if o.asks(q.Norm) {
 				q.Outside, q.Why = o.name, o.why
+				if o.name == "réforme" {
+					// What the tutor knows of the texts' status is said.
+					for _, d := range q.Docs {
+						if d.Meta.Status != "" {
+							q.Why += " À titre d'information : " + d.Meta.Status
+						}
+					}
+				}
 				break
 			}
 		}
@@ -441,11 +449,16 @@ var reBlocDeCompetences = regexp.MustCompile(`(?i)(^|[^\pL\pN])blocs?\s+de\s+com
 func codeWords(q string) string {
 	// "le bloc de compétences 3" is the bloc 3, not a compétence.
 	q = reBlocDeCompetences.ReplaceAllString(q, "${1}bloc $2")
+	// "C2/4" is typed for C2.4 (C2-4 in the text).
+	q = reCodeSlash.ReplaceAllString(q, "$1.$2")
 	for _, c := range codeWordRes {
 		q = c.re.ReplaceAllString(q, "${1}"+c.prefix+"$2")
 	}
 	return q
 }
+
+// reCodeSlash finds a code whose parts a slash separates.
+var reCodeSlash = regexp.MustCompile(`(?i)\b([acs]\s?\d{1,2})\s?/\s?(\d{1,2})\b`)
 
 // questionCodes are the codes a question writes: "c 16 semaines" is "c'est
 // 16 semaines", not a compétence C16.

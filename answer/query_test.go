@@ -200,7 +200,17 @@ var outsideCases = []struct{ q, outside string }{
 	{"une bonne appli pour reviser l'e5 ?", "choix de produits"},
 	{"c koi la loi d'ohm ? jai un controle de physique demain", "culture générale"},
 	{"en bac pro vente c'est combien de semaines de stage ?", "autre diplôme"},
-	{"j'ai un dut, je peux etre dispense de l'U3 en ccst ?", ""},              // the diploma held is context of a dispense
+	{"j'ai un dut, je peux etre dispense de l'U3 en ccst ?", ""}, // the diploma held is context of a dispense
+	{"tu me conseilles de rompre mon contrat d'alternance ou de tenir ?", "droit du travail"},
+	{"tu me conseilles de changer de bts ou de rester en ccst ?", "conseil personnel"},
+	{"pour mon CV je veux mettre les qualites que le referentiel demande", ""}, // asked for the CV, not written
+	{"jai un dm d'histoire : en quelle annee a eu lieu la revolution francaise ?", "culture générale"},
+	{"en dm de gestion on calcule une marge, c au programme du nrc ?", ""}, // homework in the diploma's own subject
+	{"c vrai que le bts nrc a ete remplace par un autre bts ?", "réforme"},
+	{"je passe le bts nrc avec mon experience pro, pour l'e6 je remplace les fiches projet par quoi ?", ""},
+	{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
+	{"apres le bts nrc je peux rentrer en 3e annee de BUT TC ?", "poursuite d'études"},
+	{"c koi la derivee de x^2 + 3x ? j'ai un controle de maths", "culture générale"},
 	{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"},     // "TC" also reads as technico-commercial
 	{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 	// Not outside: the texts say it.
