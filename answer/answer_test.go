@@ -246,6 +246,16 @@ func TestComparison(t *testing.T) {
 			t.Errorf("comparison lacks %q:\n%s", w, r.Answer)
 		}
 	}
+	// One sentence a diploma; the part named is told with its sibling.
+	r, err = engine(t).Answer(context.Background(), "la LV obligatoire c'est que de l'oral en nrc ? et en ccst y a un ecrit en plus ?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"E21", "fait partie de l'épreuve E2", "E22", "30 minutes"} {
+		if !strings.Contains(r.Answer, w) {
+			t.Errorf("comparison lacks %q:\n%s", w, r.Answer)
+		}
+	}
 	// Several citations a side: the second side's markers follow the first's.
 	r, err = engine(t).Answer(context.Background(), "les heures de cours par semaine en première année, en NRC et en CCST", "")
 	if err != nil {

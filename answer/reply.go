@@ -303,6 +303,42 @@ func (a *builder) format(d *corpus.Doc, ep *tutor.Epreuve, name, cite string) {
 	}
 	// Every figure says which diploma it is for.
 	a.say("Au %s, %s %s.", d.Meta.Label(), strings.Join(s, " ; "), cite)
+	a.siblings(d, ep)
+}
+
+// siblings names the other parts of the épreuve a part belongs to, with
+// their form: "l'écrit de langue" is one half of E2.
+func (a *builder) siblings(d *corpus.Doc, ep *tutor.Epreuve) {
+	for i := range d.Model.Epreuves {
+		parent := &d.Model.Epreuves[i]
+		var others []string
+		var first *tutor.Epreuve
+		mine := false
+		for j := range parent.Parts {
+			p := &parent.Parts[j]
+			if p.Code == ep.Code {
+				mine = true
+				continue
+			}
+			if first == nil {
+				first = p
+			}
+			name := fmt.Sprintf("%s « %s »", p.Code, p.Title)
+			if form := strings.TrimSpace(strings.TrimPrefix(strings.ToLower(p.Form), "ponctuelle")); form != "" {
+				name += " (" + form
+				if p.Duration != "" {
+					name += ", " + spellDuration(p.Duration)
+				}
+				name += ")"
+			}
+			others = append(others, name)
+		}
+		if mine && first != nil {
+			a.say("%s fait partie de l'épreuve %s « %s », avec %s %s.", ep.Code, parent.Code, parent.Title, strings.Join(others, ", "),
+				a.cite(d, definingSection(d, first.Code, tutor.KindEpreuve)))
+			return
+		}
+	}
 }
 
 // competence states a compétence's title, savoir-faire and, when asked, its

@@ -271,20 +271,92 @@ func (e *Engine) narrow(q *Query, d *corpus.Doc) *Query {
 	if len(sub.Codes) == 0 && aboutEpreuve(&sub) {
 		// "en NRC c'est que de l'oral ? et en CCST il y a un écrit ?": each
 		// diploma's épreuve is named in its own clause.
-		if own := e.clauseOf(q, d); len(own.Words) > 0 {
-			sub.Titles = e.epreuvesByTitle(own, sub.Docs)
-		}
-		if len(sub.Titles) == 0 {
-			sub.Titles = e.epreuvesByTitle(q.Norm, sub.Docs)
+		// Its own words first ("et en CCST y a un écrit"), with the words
+		// of the whole question that name no part of an épreuve ("la LV
+		// obligatoire"); then what both share; then the whole question.
+		own, clause := e.clauseOf(q, d)
+		for _, n := range []retrieval.Normal{e.withContext(own, q, d), clause, q.Norm} {
+			if len(sub.Titles) == 0 && len(n.Words) > 0 {
+				sub.Titles = e.epreuvesByTitle(n, sub.Docs)
+			}
 		}
 	}
 	return &sub
 }
 
-// clauseOf is the part of a comparison that is about one diploma: what
-// comes before the first diploma named, then from the diploma's name to the
-// next diploma's. It is empty when the question does not name them apart.
-func (e *Engine) clauseOf(q *Query, d *corpus.Doc) retrieval.Normal {
+// withContext adds to a clause the words of the whole question that name
+// no part of the diploma's épreuves: they may name the épreuve, while the
+// part is chosen by the clause's own words.
+func (e *Engine) withContext(own retrieval.Normal, q *Query, d *corpus.Doc) retrieval.Normal {
+	if len(own.Words) == 0 {
+		return own
+	}
+	parts := map[string]bool{}
+	var walk func(list []tutor.Epreuve, inside bool)
+	walk = func(list []tutor.Epreuve, inside bool) {
+		for i := range list {
+			if inside {
+				for _, t := range e.Index.Terms(list[i].Title) {
+					parts[t] = true
+				}
+			}
+			walk(list[i].Parts, true)
+		}
+	}
+	walk(d.Model.Epreuves, false)
+	words := slices.Clone(own.Words)
+	for _, w := range q.Norm.Words {
+		if !slices.ContainsFunc(e.Index.Terms(w), func(t string) bool { return parts[t] }) {
+			words = append(words, w)
+		}
+	}
+	return retrieval.Normal{Words: words, Expansion: own.Expansion}
+}
+
+// reQuestionSentence splits a question into its sentences.
+var reQuestionSentence = regexp.MustCompile(`[?!;.]+\s*`)
+
+// sentencesOf is clauseOf for a question whose sentences each name one
+// diploma ("la LV c'est que de l'oral en NRC ? et en CCST il y a un
+// écrit ?"): the sentences naming d alone, and with them those naming
+// none. ok is false when no sentence names d alone, or when one sentence
+// names both.
+func (e *Engine) sentencesOf(q *Query, d *corpus.Doc) (own, clause retrieval.Normal, ok bool) {
+	names := func(n retrieval.Normal, doc *corpus.Doc) bool {
+		return slices.ContainsFunc(diplomaNames(doc.Meta), n.Has)
+	}
+	var mine, shared []string
+	for _, part := range reQuestionSentence.Split(q.Raw, -1) {
+		n := e.norm.Normalize(part)
+		var in []*corpus.Doc
+		for _, doc := range q.Docs {
+			if names(n, doc) {
+				in = append(in, doc)
+			}
+		}
+		switch {
+		case len(in) > 1:
+			return own, clause, false
+		case len(in) == 0:
+			shared = append(shared, n.Words...)
+		case in[0] == d:
+			mine = append(mine, n.Words...)
+		}
+	}
+	if len(mine) == 0 {
+		return own, clause, false
+	}
+	return retrieval.Normal{Words: mine, Expansion: q.Norm.Expansion}, retrieval.Normal{Words: append(shared, mine...), Expansion: q.Norm.Expansion}, true
+}
+
+// clauseOf is the part of a comparison that is about one diploma: its own
+// words, from the diploma's name to the next diploma's, and with them what
+// comes before the first diploma named. Both are empty when the question
+// does not name the diplomas apart.
+func (e *Engine) clauseOf(q *Query, d *corpus.Doc) (own, clause retrieval.Normal) {
+	if own, clause, ok := e.sentencesOf(q, d); ok {
+		return own, clause
+	}
 	words := q.Norm.Words
 	owner := make([]*corpus.Doc, len(words)) // the diploma named at each word
 	for _, doc := range q.Docs {
@@ -297,7 +369,7 @@ func (e *Engine) clauseOf(q *Query, d *corpus.Doc) retrieval.Normal {
 			}
 		}
 	}
-	var out []string
+	var mine, shared []string
 	var cur *corpus.Doc
 	named := 0
 	for i, w := range words {
@@ -307,14 +379,17 @@ func (e *Engine) clauseOf(q *Query, d *corpus.Doc) retrieval.Normal {
 			}
 			cur = owner[i]
 		}
-		if cur == nil || cur == d {
-			out = append(out, w)
+		switch cur {
+		case nil:
+			shared = append(shared, w)
+		case d:
+			mine = append(mine, w)
 		}
 	}
 	if named < 2 {
-		return retrieval.Normal{}
+		return retrieval.Normal{}, retrieval.Normal{}
 	}
-	return retrieval.Normal{Words: out, Expansion: q.Norm.Expansion}
+	return retrieval.Normal{Words: mine, Expansion: q.Norm.Expansion}, retrieval.Normal{Words: append(shared, mine...), Expansion: q.Norm.Expansion}
 }
 
 // subjects are the items a question names: its codes, else the épreuves it
