@@ -49,6 +49,10 @@ func TestFactsAreStatedAndCited(t *testing.T) {
 		{"c'est quoi la compétence C1.3 ?", "", []string{"Gérer le risque affaire et le risque client"}, 580},
 		{"C 31", "NRC", []string{"Intégrer les dimensions et indicateurs de la relation"}, 731},
 		{"limites du S511", "", []string{"neutralité de la TVA"}, 0},
+		// "moins exigeant que le ponctuel": the texts' "degré d'exigence".
+		{"l'e4 nrc en ccf c combien de situations, et c moins exigeant que le ponctuel ?", "", []string{"3 situations", "degré d’exigence sont identiques"}, 2939},
+		// "C2/4" is C2.4.
+		{"C2/4 en quoi ca consiste ?", "CCST", []string{"C2.4", "Evaluer la performance commerciale"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
