@@ -51,6 +51,8 @@ func TestFactsAreStatedAndCited(t *testing.T) {
 		{"limites du S511", "", []string{"neutralité de la TVA"}, 0},
 		// "moins exigeant que le ponctuel": the texts' "degré d'exigence".
 		{"l'e4 nrc en ccf c combien de situations, et c moins exigeant que le ponctuel ?", "", []string{"3 situations", "degré d’exigence sont identiques"}, 2939},
+		// An acronym the texts spell out once: its words.
+		{"SIC ca veut dire koi en nrc ?", "", []string{"système d’information commerciale (SIC)"}, 0},
 		// "C2/4" is C2.4.
 		{"C2/4 en quoi ca consiste ?", "CCST", []string{"C2.4", "Evaluer la performance commerciale"}, 0},
 	}

@@ -29,6 +29,9 @@ var (
 	// reParenGloss finds a word glossed in brackets: "prospect (client
 	// potentiel)", "parangonnage (benchmarking)".
 	reParenGloss = regexp.MustCompile(`([\p{L}][\p{L}’'-]+)\s+\(([\p{L}][\p{L}’' -]{2,40})\)`)
+	// reAcronym finds an acronym given after its words: "système
+	// d'information commerciale (SIC)".
+	reAcronym = regexp.MustCompile(`\s\(([A-Z]{2,6})\)`)
 )
 
 // notGloss are the words that open a bracketed remark, not a gloss.
@@ -73,6 +76,9 @@ func definedTerms(sent string) []string {
 	}
 	if !strings.Contains(sent, "(") {
 		return out
+	}
+	for _, m := range reAcronym.FindAllStringSubmatch(sent, -1) {
+		out = append(out, m[1])
 	}
 	for _, m := range reParenGloss.FindAllStringSubmatch(sent, -1) {
 		inner := strings.TrimSpace(m[2])
