@@ -84,14 +84,21 @@ func (a Analyzer) Terms(text, style string) []string {
 	}
 	var out []string
 	words := wordsAt(string(rest))
-	ci := 0
+	ci, skip := 0, 0
 	for i, w := range words {
 		for ci < len(codes) && codes[ci].pos <= w.pos {
 			out = append(out, codes[ci].terms...)
 			ci++
 		}
+		if i < skip {
+			continue
+		}
 		if n := numberedPart(words, i); n != "" {
 			out = append(out, n)
+		}
+		if t, n := market(words, i); t != "" {
+			out, skip = append(out, t), i+n
+			continue
 		}
 		if stopWords[w.text] || len(w.text) < 2 {
 			continue
@@ -102,6 +109,20 @@ func (a Analyzer) Terms(text, style string) []string {
 		out = append(out, codes[ci].terms...)
 	}
 	return out
+}
+
+// market reads "B to B", "BtoB", "B2B" (and B to C) as one term, "btob"
+// ("btoc"), and says how many words it took: its letters alone say nothing.
+func market(words []posWord, i int) (string, int) {
+	switch w := words[i].text; {
+	case w == "btob" || w == "b2b":
+		return "btob", 1
+	case w == "btoc" || w == "b2c":
+		return "btoc", 1
+	case w == "b" && i+2 < len(words) && words[i+1].text == "to" && (words[i+2].text == "b" || words[i+2].text == "c"):
+		return "bto" + words[i+2].text, 3
+	}
+	return "", 0
 }
 
 // CodeTerm is the index term of a canonical code.

@@ -30,7 +30,7 @@ func TestNormalizeInformalFrench(t *testing.T) {
 		{"jpasse l'oral en candidat libre", "je passe l oral en forme ponctuelle"},
 		{"ouiiii stageee", "oui stage"},
 		{"la prevition des ventes, le dictionaire", "la prevision des ventes le dictionnaire"},
-		{"en b to c c possible ?", "en b to c particuliers c est possible"},
+		{"en b to c c possible ?", "en btoc particuliers c est possible"},
 		{"maths fi poussées", "mathematiques financieres poussees"},
 		{"j'en ai noté que 2", "j en ai retenu que 2"}, // written down, not graded
 		{"l'info commerciale et la salle info", "l information commerciale et la salle informatique"},

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"context"
 	"strings"
 	"sync"
@@ -38,6 +39,12 @@ func TestAnalyzer(t *testing.T) {
 	}
 	if strings.Contains(got, " l ") || strings.Contains(got, "jusqu") || strings.Contains(got, " c1 ") {
 		t.Errorf("elisions or split codes left in %q", got)
+	}
+	// "B to B" is one term however written; its letters alone are none.
+	for _, in := range []string{"un environnement « B to B »", "du BtoB", "en b2b"} {
+		if got := Analyzer{}.Terms(in, ""); !slices.Contains(got, "btob") || slices.Contains(got, "to") {
+			t.Errorf("%q: terms %q", in, got)
+		}
 	}
 }
 
