@@ -1,8 +1,8 @@
 package retrieval
 
 import (
-	"slices"
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +42,7 @@ func TestAnalyzer(t *testing.T) {
 	}
 	// "B to B" is one term however written; its letters alone are none.
 	for _, in := range []string{"un environnement « B to B »", "du BtoB", "en b2b"} {
-		if got := Analyzer{}.Terms(in, ""); !slices.Contains(got, "btob") || slices.Contains(got, "to") {
+		if got := (Analyzer{}).Terms(in, ""); !slices.Contains(got, "btob") || slices.Contains(got, "to") {
 			t.Errorf("%q: terms %q", in, got)
 		}
 	}
