@@ -4,6 +4,8 @@ package scenario
 
 import (
 	"fmt"
+	"github.com/btstutor/tutor/corpus"
+	"slices"
 	"strings"
 )
 
@@ -18,11 +20,19 @@ func (w *writer) jury() {
 	}
 	// Timing, from the model and the text.
 	if e.Duration != "" {
-		t := fmt.Sprintf("Forme ponctuelle : épreuve orale de %s", e.Duration)
+		t := fmt.Sprintf("Forme ponctuelle : épreuve orale de %s (règlement d'examen, BTS %s, %s)", e.Duration, o.Diploma, e.Lines)
 		if e.Preparation != "" {
 			t += fmt.Sprintf(", préparation de %s", e.Preparation)
+			// The preparation is stated in the épreuve's definition, not
+			// always in the règlement's row: where it is.
+			for n := e.DefLines[0]; n > 0 && n <= e.DefLines[1]; n++ {
+				if corpus.HasPreparation(w.gr.text.line(n)) {
+					t += fmt.Sprintf(" (définition de l'épreuve, ligne %d)", n)
+					break
+				}
+			}
 		}
-		j.Timing = append(j.Timing, t+fmt.Sprintf(" (règlement d'examen, BTS %s, %s).", o.Diploma, e.Lines))
+		j.Timing = append(j.Timing, t+".")
 	}
 	if e.CCF != "" {
 		j.Timing = append(j.Timing, fmt.Sprintf("Contrôle en cours de formation : %s.", strings.TrimPrefix(e.CCF, "CCF ")))
@@ -50,6 +60,7 @@ func (w *writer) jury() {
 	if !(o.Diploma == "CCST" && o.Situation == 1) {
 		j.Parameters = w.parameters()
 		w.bluff(j.Parameters)
+		w.reconcile(j.Parameters)
 	} else {
 		j.Parameters = nil
 	}
@@ -83,14 +94,41 @@ func (w *writer) bluff(params []Parameter) {
 	}
 }
 
+// reconcile takes from the buyer the objection a change of the commission
+// brings instead: a faster delivery is asked once, when the commission
+// says.
+func (w *writer) reconcile(params []Parameter) {
+	for _, p := range params {
+		if p.Kind != "délai" {
+			continue
+		}
+		drop := func(o string) bool { return strings.Contains(o, "livraison en") }
+		w.b.Client.Objections = slices.DeleteFunc(w.b.Client.Objections, drop)
+		w.b.Buyer.HeldObjections = slices.DeleteFunc(w.b.Buyer.HeldObjections, drop)
+	}
+}
+
 // parameters draws the changes the commission makes, with their figures.
+// A new quantity and a budget are not drawn together: the budget would
+// speak of the old one.
 func (w *writer) parameters() []Parameter {
 	pool := append(w.priceParameters(), w.clientParameters()...)
 	n := 2
 	if w.o.Difficulty == 3 {
 		n = 3
 	}
-	return pickN(w.r, pool, n)
+	var out []Parameter
+	for _, p := range pickN(w.r, pool, len(pool)) {
+		if len(out) == n {
+			break
+		}
+		kinds := func(k string) bool { return slices.ContainsFunc(out, func(x Parameter) bool { return x.Kind == k }) }
+		if p.Kind == "quantité" && kinds("budget") || p.Kind == "budget" && kinds("quantité") {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // priceParameters change the budget, a competitor's price or the lead time.
@@ -162,7 +200,7 @@ func (w *writer) clientParameters() []Parameter {
 			Expected: "Le candidat accepte une participation chiffrée en échange d'engagements écrits (durée, emplacement, quantités), ou propose une animation.",
 		})
 		pool = append(pool, Parameter{Kind: "référencement",
-			Change:   "L'acheteur menace de ne pas référencer la gamme si le délai de réapprovisionnement dépasse une semaine.",
+			Change:   "L'acheteur menace de ne pas référencer la gamme si le délai de réapprovisionnement dépasse " + w.faster() + ".",
 			Expected: "Le candidat rassure avec des engagements de service (stock dédié, réassort) sans promettre l'impossible.",
 		})
 	case "public":
@@ -196,6 +234,14 @@ func (w *writer) clientParameters() []Parameter {
 
 func (w *writer) observe() []string {
 	o := w.o
+	if w.b.Prepared() {
+		// No one plays the buyer: the presentation of a preparation.
+		return []string{
+			"Analyse du contexte technico-commercial, du risque client et du risque affaire ; objectifs et stratégie de négociation justifiés.",
+			"Outils de négociation préparés (argumentaire, réponses aux objections, calculs, concessions et contreparties).",
+			"Clarté de la présentation et précision des réponses aux questions de la commission.",
+		}
+	}
 	var out []string
 	switch o.Focus {
 	case StageDecouverte:
@@ -208,9 +254,6 @@ func (w *writer) observe() []string {
 		out = append(out, "Signaux d'achat repérés, concessions échangées contre des contreparties, accord formalisé.")
 	default:
 		out = append(out, "L'entretien complet : prise de contact, découverte, argumentation, objections, conclusion, prise de congé.")
-	}
-	if o.Diploma == "CCST" && o.Situation == 1 {
-		out = append(out, "Analyse du contexte technico-commercial, du risque client et du risque affaire ; objectifs et stratégie de négociation justifiés.")
 	}
 	for _, p := range personalities {
 		if p.Style == w.b.Client.Personality || p.StyleF == w.b.Client.Personality {
@@ -251,10 +294,15 @@ func (w *writer) key() []KeyLine {
 		KeyLine{"Coefficient multiplicateur", fmt.Sprintf("%s TTC / %s = %s", p.UnitTTC(), p.UnitCost, decimal(p.Multiplier, 4))},
 		KeyLine{"Prix plancher unitaire HT", fmt.Sprintf("%s × (1 + %s) = %s", p.UnitCost, pctStr(p.MinMarginRate), p.Floor)},
 		KeyLine{"Remise totale maximale", pctStr(p.MaxDiscount)},
-		KeyLine{"Plafond de l'acheteur", fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)},
 	)
+	if !w.b.Prepared() {
+		k = append(k, KeyLine{"Plafond de l'acheteur", fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)})
+	}
 	if p.Escompte > 0 {
 		k = append(k, KeyLine{"Remarque", "les taux de marge et de marque se calculent au prix net commercial : l'escompte est une réduction financière"})
+		// Paid at the usual terms, no escompte.
+		ht := p.NetCommercial * Cents(q)
+		k = append(k, KeyLine{"Sans escompte (paiement à terme)", fmt.Sprintf("%s × %d = %s HT, soit %s TTC", p.NetCommercial, q, ht, ht+pct(ht, p.TVA))})
 	}
 	if w.instalments() {
 		k = append(k, KeyLine{"Paiement en 3 fois", fmt.Sprintf("%s puis 2 × %s", p.Instalment, p.Instalment2)})

@@ -94,15 +94,13 @@ func checkKey(t *testing.T, b *Brief) {
 	if floor != p.Floor {
 		fail("floor %v, recomputed %v", p.Floor, floor)
 	}
-	// The maximum discount is (list − floor) / list to the hundredth, half
-	// up, lowered by hundredths until applying it stays at the floor or
-	// above.
-	want := new(big.Rat).Quo(new(big.Rat).Mul(rat(p.ListPrice-p.Floor), big.NewRat(100, 1)), rat(p.ListPrice))
-	md := roundHalfUp(new(big.Rat).Mul(want, big.NewRat(100, 1))) // in hundredths of a percent
-	for md > 0 && minusPct(p.ListPrice, float64(md)/100) < p.Floor {
-		md--
-	}
-	if float64(md)/100 != p.MaxDiscount || minusPct(p.ListPrice, p.MaxDiscount) < p.Floor {
+	// The maximum discount is the greatest rate to the hundredth that,
+	// applied exactly to the list price, stays at the floor or above (and
+	// so with the discount rounded to the cent too).
+	exact := new(big.Rat).Quo(new(big.Rat).Mul(rat(p.ListPrice-p.Floor), big.NewRat(10000, 1)), rat(p.ListPrice))
+	md := new(big.Int).Quo(exact.Num(), exact.Denom()).Int64() // hundredths of a percent, cut
+	applied := new(big.Rat).Mul(rat(p.ListPrice), new(big.Rat).Sub(big.NewRat(1, 1), big.NewRat(md, 10000)))
+	if float64(md)/100 != p.MaxDiscount || applied.Cmp(rat(p.Floor)) < 0 || minusPct(p.ListPrice, p.MaxDiscount) < p.Floor {
 		fail("remise maximale %.2f %% on %v (floor %v), recomputed %.2f %%", p.MaxDiscount, p.ListPrice, p.Floor, float64(md)/100)
 	}
 	if p.Instalment+2*p.Instalment2 != p.TotalTTC || p.Instalment < p.Instalment2 || p.Instalment-p.Instalment2 > 2 {

@@ -112,6 +112,26 @@ func (w *writer) kit() {
 		"Services associés : aucun (ni installation, ni formation, ni garantie étendue).",
 		fmt.Sprintf("Délai : %d à %d semaines.", w.offer.Lead[0]+1, w.offer.Lead[1]+2),
 	}
+	if b.Prepared() {
+		// A preparation presented: what it rests on, not an interview.
+		k.Debrief = []string{
+			"Qu'est-ce qui, dans le contexte du client, a guidé vos objectifs ?",
+			"Comment avez-vous mesuré le risque client, et quelles conditions en tirez-vous ?",
+			"Quel outil préparé vous semble le plus utile face à ce client, et pourquoi ?",
+			"Quelles concessions avez-vous prévues, et contre quoi ?",
+			"Que changeriez-vous à votre préparation ?",
+		}
+	} else {
+		w.interviewDebrief()
+	}
+	for _, r := range k.Grid {
+		k.Self = append(k.Self, "☐ "+r.Criterion.Text)
+	}
+}
+
+// interviewDebrief are the questions after a simulated interview.
+func (w *writer) interviewDebrief() {
+	b, k := w.b, &w.b.Kit
 	k.Debrief = []string{
 		"Quels besoins avez-vous découverts, et comment les avez-vous reformulés ?",
 		"Quel argument a le plus porté, et à quel besoin répondait-il ?",
@@ -123,9 +143,6 @@ func (w *writer) kit() {
 		"Quelle concession avez-vous faite, et qu'avez-vous obtenu en échange ?",
 		"À quel moment avez-vous proposé de conclure, et pourquoi à ce moment-là ?",
 		"Que feriez-vous autrement avec ce client ?")
-	for _, r := range k.Grid {
-		k.Self = append(k.Self, "☐ "+r.Criterion.Text)
-	}
 }
 
 // concessions says what the seller may give and what each is traded for.
@@ -145,7 +162,11 @@ func (w *writer) concessions() []string {
 	case b.Client.Public:
 		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
 	default:
-		out = append(out, "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante ; l'escompte récompense au contraire un paiement comptant.")
+		s := "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante"
+		if b.Pricing.Escompte > 0 {
+			s += " ; l'escompte récompense au contraire un paiement comptant"
+		}
+		out = append(out, s+".")
 	}
 	if b.ClientType == ClientDistributeur {
 		out = append(out, "Participation à une animation en magasin : contre un référencement de la gamme et un emplacement en tête de gondole.")

@@ -63,6 +63,19 @@ func TestKitOverEveryCombination(t *testing.T) {
 		if cand := b.CandidateSheet(); strings.Contains(cand, b.Pricing.Floor.String()) || strings.Contains(cand, "maximale : ") {
 			t.Fatalf("seed %d: the candidate's sheet shows the floor or the maximum discount", seed)
 		}
+		// The commission's changes agree with each other and with the buyer.
+		kinds := map[string]bool{}
+		for _, p := range b.Jury.Parameters {
+			kinds[p.Kind] = true
+		}
+		objections := strings.Join(append(append([]string{}, b.Client.Objections...), b.Buyer.HeldObjections...), " ")
+		if kinds["quantité"] && kinds["budget"] || kinds["délai"] && strings.Contains(objections, "livraison en") {
+			t.Fatalf("seed %d: changes %v against each other or the buyer (%s)", seed, kinds, objections)
+		}
+		// A prepared negotiation has no buyer to face.
+		if jury := b.JurySheet(true); b.Prepared() && (strings.Contains(jury, "Plafond de l'acheteur") || strings.Contains(jury, "acheteur au style")) {
+			t.Fatalf("seed %d: a prepared negotiation speaks of the buyer:\n%s", seed, jury)
+		}
 		if b.Client.Place == "à son domicile" && !strings.Contains(strings.Join(k.OrderForm, " "), "rétractation") {
 			t.Fatalf("seed %d: a doorstep order form without its retraction form", seed)
 		}

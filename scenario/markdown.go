@@ -34,7 +34,9 @@ func (b *Brief) Markdown() string {
 // Header is the line under the title: diploma, épreuve, situation, options.
 func (b *Brief) Header() string {
 	focus := "entretien complet"
-	if b.Options.Focus != "" {
+	if b.Prepared() {
+		focus = "négociation préparée, présentée à la commission"
+	} else if b.Options.Focus != "" {
 		focus = "étape travaillée : " + b.Options.Focus
 	}
 	return fmt.Sprintf("BTS %s · %s · %s · client %s · secteur : %s · difficulté %d/3 · %s · graine %d",

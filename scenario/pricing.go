@@ -103,13 +103,10 @@ func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 		}
 	}
 	p.Floor = p.UnitCost + pct(p.UnitCost, p.MinMarginRate)
-	// The rate a student finds, (list − floor) / list to the hundredth,
-	// lowered until applying it to the list price (the discount rounded to
-	// the cent) never lands below the floor.
-	p.MaxDiscount = ratePct(p.ListPrice-p.Floor, p.ListPrice)
-	for p.MaxDiscount > 0 && p.ListPrice-pct(p.ListPrice, p.MaxDiscount) < p.Floor {
-		p.MaxDiscount = round2(p.MaxDiscount - 0.01)
-	}
+	// (list − floor) / list cut to the hundredth: applied to the list
+	// price, exactly or with the discount rounded to the cent, it never
+	// lands below the floor.
+	p.MaxDiscount = float64(int64(p.ListPrice-p.Floor)*10000/int64(p.ListPrice)) / 100
 	// Discounts: drawn within the room, leaving a margin above the floor.
 	room := p.MaxDiscount
 	p.VolumeRebate = float64(min(int(room*0.5), 2+r.IntN(8)))
@@ -204,5 +201,3 @@ func ratio4(a, b Cents) float64 {
 	n, d := int64(a)*10000, int64(b)
 	return float64((2*n+d)/(2*d)) / 10000
 }
-
-func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }

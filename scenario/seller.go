@@ -124,7 +124,7 @@ func (w *writer) margin(qty string) []string {
 // jury's sheet.
 func (w *writer) exercises(qty string) []string {
 	p := w.b.Pricing
-	ex := []string{"Le prix net commercial unitaire après remise(s)."}
+	ex := []string{"Le prix net commercial unitaire après remise(s) ; chaque remise s'applique au prix unitaire et s'arrondit au centime."}
 	if p.Escompte > 0 {
 		ex = append(ex, "Le net financier unitaire après escompte.")
 	}
