@@ -15,7 +15,7 @@ test: ## what CI runs: vet, format check, race-enabled tests, then, without -rac
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || (echo "gofmt would change:"; gofmt -l .; exit 1)
 	$(GO) test -race -count=1 -parallel 8 ./...
-	$(GO) test -count=1 -run 'TestGoldenSetTargets|TestBriefsHoldOverManySeeds|TestKeyHoldsOverEveryCombination|TestFrenchOfEveryBrief|TestKitOverEveryCombination|OverGoldenSet|TestRemoteEmbeddingsFailing' ./eval ./scenario ./answer ./cmd/tutor
+	$(GO) test -count=1 -run 'TestGoldenSetTargets|TestBriefsHoldOverManySeeds|TestKeyHoldsOverEveryCombination|TestFrenchOfEveryBrief|TestKitOverEveryCombination|TestPDFOfEveryCombination|OverGoldenSet|TestRemoteEmbeddingsFailing' ./eval ./scenario ./answer ./cmd/tutor
 
 DEVSET ?= ../shared/eval/dev-questions.jsonl
 

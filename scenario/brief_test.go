@@ -54,15 +54,15 @@ func optionsFor(seed uint64) Options {
 }
 
 // sweep hands check a brief for every seed of the sweep, cycling through
-// every option combination: 1 500 seeds, 150 under -race (sequential and
-// 10× slower: make test draws all 1 500 without -race). It stops at the
-// first brief that fails.
+// every option combination (75 seeds make one cycle): 1 500 seeds, one
+// cycle under -race (10× slower: make test draws all 1 500 without
+// -race). It stops at the first brief that fails.
 func sweep(t *testing.T, check func(*Brief)) {
 	t.Helper()
 	g := generator(t)
 	seeds := uint64(1500)
 	if raceEnabled {
-		seeds = 150
+		seeds = 75
 	}
 	for seed := uint64(0); seed < seeds && !t.Failed(); seed++ {
 		o := optionsFor(seed)
