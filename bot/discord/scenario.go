@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -77,11 +78,18 @@ func (b *Bot) scenarioCommand(ctx context.Context, in *discordgo.Interaction, re
 		embeds = embeds[:1]
 	}
 	md := brief.Markdown()
-	file := &discordgo.File{Name: fmt.Sprintf("jeu-de-role-%s-%d.md", strings.ToLower(brief.Diploma), brief.Options.Seed),
-		ContentType: "text/markdown; charset=utf-8", Reader: strings.NewReader(md)}
+	name := fmt.Sprintf("jeu-de-role-%s-%d", strings.ToLower(brief.Diploma), brief.Options.Seed)
+	files := []*discordgo.File{{Name: name + ".md", ContentType: "text/markdown; charset=utf-8", Reader: strings.NewReader(md)}}
+	// Print-ready too: one sheet per role, the grid on its own page.
+	var pdf bytes.Buffer
+	if err := brief.PDF(&pdf); err != nil {
+		log.Error("brief PDF failed", "err", err)
+	} else {
+		files = append(files, &discordgo.File{Name: name + ".pdf", ContentType: "application/pdf", Reader: &pdf})
+	}
 	content := textContent(status)
 	_, err = b.session.InteractionResponseEdit(in, &discordgo.WebhookEdit{Content: &content, Embeds: &embeds,
-		Files: []*discordgo.File{file}, AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
+		Files: files, AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
 	if err != nil {
 		log.Error("scenario edit failed", "err", err)
 		metrics.Interaction(req.Command, bot.OutcomeError)

@@ -61,6 +61,9 @@ func TestScenarioForATeacher(t *testing.T) {
 	if got := string(r.Files["jeu-de-role-nrc-42.md"]); got != want.Markdown() {
 		t.Errorf("attachment %v differs from the brief of seed 42 (%d bytes, want %d)", keys(r.Files), len(got), len(want.Markdown()))
 	}
+	if pdf := r.Files["jeu-de-role-nrc-42.pdf"]; !strings.HasPrefix(string(pdf), "%PDF-") {
+		t.Errorf("no print-ready PDF among %v", keys(r.Files))
+	}
 	// The student: the seller's sheet by direct message, without the key.
 	dm := h.fake.WaitFor("DM channel", func(r discordtest.Request) bool { return r.Method == "POST" && r.Path == "/users/@me/channels" })
 	if !strings.Contains(string(dm.Body), `"recipient_id":"user-7"`) {
