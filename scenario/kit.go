@@ -52,8 +52,9 @@ func (w *writer) grid() []GridRow {
 }
 
 // reSimulation finds the length of the simulation the text states ("20
-// minutes de simulation").
-var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation`)
+// minutes de simulation"; the NRC's "seconde partie (30 minutes au
+// maximum)", its simulation).
+var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation|^seconde partie \((\d+) minutes`)
 
 // plan is the timing: the preparation and the oral as the text states
 // them, then when the commission brings in each change. The minutes are
@@ -71,7 +72,10 @@ func (w *writer) plan() []string {
 	sim := 0
 	for _, q := range b.Jury.TimingRefs {
 		if m := reSimulation.FindStringSubmatch(q.Text); m != nil {
-			sim, _ = strconv.Atoi(m[1])
+			sim, _ = strconv.Atoi(m[1] + m[2])
+		}
+		if strings.Contains(q.Text, "partie") {
+			out = append(out, capFirst(strings.TrimSuffix(q.Text, " :"))+".")
 		}
 	}
 	if len(b.Jury.Parameters) == 0 {
