@@ -16,6 +16,7 @@ func (b *Brief) KitSheet() string {
 			fmt.Fprintf(&s, "| « %s » (%s) | %d | |\n", r.Criterion.Text, strings.Replace(r.Criterion.Lines.String(), "ligne", "l.", 1), r.Points)
 		}
 		fmt.Fprintf(&s, "| **Total** | **%d** | |\n\n", GridTotal)
+		s.WriteString("Barème : acquis = tous les points du critère ; en cours = la moitié ; non acquis = 0.\n\n")
 	}
 	list(&s, "Minutage", k.Plan)
 	list(&s, "Guide de débriefing (entretien avec la commission)", k.Debrief)
