@@ -152,6 +152,8 @@ var leadCases = []struct {
 	// that defines it.
 	{"c koi la def d'un projet commercial pour le nrc ?", "", []string{"se définit comme"}, 0},
 	{"un prospect c quoi exactement pour le ref ccst ?", "", []string{"client potentiel"}, 0},
+	// "La communication orale" is a savoir, not the oral of an épreuve.
+	{"la com orale en bloc 1 ccst on voit quoi ? l'ecoute active c dedans ?", "", []string{"Communication orale", "écoute active"}, 0},
 	// A task code leads with its own task, not its activity's first.
 	{"la tache A1.4T2 en ccst je dois faire quoi exactement ?", "", []string{"A1.4T2", "Formalisation de la solution complète négociée"}, 343},
 	// Whom one answers to: the place in the organisation, even when

@@ -268,6 +268,15 @@ func hasExamWord(n retrieval.Normal, w string) bool {
 	if strings.HasPrefix(w, "ponctuel") && (n.Has("action ponctuelle") || n.Has("actions ponctuelles")) {
 		return false
 	}
+	// "la communication orale", "l'expression écrite": a savoir, not the
+	// oral or the written paper of an épreuve.
+	if strings.HasPrefix(w, "oral") || strings.HasPrefix(w, "ecrit") {
+		text := n.Text()
+		for _, skill := range []string{"communication ", "expression ", "com "} {
+			text = strings.ReplaceAll(text, " "+skill+w+" ", " ")
+		}
+		return strings.Contains(text, " "+w+" ")
+	}
 	return n.Has(w)
 }
 
