@@ -203,7 +203,11 @@ var notAsking = map[Attr][]string{
 	// "mon tuteur dit que…", "je dois la cocher dans mon livret de stage":
 	// where the student heard it or will use it, not the stage asked.
 	AttrStage: {"mon tuteur dit", "mon tuteur m a dit", "mon tuteur pense", "mon tuteur trouve", "ma tutrice dit", "ma tutrice m a dit",
-		"mon maitre de stage dit", "mon maitre de stage m a dit", "livret de stage"},
+		"mon maitre de stage dit", "mon maitre de stage m a dit", "livret de stage",
+		// "mon binôme de stage", "c'est pour mon rapport de stage": who or
+		// what the student speaks of, not the stage.
+		"binome de stage", "pote de stage", "pote du meme stage", "meme stage", "collegue de stage", "camarade de stage",
+		"pour mon rapport de stage", "pour mon rapport"},
 	AttrConditions: {"garder le client", "garder les clients", "garder un client", "garder ses clients", "garder mes clients", "a garder", "garder la clientele"},
 }
 

@@ -128,8 +128,9 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"la a1.2t3 je dois la cocher dans mon livret de stage ?", nil}, // where the student will use it
 		{"a l'E5 ils notent quoi concretement ?", []Attr{AttrCriteres}},
 		{"a l'oral de l'E4 qui sera en face de moi ?", []Attr{AttrJury}},
-		{"c quels profs qui suivent nos stages ?", []Attr{AttrStage}},      // who supervises the stage, not a commission
-		{"pendant la periode de stage jsuis salarie ?", []Attr{AttrStage}}, // a période named, not asked
+		{"c quels profs qui suivent nos stages ?", []Attr{AttrStage}},                                // who supervises the stage, not a commission
+		{"pendant la periode de stage jsuis salarie ?", []Attr{AttrStage}},                           // a période named, not asked
+		{"le dossier U62 on peut le faire a deux avec mon binome de stage ?", []Attr{AttrDocuments}}, // the partner, not the stage
 		{"qui est dans le jury de l'E6, les profs qui suivent le stage ?", []Attr{AttrJury, AttrStage}},
 	}
 	for _, tt := range tests {
