@@ -267,7 +267,9 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	}
 	// "si le professionnel est absent, ça se passe comment ?": what happens
 	// in that case, not how the épreuve goes.
-	if has(AttrDeroulement) && n.Has("si") && (n.Has("se passe") || n.Has("ca passe") || n.Has("il se passe")) && !n.Has("deroule") && !n.Has("deroulement") {
+	// "si je pars à l'étranger, l'oral se passe en français ?" asks how
+	// it goes, though.
+	if has(AttrDeroulement) && n.Has("si") && (n.Has("se passe") || n.Has("ca passe") || n.Has("il se passe")) && !n.Has("se passe en") && !n.Has("deroule") && !n.Has("deroulement") {
 		out = removeAttr(out, AttrDeroulement)
 	}
 	// "en CCF, combien de situations ?": the form is where the question

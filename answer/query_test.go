@@ -131,6 +131,7 @@ func TestAnalyzeAsks(t *testing.T) {
 		{"c quels profs qui suivent nos stages ?", []Attr{AttrStage}},                                // who supervises the stage, not a commission
 		{"pendant la periode de stage jsuis salarie ?", []Attr{AttrStage}},                           // a période named, not asked
 		{"le dossier U62 on peut le faire a deux avec mon binome de stage ?", []Attr{AttrDocuments}}, // the partner, not the stage
+		{"si je pars a l'etranger, l'oral de l'EF2 se passe en francais ?", []Attr{AttrDeroulement}}, // how it goes, in which language
 		{"qui est dans le jury de l'E6, les profs qui suivent le stage ?", []Attr{AttrJury, AttrStage}},
 	}
 	for _, tt := range tests {
