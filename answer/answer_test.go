@@ -152,6 +152,8 @@ var leadCases = []struct {
 	// that defines it.
 	{"c koi la def d'un projet commercial pour le nrc ?", "", []string{"se définit comme"}, 0},
 	{"un prospect c quoi exactement pour le ref ccst ?", "", []string{"client potentiel"}, 0},
+	// The trainee's status asked as students ask it.
+	{"en stage nrc on est salarie ? un pote dit qu'on a un contrat de travail", "", []string{"étudiant - stagiaire et non de salarié"}, 0},
 	// "La communication orale" is a savoir, not the oral of an épreuve.
 	{"la com orale en bloc 1 ccst on voit quoi ? l'ecoute active c dedans ?", "", []string{"Communication orale", "écoute active"}, 0},
 	// A task code leads with its own task, not its activity's first.
