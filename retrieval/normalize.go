@@ -301,7 +301,8 @@ func (n *Normalizer) contraction(w string) []string {
 	if len(w) < 4 || w[0] != 'j' || strings.ContainsRune("aeiouyh", rune(w[1])) || n.vocab[w] > 0 {
 		return nil
 	}
-	if n.vocab[w[1:]] > 0 {
+	// "jredouble": a word of the texts or of the lexicon after the "j".
+	if n.vocab[w[1:]] > 0 || n.known[w[1:]] {
 		return []string{"je", w[1:]}
 	}
 	return nil

@@ -67,6 +67,11 @@ func TestNormalizeTopicAndExpansion(t *testing.T) {
 	if got := n.Normalize("le jury c'est qui"); len(got.Focus) != 0 {
 		t.Errorf("focus %q: « jury » is a word of the texts", got.Focus)
 	}
+	// "jredouble": "je" and a word the lexicon knows, though the texts
+	// write "doublants".
+	if got := strings.Join(n.Normalize("jredouble ma 2e annee").Words, " "); !strings.HasPrefix(got, "je redouble") {
+		t.Errorf("jredouble read as %q", got)
+	}
 	// "bloc 4" keeps its number for the index to read it as one term.
 	if topic := n.Normalize("heures du bloc 4").Topic; strings.Join(topic, " ") != "heures bloc 4" {
 		t.Errorf("topic = %q", topic)
