@@ -38,7 +38,7 @@ func (w *writer) risk() *Risk {
 		k.Advice = "vérifier la cotation du client et limiter le délai de paiement à 30 jours fin de mois"
 	default:
 		k.Level = "faible"
-		k.Advice = "conditions habituelles (30 jours fin de mois)"
+		k.Advice = "conditions habituelles (" + w.terms + ")"
 	}
 	return k
 }

@@ -127,6 +127,14 @@ var commonObjections = []struct{ Category, Text string }{
 	{"besoin", "Je ne vois pas pourquoi nous en aurions besoin maintenant."},
 	{"décision", "Je dois en parler à ma direction avant de m'engager."},
 	{"concurrence", "Nous travaillons avec {competitor} depuis des années et nous en sommes satisfaits."},
+	{"prix", "Votre tarif dépasse le budget que nous nous étions fixé."},
+	{"délai", "Si vous ne pouvez pas livrer en {weeks}, ce n'est pas la peine d'aller plus loin."},
+	{"confiance", "Votre entreprise est-elle assez solide pour nous suivre plusieurs années ?"},
+	{"confiance", "On m'a parlé de retards de livraison chez vous."},
+	{"besoin", "Ce que nous avons fait l'affaire, même si ce n'est pas parfait."},
+	{"besoin", "Nous avons d'autres priorités cette année."},
+	{"décision", "Envoyez-moi une documentation, je vous rappellerai."},
+	{"décision", "Je dois comparer avec d'autres devis avant de décider."},
 }
 
 var legalForms = []string{"SAS", "SARL", "SA"}

@@ -59,12 +59,19 @@ func capFirst(s string) string {
 // feminineUnits are the units of the catalogue that are feminine; every
 // unit's first word is either here or in masculineUnits (a test holds the
 // catalogue to it).
-var feminineUnits = map[string]bool{"armoire": true, "autolaveuse": true, "banderoleuse": true, "borne": true, "centrale": true, "cuisine": true,
-	"fontaine": true, "installation": true, "licence": true, "machine": true, "palette": true, "pompe": true, "session": true, "tenue": true, "semaine": true}
+var feminineUnits = map[string]bool{"annexe": true, "armoire": true, "autolaveuse": true, "baie": true, "banderoleuse": true, "batterie": true, "borne": true,
+	"bâche": true, "cabine": true, "caméra": true, "centrale": true, "cercleuse": true, "chaudière": true, "cuisine": true,
+	"fermeuse": true, "fontaine": true, "installation": true, "licence": true, "ligne": true, "machine": true, "monobrosse": true,
+	"palette": true, "pompe": true, "porte": true, "rectifieuse": true, "rénovation": true, "scie": true, "semaine": true,
+	"servante": true, "session": true, "table": true, "tenue": true, "tondeuse": true, "travée": true, "trottinette": true}
 
-var masculineUnits = map[string]bool{"appareil": true, "carton": true, "chantier": true, "chariot": true, "chauffe-eau": true, "compresseur": true,
-	"détecteur": true, "kit": true, "lot": true, "luminaire": true, "module": true, "moteur": true, "m³": true, "poste": true, "robinet": true,
-	"rouleau": true, "seau": true, "smartphone": true, "système": true, "transpalette": true, "véhicule": true, "vélo": true, "incident": true}
+var masculineUnits = map[string]bool{"adoucisseur": true, "appareil": true, "aspirateur": true, "bac": true, "ballon": true, "carton": true, "casque": true,
+	"chantier": true, "chariot": true, "chauffe-eau": true, "combiné": true, "compresseur": true, "diable": true,
+	"distributeur": true, "détecteur": true, "ensemble": true, "extincteur": true, "forfait": true, "gerbeur": true, "gilet": true,
+	"hayon": true, "incident": true, "kit": true, "lot": true, "luminaire": true, "mitigeur": true, "module": true, "moteur": true,
+	"m³": true, "nettoyeur": true, "onduleur": true, "plan": true, "poste": true, "poêle": true, "purificateur": true,
+	"robinet": true, "rouleau": true, "récupérateur": true, "seau": true, "siège": true, "smartphone": true, "système": true,
+	"sécheur": true, "tableau": true, "touret": true, "transpalette": true, "véhicule": true, "vélo": true, "îlot": true}
 
 // feminine reports whether a unit is feminine, by its first word.
 func feminine(unit string) bool {

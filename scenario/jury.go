@@ -267,14 +267,20 @@ func (w *writer) observe() []string {
 // prepared negotiation (CCST situation 1: C1.1 and C1.3).
 func (w *writer) questions() []string {
 	c := w.b.Client
-	return []string{
-		fmt.Sprintf("Qui compose le centre d'achat %s et quel est le rôle %s ?", de(c.Organisation), de(c.Buyer.String())),
+	more := pickN(w.r, []string{
 		"Quels objectifs vous fixez-vous (objectif principal, objectif de repli) et pourquoi ?",
-		"Comment avez-vous évalué le risque client ? Quelles conditions de paiement proposez-vous ?",
-		fmt.Sprintf("Quels arguments techniques opposez-vous à l'offre %s ?", de(c.Competitor)),
 		"Jusqu'où pouvez-vous descendre et que demanderez-vous en contrepartie de chaque concession ?",
 		"Quels outils d'aide à la négociation avez-vous préparés ?",
-	}
+		"Quel besoin du client vous paraît prioritaire, et sur quoi vous fondez-vous ?",
+		"Quelle solution technique proposez-vous, et pourquoi celle-là plutôt qu'une autre ?",
+		"Quels risques de l'affaire (technique, délai, paiement) avez-vous repérés, et comment les limitez-vous ?",
+		"Comment assurerez-vous le suivi de ce client après la signature ?",
+	}, 3)
+	return append([]string{
+		fmt.Sprintf("Qui compose le centre d'achat %s et quel est le rôle %s ?", de(c.Organisation), de(c.Buyer.String())),
+		"Comment avez-vous évalué le risque client ? Quelles conditions de paiement proposez-vous ?",
+		fmt.Sprintf("Quels arguments techniques opposez-vous à l'offre %s ?", de(c.Competitor)),
+	}, more...)
 }
 
 // key is the answer key of the seller's exercises.
@@ -315,6 +321,9 @@ func (w *writer) key() []KeyLine {
 		k = append(k, KeyLine{"Risque client", "risque " + k2.Level + " ; " + k2.Advice})
 	case k2 != nil:
 		k = append(k, KeyLine{"Risque client", fmt.Sprintf("commande de %s du chiffre d'affaires (HT), paiement à %d jours, %s : risque %s ; %s", k2.Share, k2.PaymentDays, quantity(k2.Incidents, "incident de paiement"), k2.Level, k2.Advice)})
+	}
+	if p.Franco > 0 {
+		k = append(k, KeyLine{"Frais de port", fmt.Sprintf("offerts : le montant HT (%s) atteint le franco (%s)", p.TotalHT, p.Franco)})
 	}
 	if p.Quantity > 1 {
 		k = append(k, KeyLine{"Convention", "remises appliquées au prix unitaire, arrondies au centime, puis multipliées par la quantité"})

@@ -172,6 +172,11 @@ func checkLaw(t *testing.T, b *Brief, fail func(string, ...any)) {
 			}
 		}
 	}
+	// Carriage: professionals only, and the deal reaches the threshold the
+	// key says it reaches.
+	if household && (p.Franco != 0 || p.Carriage != 0) || !household && (p.Franco <= 0 || p.Carriage <= 0 || p.TotalHT < p.Franco) {
+		fail("carriage: franco %v, fee %v, amount %v (household %v)", p.Franco, p.Carriage, p.TotalHT, household)
+	}
 	if p.Quantity > 1 && !strings.Contains(md, "remises appliquées au prix unitaire") {
 		fail("quantity %d without the rounding convention", p.Quantity)
 	}

@@ -55,6 +55,10 @@ type Pricing struct {
 	RetailHT     Cents
 	RetailTTC    Cents
 	RetailMarkup float64
+
+	// Professionals: carriage is paid (franco de port) from Franco HT of
+	// order, a flat Carriage HT under it.
+	Franco, Carriage Cents
 }
 
 // SetRetail sets the recommended consumer price at coef times the net

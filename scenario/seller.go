@@ -52,16 +52,11 @@ func (w *writer) seller() {
 		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
 	}
 	sheet := sellerByClient(o.Client)
-	s.Objectives = append(s.Objectives, sheet.objective)
+	s.Objectives = append(s.Objectives, pick(w.r, sheet.objectives))
 	if o.Focus != "" {
 		s.Objectives = append(s.Objectives, focusObjective[o.Focus])
 	}
-	s.Discovery = []string{
-		"La situation actuelle : équipement ou fournisseur en place, satisfaction, problèmes rencontrés.",
-		"Les besoins et leur priorité, les critères de choix.",
-		"Le budget, le mode de financement et le calendrier de décision.",
-	}
-	s.Discovery = append(s.Discovery, sheet.discovery)
+	s.Discovery = append(pickN(w.r, discoveryPool, 3), pick(w.r, sheet.discovery))
 	s.Margin = w.margin(qty)
 	s.Exercises = w.exercises(qty)
 	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
@@ -104,12 +99,13 @@ func (w *writer) margin(qty string) []string {
 	case w.b.Client.Public:
 		m = append(m, "Paiement : par mandat administratif, dans le délai légal de 30 jours de la commande publique.")
 	default:
-		m = append(m, "Conditions de paiement habituelles : 30 jours fin de mois.")
+		m = append(m, fmt.Sprintf("Conditions de paiement habituelles : %s.", w.terms))
 	}
 	m = append(m,
 		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
 		fmt.Sprintf("Services associés que vous pouvez offrir ou vendre en contrepartie : %s.", strings.Join(w.offer.Services, ", ")),
 	)
+	m = append(m, w.toolbox()...)
 	if p.RetailHT > 0 {
 		per := "par " + w.offer.Unit
 		if strings.Contains(w.offer.Unit, " de ") {
@@ -144,16 +140,90 @@ func (w *writer) exercises(qty string) []string {
 }
 
 // What a seller aims at and asks about, by kind of client: the differences
-// between clients as data.
-type clientAims struct{ objective, discovery string }
+// between clients as data. One objective and one point to discover are
+// drawn for each brief.
+type clientAims struct{ objectives, discovery []string }
 
 var sellerAims = map[string]clientAims{
-	ClientDistributeur: {"Obtenir le référencement de la gamme et un emplacement visible en magasin.",
-		"Les ventes de la catégorie, la place disponible en rayon et les marges attendues par le magasin."},
-	ClientParticulier: {"Faire signer le bon de commande en présence de toutes les personnes qui décident.",
-		"Qui décide dans le foyer, qui paie, qui utilise."},
-	ClientEntreprise: {"Identifier les membres du centre d'achat et obtenir un rendez-vous avec le décideur s'il est absent.",
-		"Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres."},
+	ClientDistributeur: {
+		[]string{"Obtenir le référencement de la gamme et un emplacement visible en magasin.",
+			"Faire entrer au moins deux références de la gamme dès la première commande.",
+			"Obtenir une opération de mise en avant (tête de gondole, animation) dans les trois mois."},
+		[]string{"Les ventes de la catégorie, la place disponible en rayon et les marges attendues par le magasin.",
+			"Les fournisseurs déjà référencés et les conditions qu'ils accordent (remises, ristournes, coopération commerciale).",
+			"Les temps forts commerciaux du magasin : saisons, foires, opérations promotionnelles."}},
+	ClientParticulier: {
+		[]string{"Faire signer le bon de commande en présence de toutes les personnes qui décident.",
+			"Faire signer aujourd'hui, ou fixer un second rendez-vous daté avec toutes les personnes qui décident.",
+			"Vendre la solution qui répond au besoin principal du foyer, pas la plus chère."},
+		[]string{"Qui décide dans le foyer, qui paie, qui utilise.",
+			"Le projet du foyer : ce qui a déclenché la démarche et l'échéance souhaitée.",
+			"Le financement envisagé : comptant, crédit, aides éventuelles."}},
+	ClientEntreprise: {
+		[]string{"Identifier les membres du centre d'achat et obtenir un rendez-vous avec le décideur s'il est absent.",
+			"Obtenir une commande ferme, ou à défaut un essai daté suivi d'une décision.",
+			"Faire de ce client un compte suivi : première commande et rendez-vous de suivi planifié."},
+		[]string{"Le processus d'achat : qui prescrit, qui décide, qui paie ; cahier des charges ou appel d'offres.",
+			"Les enjeux de l'entreprise : croissance, mise en conformité, coûts, image.",
+			"Les indicateurs qui diront au client que l'achat est réussi."}},
+}
+
+// discoveryPool is what any seller may set out to discover; three are
+// drawn for each brief, with one of the client type's.
+var discoveryPool = []string{
+	"La situation actuelle : équipement ou fournisseur en place, satisfaction, problèmes rencontrés.",
+	"Les besoins et leur priorité, les critères de choix.",
+	"Le budget, le mode de financement et le calendrier de décision.",
+	"L'usage prévu : qui s'en servira, combien de fois, dans quelles conditions.",
+	"Les expériences passées avec des fournisseurs : ce qui a plu, ce qui a déçu.",
+	"Les contraintes d'installation, de livraison ou de place.",
+	"Ce qui ferait décider maintenant plutôt que dans six mois.",
+	"Les solutions déjà étudiées et les offres concurrentes reçues.",
+}
+
+// carriage draws the free-carriage threshold (franco de port), below the
+// deal's amount, and the flat fee under it: professionals only.
+func (w *writer) carriage() {
+	p := &w.b.Pricing
+	if w.b.ClientType == ClientParticulier {
+		return
+	}
+	share := Cents(3 + w.r.IntN(6)) // tenths of the amount
+	p.Franco = roundDown(p.TotalHT*share/10, 50_00)
+	if p.Franco == 0 {
+		p.Franco = roundDown(p.TotalHT*share/10, 10_00)
+	}
+	p.Carriage = Cents(pick(w.r, []int{25, 35, 45, 60, 90})) * 100
+}
+
+// roundDown rounds c down to a multiple of step.
+func roundDown(c, step Cents) Cents { return c / step * step }
+
+// paymentTerms are the usual terms between professionals, all within the
+// legal limits (60 days from the invoice, or 45 days end of month).
+var paymentTerms = []string{"30 jours fin de mois", "45 jours fin de mois", "30 jours à compter de la date de facture", "60 jours à compter de la date de facture"}
+
+// toolbox is the rest of the seller's commercial levers, by client type:
+// carriage paid, year-end rebate and back margin for a distributor, lease
+// for a firm, and what a rabais is for.
+func (w *writer) toolbox() []string {
+	b, r, p := w.b, w.r, w.b.Pricing
+	var out []string
+	if b.ClientType != ClientParticulier {
+		out = append(out, fmt.Sprintf("Frais de port : franco de port à partir de %s HT de commande ; en dessous, forfait de %s HT.", p.Franco, p.Carriage))
+	}
+	switch {
+	case b.ClientType == ClientDistributeur:
+		out = append(out,
+			fmt.Sprintf("Ristourne de fin d'année : %d %% des achats de l'année au-delà de %s HT.", 1+r.IntN(3), roundDown(p.TotalHT*Cents(3+r.IntN(4)), 1000_00)),
+			fmt.Sprintf("Coopération commerciale (marge arrière) : jusqu'à %d %% des achats de l'année, contre une mise en avant facturée par le magasin (tête de gondole, prospectus).", 2+r.IntN(3)))
+	case b.ClientType == ClientEntreprise && !b.Client.Public:
+		out = append(out, pick(r, []string{
+			"Financement possible : location financière sur 36 ou 48 mois, loyers calculés par notre partenaire.",
+			"Financement possible : crédit-bail sur 3 à 5 ans, avec option d'achat en fin de contrat.",
+		}))
+	}
+	return append(out, "Rabais : seulement pour un défaut constaté ou un retard de livraison, jamais comme argument de vente.")
 }
 
 // sellerByClient is the seller's aims for a client type; a business's when

@@ -18,6 +18,7 @@ type writer struct {
 	offer  Offer
 	used   map[string]bool // names already given
 	rival  Cents           // the competitor's unit price, once drawn
+	terms  string          // the seller's usual payment terms (professionals)
 }
 
 // rivalPrice is the competitor's unit price HT, drawn once: the buyer's
@@ -58,6 +59,18 @@ func pickN[T any](r *rand.Rand, list []T, n int) []T {
 	return out
 }
 
+// variant is the offer as one brief presents it: four of its specifics
+// and three of its services, drawn, and a lead time a week longer in a
+// busy season; its needs and objections are drawn later, from all of them.
+func (o Offer) variant(r *rand.Rand) Offer {
+	o.Specs = pickN(r, o.Specs, 4)
+	o.Services = pickN(r, o.Services, 3)
+	if r.IntN(2) == 0 { // a busy season: a week more
+		o.Lead = [2]int{o.Lead[0] + 1, o.Lead[1] + 1}
+	}
+	return o
+}
+
 func (w *writer) companyName() string {
 	for {
 		c := theCatalogue()
@@ -89,6 +102,9 @@ func (w *writer) write() *Brief {
 	o, r := w.o, w.r
 	w.used = map[string]bool{}
 	w.offer = pick(r, w.sector.Offers)
+	if o.Fiche == nil {
+		w.offer = w.offer.variant(r)
+	}
 	b := &Brief{Options: o, Diploma: o.Diploma, ClientType: o.Client, Sector: w.sector.Name, NarrativeBy: "générateur"}
 	w.b = b
 	e := w.gr.exam.Epreuve
@@ -103,10 +119,17 @@ func (w *writer) write() *Brief {
 	}
 	w.context()
 	w.client()
+	if a := b.Client.Activity; o.Client == ClientDistributeur && !strings.Contains(a, "centrale") && !strings.Contains(a, "hypermarché") {
+		// A shop orders the smaller quantities; a buying office or a
+		// hypermarket the larger.
+		w.offer.Quantities = w.offer.Quantities[:max(1, len(w.offer.Quantities)/2)]
+	}
 	b.Pricing = NewPricing(r, o.Difficulty, w.offer)
 	if o.Client == ClientDistributeur {
 		b.Pricing.SetRetail(1.35 + float64(r.IntN(6))*0.05)
 	}
+	w.terms = pick(r, paymentTerms)
+	w.carriage()
 	w.seller()
 	w.buyer()
 	w.jury()
