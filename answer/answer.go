@@ -146,12 +146,52 @@ func (e *Engine) AnswerQuery(ctx context.Context, q *Query) (tutor.Reply, error)
 	case q.Compare:
 		return e.compare(ctx, q)
 	case len(q.Codes) == 0 && len(q.Missing) > 0 && numbersItsOwn(q.Missing[0], q.Docs):
-		return a.unknownCode(q.Missing[0], q.Docs), nil
+		d := headingNamed(q)
+		if d == nil {
+			return a.unknownCode(q.Missing[0], q.Docs), nil
+		}
+		q.Docs = []*corpus.Doc{d}
+		a = e.newBuilder(q)
 	}
 	if err := a.answer(ctx); err != nil {
 		return tutor.Reply{}, err
 	}
 	return a.reply, nil
+}
+
+// headingNamed returns the text one of whose headings the question names
+// in words, three at least ("F1 - 1.1 création et développement de
+// clientèles"): a code written oddly before the heading it numbers is the
+// student's way of pointing at it, not a code the texts lack. nil when
+// none.
+func headingNamed(q *Query) *corpus.Doc {
+	words := map[string]bool{}
+	for _, w := range q.Norm.Topic {
+		words[w] = true
+	}
+	for _, d := range q.Docs {
+		for i := range d.Sections {
+			bc := d.Sections[i].Breadcrumb
+			if len(bc) == 0 {
+				continue
+			}
+			n := 0
+			for _, w := range retrieval.Tokens(bc[len(bc)-1]) {
+				if retrieval.IsStopWord(w) || hasDigit(w) {
+					continue
+				}
+				if !words[w] {
+					n = -1
+					break
+				}
+				n++
+			}
+			if n >= 3 {
+				return d
+			}
+		}
+	}
+	return nil
 }
 
 // FollowUp makes a follow-up question stand alone by borrowing what the

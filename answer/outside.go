@@ -30,17 +30,26 @@ var outsideTogether = map[string][][]string{
 		{"combien", "gagne", "moyen", "moyenne", "net", "brut", "mois", "debutant", "debut", "euros", "minimum", "montant"}},
 	// "le pourcentage de candidats qui valident l'E4", not "l'E4 compte
 	// pour quel pourcentage de la note ?".
-	"statistiques": {{"pourcentage", "pourcentages", "pourcent", "proportion", "statistiques", "stats"},
-		{"diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent", "ont eu", "l ont eu", "ont obtenu", "ont reussi", "ont rate", "l an dernier", "l annee derniere"}},
+	"statistiques": {{"pourcentage", "pourcentages", "pourcent", "proportion", "statistiques", "stats", "percentage", "statistics"},
+		{"insertion", "graduates", "pass", "diplomes", "admis", "reussissent", "reussite", "valident", "obtiennent", "trouvent", "echouent", "ratent", "ont eu", "l ont eu", "ont obtenu", "ont reussi", "ont rate", "l an dernier", "l annee derniere"}},
 	// "les lycées qui proposent le CCST en France", not "mon lycée
 	// propose des heures de soutien ?".
 	"établissements": {{"lycees", "ecoles", "etablissements", "cfa"}, {"qui proposent", "en france", "la liste", "liste des", "ou trouver"}},
 	// "c'est qui le ministre en ce moment ?", not "qui valide le module ?".
 	"personnes": {{"qui"}, {"ministre", "ministres", "recteur", "rectrice", "recteurs"}},
+	// "le président de la CPC, il s'appelle comment ?", not "l'E5
+	// s'appelle comment ?" nor "le nom du bloc 2".
+	"noms": {{"comment s appelle", "s appelle comment", "il s appelle", "elle s appelle", "son nom", "leur nom", "leurs noms", "le nom du", "le nom de la", "le nom de l", "les noms des", "nom et prenom"},
+		{"president", "presidente", "ministre", "recteur", "rectrice", "inspecteur", "inspectrice", "proviseur", "proviseure", "directeur", "directrice", "prof", "profs", "professeur", "professeure",
+			"examinateur", "examinatrice", "correcteur", "correctrice", "coordinateur", "coordinatrice", "responsable", "createur", "createurs", "redacteur", "redacteurs", "membres", "membre"}},
 	// "tu me conseilles quoi perso : NRC, CCST ou arrêter ?", not "tu me
 	// conseilles de réviser quoi pour l'E4 ?".
 	"conseil personnel": {{"tu me conseilles", "tu me conseille", "tu me recommandes", "tu ferais quoi", "a ta place", "tu choisirais"},
 		{"perso", "personnellement", "arreter", "pour moi", "a ma place", "ou de", "rompre", "demissionner", "quitter", "abandonner", "lacher"}},
+	// "j'angoisse, je fais comment pour me calmer ?", not "l'oral
+	// m'angoisse : l'E21 c'est quoi comme exercices ?".
+	"santé": {{"mal dormi", "insomnie", "plus a dormir", "pas a dormir", "angoisse", "angoissee", "angoisses", "anxiete", "anxieux", "anxieuse", "deprime", "depression", "burn out", "stresse", "stressee", "stress"},
+		{"je fais comment", "comment faire", "que faire", "quoi faire", "tu me conseilles", "tu conseilles", "des conseils", "un conseil", "aide moi", "comment gerer", "comment calmer", "me calmer", "comment arreter", "comment dormir", "gerer mon", "gerer le", "gerer la"}},
 	// "le taux de TVA aujourd'hui, 20 % ?", not "jusqu'où va la TVA ?".
 	"valeurs du moment": {{"taux", "smic", "prix", "montant", "plafond"}, {"aujourd hui", "actuel", "actuelle", "actuellement", "en ce moment", "cette annee", "en 2025", "en 2026", "en 2027"}},
 	// "après le BTS je peux rentrer en 3e année de BUT ?": admissions
@@ -49,7 +58,8 @@ var outsideTogether = map[string][][]string{
 	// "le BTS NRC a été remplacé ?": what became of the text after it.
 	// Not "le BTS technico-commercial est remplacé par quoi ?", which the
 	// texts answer, nor "je remplace les fiches par quoi ?".
-	"réforme": {{"a ete remplace", "ont ete remplaces", "existe plus", "existe encore", "encore valable", "toujours valable", "a ete supprime"}, {"bts nrc", "le nrc", "bts ccst", "le ccst"}},
+	"réforme": {{"a ete remplace", "ont ete remplaces", "existe plus", "existe encore", "encore valable", "toujours valable", "a ete supprime",
+		"disparaitre", "disparait", "va etre supprime", "allait etre supprime", "vont etre supprimes", "va etre remplace", "allait etre remplace", "va fermer", "va changer", "vont changer"}, {"bts nrc", "le nrc", "bts ccst", "le ccst"}},
 	"sujets d'examen": {{"sujet", "sujets"}, {"l annee derniere", "l an dernier", "l an passe", "l annee passee", "cette annee", "en avance",
 		"derniere session", "session derniere", "annees precedentes", "sessions precedentes"}},
 }
@@ -89,11 +99,12 @@ var outsideTable = []outsideDef{
 			"combien de lycees", "combien d etablissements", "combien d ecoles", "combien de cfa"},
 		"Les référentiels ne listent pas les établissements qui préparent au diplôme."},
 	{"personnes",
-		[]string{"qui sera", "qui seront", "comment s appelle", "le nom du", "le nom de la", "les noms des", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron",
+		[]string{"qui sera", "qui seront", "inspecteur", "inspectrice", "proviseur", "qui s occupe des bts", "fondateur", "fondatrice", "fondateurs", "qui est le patron",
 			"mme", "madame", "monsieur", "mlle", "quelqu un la connait", "quelqu un le connait", "quelqu un les connait", "tu la connais", "tu le connais",
 			"note severe", "notent severe", "elle est severe", "il est severe",
 			"qui a ecrit", "qui a redige", "qui l a ecrit", "qui les a ecrits", "auteur du referentiel", "auteurs du referentiel", "auteurs des referentiels"},
 		"Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
+	{"noms", nil, "Les référentiels ne nomment personne et ne disent rien d'une académie en particulier."},
 	{"coûts",
 		[]string{"combien ca coute", "ca coute combien", "combien coute", "frais d inscription", "frais de scolarite", "prix de la formation", "cout de la formation", "aide a l embauche", "aides a l embauche", "aide de l etat", "aides de l etat",
 			"bourse", "bourses", "crous", "logement etudiant", "apl"},
@@ -120,8 +131,10 @@ var outsideTable = []outsideDef{
 			"redige moi", "redigez moi", "ecris moi ma", "ecris moi mon", "ecris moi un", "ecris moi une",
 			"fais moi ma fiche", "fais moi mon dossier", "fais moi mon rapport", "fais moi mes fiches", "ecris moi direct", "ecris moi mes", "redige moi mes", "ecris mes fiches", "redige mes fiches",
 			"que je peux recopier", "que je pourrais recopier", "a recopier", "copier coller", "exemple deja fait", "exemple deja faite", "fiche deja faite", "dossier deja fait",
-			"aide moi pour mon devoir", "aide moi a faire mon devoir", "aide pour mon devoir", "pour mon devoir de", "mon devoir de"},
-		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir à votre place."},
+			"aide moi pour mon devoir", "aide moi a faire mon devoir", "aide pour mon devoir", "pour mon devoir de", "mon devoir de",
+			"calcule moi", "calcules moi", "calculez moi", "calcule le moi", "resous moi", "resous cet", "resous cette", "resous l", "fais moi le calcul", "fais moi les calculs", "fais le calcul",
+			"tu peux me calculer", "peux tu me calculer", "tu peux calculer", "peux tu calculer", "pouvez vous calculer", "fais moi l exercice", "fais l exercice", "corrige mon exercice", "corrige moi"},
+		"Je réponds sur les référentiels des BTS, avec leurs passages cités : je n'écris ni lettre, ni CV, ni devoir, et je ne fais pas d'exercice à votre place."},
 	{"choix de produits",
 		[]string{"salesforce", "hubspot", "pipedrive", "zoho", "odoo", "lequel le mieux", "lequel est le mieux", "laquelle est la mieux", "laquelle la mieux", "le mieux entre", "quelle marque", "quelles marques",
 			"le moins cher", "la moins chere", "les moins chers", "le meilleur logiciel", "quel logiciel de crm", "quel crm", "quelle appli", "bonne appli", "bonnes applis", "bonne application", "quizlet", "anki",
@@ -137,7 +150,7 @@ var outsideTable = []outsideDef{
 			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer"},
 		"Les référentiels ne règlent ni les conditions de travail (horaires, dimanches, congés) ni les contrats (convention de stage, contrat d'apprentissage) : c'est la convention ou le contrat et le code du travail qui les fixent ; parlez-en à votre établissement."},
 	{"santé",
-		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "mal dormi", "insomnie", "ordonnance", "plus a dormir", "pas a dormir", "angoisse", "angoissee", "angoisses", "crise d angoisse", "anxiete", "anxieux", "anxieuse", "deprime", "depression", "burn out"},
+		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "ordonnance"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
 	{"conseil personnel",
 		[]string{"faire de ma vie", "quoi de ma vie", "trop demotive", "trop demotivee", "je suis demotive", "je suis demotivee", "dis moi ce que je dois faire",

@@ -213,6 +213,16 @@ var outsideCases = []struct{ q, outside string }{
 	{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
 	{"apres le bts nrc je peux rentrer en 3e annee de BUT TC ?", "poursuite d'études"},
 	{"c koi la derivee de x^2 + 3x ? j'ai un controle de maths", "culture générale"},
+	{"le proviseur de mon lycee il s'appelle comment deja ?", "personnes"},
+	{"la presidente de la commission, c quoi son nom ?", "noms"},
+	{"comment s'appelle l'E5 en ccst ?", ""},                   // the épreuve's title
+	{"c'est quoi le nom du bloc 2 en ccst ?", ""},              // the bloc's title
+	{"calcule moi la marge : achat 40, vente 60", "rédaction"}, // an exercise done for the student
+	{"on calcule le seuil de rentabilite en nrc ?", ""},        // a question on the programme
+	{"les stats d'insertion des diplomes nrc ?", "statistiques"},
+	{"le bts ccst va disparaitre l'annee prochaine ?", "réforme"},
+	{"l'oral m'angoisse, l'E21 c'est quoi comme exercices ?", ""}, // anxiety told, the épreuve asked
+	{"jsuis trop angoissee avant l'oral, tu me conseilles quoi pour me calmer ?", "santé"},
 	{"en BUT TC on fait combien de semaines de stage ?", "autre diplôme"},     // "TC" also reads as technico-commercial
 	{"en nrc on voit la marge arriere ? ma soeur en bts mco dit que oui", ""}, // the other diploma is context
 	// Not outside: the texts say it.

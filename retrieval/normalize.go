@@ -123,7 +123,12 @@ func (n *Normalizer) parse(text string) error {
 			continue
 		}
 		if section == "domaine" {
-			n.domain = append(n.domain, Tokens(line)...)
+			// A word about the studies is never "repaired" into a word
+			// of the texts ("révisions" is not "prévisions").
+			for _, w := range Tokens(line) {
+				n.domain = append(n.domain, w)
+				n.known[w] = true
+			}
 			continue
 		}
 		if section == "bruit" {
@@ -482,3 +487,7 @@ func editDistance(a, b string, max int) int {
 	}
 	return prev[len(b)]
 }
+
+// IsStopWord reports whether a folded word is one of the grammatical words
+// search ignores ("de", "et", "la").
+func IsStopWord(w string) bool { return stopWords[w] }
