@@ -59,6 +59,9 @@ func (w *writer) buyer() {
 			mot = m
 		}
 	}
+	if mot.Name == "confort" && o.Client == ClientDistributeur {
+		mot.Sign = "tout est pris en charge : livraison, mise en rayon et réassort"
+	}
 	bs.Play = []string{
 		fmt.Sprintf("Vous êtes %s, %s (%s). Caractère : %s. %s", c.Buyer, c.Buyer.Job, c.Organisation, c.Personality, pers.Play),
 		fmt.Sprintf("Motivation dominante (SONCAS) : %s.", mot.Name),

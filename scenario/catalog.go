@@ -19,6 +19,12 @@ type Offer struct {
 	List       Cents    `json:"-"`                   // a list price given (a candidate's fiche), else drawn
 	Needs      []string `json:"needs"`
 	Objections []string `json:"objections"` // specific to the offer
+	// Sellers, when set, are the companies that sell this offer, in place
+	// of the sector's.
+	Sellers []string `json:"sellers,omitempty"`
+	// Service is an intangible offer (software, subscription, training):
+	// nothing is shipped nor leased.
+	Service bool `json:"service,omitempty"`
 }
 
 // Sector groups offers with the organisations that sell and buy them.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -174,7 +175,16 @@ func checkLaw(t *testing.T, b *Brief, fail func(string, ...any)) {
 	}
 	// Carriage: professionals only, and the deal reaches the threshold the
 	// key says it reaches.
-	if household && (p.Franco != 0 || p.Carriage != 0) || !household && (p.Franco <= 0 || p.Carriage <= 0 || p.TotalHT < p.Franco) {
+	// A public order stays under the formal tender thresholds; a reduced
+	// rate of TVA on a household's works requires the seller to install,
+	// so installing is never an optional service.
+	if b.Client.Public && p.UnitCost > 100_000_00 {
+		fail("public buyer ordering at %v per unit", p.UnitCost)
+	}
+	if household && p.TVA < 20 && slices.ContainsFunc(b.Context.Services, func(s string) bool { return strings.HasPrefix(s, "pose") }) {
+		fail("reduced TVA %v with installation optional: %v", p.TVA, b.Context.Services)
+	}
+	if p.Franco != 0 && (household || p.Carriage <= 0 || p.TotalHT < p.Franco) {
 		fail("carriage: franco %v, fee %v, amount %v (household %v)", p.Franco, p.Carriage, p.TotalHT, household)
 	}
 	if p.Quantity > 1 && !strings.Contains(md, "remises appliquées au prix unitaire") {

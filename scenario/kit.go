@@ -113,8 +113,7 @@ func (w *writer) kit() {
 	k.RivalQuote = []string{
 		fmt.Sprintf("Devis %s : %s.", de(b.Client.Competitor), w.offer.Name),
 		fmt.Sprintf("Prix : %s par %s, pour %s.", w.money(w.rivalPrice()), w.offer.Unit, quantity(p.Quantity, w.offer.Unit)),
-		pick(w.r, []string{"Services associés : aucun (ni installation, ni formation, ni garantie étendue).",
-			"Services : livraison seule, sans installation ni formation.", "Garantie : légale uniquement ; aucun service associé."}),
+		pick(w.r, []string{"Services associés : aucun.", "Services associés : aucun, le prix seul.", "Garantie : légale uniquement ; aucun service associé."}),
 		fmt.Sprintf("Délai : %d à %d semaines.", w.offer.Lead[0]+1, w.offer.Lead[1]+2),
 	}
 	if b.Prepared() {

@@ -185,8 +185,8 @@ var discoveryPool = []string{
 // deal's amount, and the flat fee under it: professionals only.
 func (w *writer) carriage() {
 	p := &w.b.Pricing
-	if w.b.ClientType == ClientParticulier {
-		return
+	if w.b.ClientType == ClientParticulier || w.offer.Service || p.UnitCost >= heavyGoods {
+		return // nothing shipped, or delivered by the seller's own means
 	}
 	share := Cents(3 + w.r.IntN(6)) // tenths of the amount
 	p.Franco = roundDown(p.TotalHT*share/10, 50_00)
@@ -194,6 +194,24 @@ func (w *writer) carriage() {
 		p.Franco = roundDown(p.TotalHT*share/10, 10_00)
 	}
 	p.Carriage = Cents(pick(w.r, []int{25, 35, 45, 60, 90})) * 100
+}
+
+// Thresholds of the toolbox: goods this dear are delivered by the seller,
+// not shipped; a deal this large may be leased; a public order this dear
+// would call for a formal tender.
+const (
+	heavyGoods = 5_000_00
+	leaseMin   = 10_000_00
+	publicCap  = 100_000 // euros of unit cost
+)
+
+// kindNeeds are the needs of a client that resells (distributeur) or fits
+// (installateur) what it buys.
+var kindNeeds = map[string][]string{
+	"distributeur": {"compléter sa gamme avec un produit qui se vend", "une marge correcte à la revente", "un fournisseur qui livre vite et sans rupture",
+		"un soutien technique et commercial pour ses vendeurs", "des conditions annuelles claires (remises, ristourne)"},
+	"installateur": {"poser vite et sans retour de chantier", "un fournisseur qui forme ses équipes", "des produits disponibles quand le chantier démarre",
+		"une assistance technique au démarrage", "une marge correcte sur la fourniture"},
 }
 
 // roundDown rounds c down to a multiple of step.
@@ -209,15 +227,18 @@ var paymentTerms = []string{"30 jours fin de mois", "45 jours fin de mois", "30 
 func (w *writer) toolbox() []string {
 	b, r, p := w.b, w.r, w.b.Pricing
 	var out []string
-	if b.ClientType != ClientParticulier {
+	switch {
+	case p.Franco > 0:
 		out = append(out, fmt.Sprintf("Frais de port : franco de port à partir de %s HT de commande ; en dessous, forfait de %s HT.", p.Franco, p.Carriage))
+	case b.ClientType != ClientParticulier && !w.offer.Service:
+		out = append(out, "Livraison : transport et déchargement compris dans le prix (matériel livré par nos soins).")
 	}
 	switch {
 	case b.ClientType == ClientDistributeur:
 		out = append(out,
 			fmt.Sprintf("Ristourne de fin d'année : %d %% des achats de l'année au-delà de %s HT.", 1+r.IntN(3), roundDown(p.TotalHT*Cents(3+r.IntN(4)), 1000_00)),
 			fmt.Sprintf("Coopération commerciale (marge arrière) : jusqu'à %d %% des achats de l'année, contre une mise en avant facturée par le magasin (tête de gondole, prospectus).", 2+r.IntN(3)))
-	case b.ClientType == ClientEntreprise && !b.Client.Public:
+	case b.ClientType == ClientEntreprise && !b.Client.Public && !w.offer.Service && p.TotalHT >= leaseMin:
 		out = append(out, pick(r, []string{
 			"Financement possible : location financière sur 36 ou 48 mois, loyers calculés par notre partenaire.",
 			"Financement possible : crédit-bail sur 3 à 5 ans, avec option d'achat en fin de contrat.",

@@ -143,6 +143,9 @@ func (w *writer) context() {
 	c := &w.b.Context
 	c.Company = w.companyName() + " " + pick(w.r, legalForms)
 	c.Activity = pick(w.r, w.sector.Sellers)
+	if len(w.offer.Sellers) > 0 {
+		c.Activity = pick(w.r, w.offer.Sellers)
+	}
 	c.City = pick(w.r, theCatalogue().Cities)
 	if f := w.o.Fiche; f != nil {
 		c.Company = f.Company
@@ -163,6 +166,20 @@ func (w *writer) client() {
 	c := &w.b.Client
 	org := pick(r, w.sector.Clients)
 	c.Activity, c.Kind, c.Public = org.Activity, org.Kind, org.Public
+	if c.Public && w.offer.Cost[1] > publicCap && o.Fiche == nil {
+		// A public buyer's order stays under the formal tender
+		// thresholds: another of the sector's offers.
+		var fit []Offer
+		for _, x := range w.sector.Offers {
+			if x.Cost[1] <= publicCap {
+				fit = append(fit, x)
+			}
+		}
+		if len(fit) > 0 {
+			w.offer = pick(r, fit).variant(r)
+			w.b.Context.Offer, w.b.Context.Unit, w.b.Context.Specs, w.b.Context.Services = w.offer.Name, w.offer.Unit, w.offer.Specs, w.offer.Services
+		}
+	}
 	c.City = pick(r, theCatalogue().Cities)
 	var jobs []job
 	switch o.Client {
@@ -208,7 +225,13 @@ func (w *writer) client() {
 		c.Place = "dans les locaux du client"
 	}
 	w.people(c, jobs, buyerJob)
-	c.Needs = pickN(r, w.offer.Needs, 2+min(o.Difficulty, 1))
+	needs := w.offer.Needs
+	if kn := kindNeeds[c.Kind]; len(kn) > 0 {
+		// A distributor or an installer buys to resell or to fit: its
+		// needs are its trade's, not the user's.
+		needs = kn
+	}
+	c.Needs = pickN(r, needs, 2+min(o.Difficulty, 1))
 	c.Competitor = w.companyName()
 	if f := o.Fiche; f != nil {
 		w.fromFiche(c, f)
