@@ -26,6 +26,10 @@ func (w *writer) risk() *Risk {
 	}
 	k := &Risk{PaymentDays: 35 + 5*r.IntN(13), Incidents: max(0, r.IntN(5)-2)}
 	k.Revenue = p.TotalHT * Cents(8+r.IntN(150)) / 100 * 100
+	if org := &w.b.Client.Organisation; k.Revenue < 2_000_000_00 && strings.HasSuffix(*org, " SA") {
+		// A société anonyme this small is rare: a SAS.
+		*org += "S"
+	}
 	// The level is read on the share as shown, to the hundredth.
 	share := ratePct(p.TotalHT, k.Revenue)
 	k.Share = pctStr(share)

@@ -77,6 +77,15 @@ var b2bJobs = []job{
 	{"assistant de direction", "assistante de direction", "filtre"},
 }
 
+// associationJobs are the buyers of an association or a works council:
+// elected officers and their staff, no workshop nor finance department.
+var associationJobs = []job{
+	{"président", "présidente", "décideur"},
+	{"trésorier", "trésorière", "payeur"},
+	{"directeur", "directrice", "acheteur"},
+	{"secrétaire", "secrétaire", "filtre"},
+}
+
 var distributorJobs = []job{
 	{"acheteur en centrale d'achat", "acheteuse en centrale d'achat", "acheteur"},
 	{"chef de rayon", "cheffe de rayon", "utilisateur"},

@@ -47,6 +47,16 @@ func to(x string) string {
 	return "à " + x
 }
 
+// lowerFirst puts the first letter in lower case, as after a colon: « style
+// pressé : le candidat… »; a person named (« M. Faure ») keeps it.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || strings.HasPrefix(s, "M. ") || strings.HasPrefix(s, "Mme ") {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
 // capFirst puts the first letter in capitals, as a sentence starts.
 func capFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

@@ -102,7 +102,7 @@ func (w *writer) reconcile(params []Parameter) {
 		if p.Kind != "délai" {
 			continue
 		}
-		drop := func(o string) bool { return strings.Contains(o, "livraison en") }
+		drop := func(o string) bool { return strings.Contains(o, " "+w.faster()) }
 		w.b.Client.Objections = slices.DeleteFunc(w.b.Client.Objections, drop)
 		w.b.Buyer.HeldObjections = slices.DeleteFunc(w.b.Buyer.HeldObjections, drop)
 	}
@@ -186,7 +186,7 @@ func (w *writer) clientParameters() []Parameter {
 		if place := b.Client.Place; place != "à son domicile" {
 			pool = append(pool, Parameter{Kind: "rétractation",
 				Change:   "Le client demande s'il pourra changer d'avis après avoir signé.",
-				Expected: fmt.Sprintf("Vente conclue %s : pas de droit légal de rétractation (un geste commercial reste possible) ; le candidat le dit clairement.", place),
+				Expected: fmt.Sprintf("Vente conclue %s : pas de droit légal de rétractation sur l'achat (un geste commercial reste possible), mais 14 jours pour renoncer à un crédit affecté qui le finance ; le candidat le dit clairement.", place),
 			})
 		}
 		pool = append(pool, Parameter{Kind: "participant",
@@ -194,10 +194,11 @@ func (w *writer) clientParameters() []Parameter {
 			Expected: "Le candidat reformule les besoins du foyer pour le nouveau venu et adapte son argumentation.",
 		})
 	case ClientDistributeur:
-		coop := pct(p.TotalHT, 3+float64(r.IntN(4)))
+		ask := w.coopCap + 1 + r.IntN(3)
 		pool = append(pool, Parameter{Kind: "coopération",
-			Change:   fmt.Sprintf("L'acheteur exige un budget de coopération commerciale de %s pour une tête de gondole pendant deux semaines.", clampRound(coop, 1, coop+100)),
-			Expected: "Le candidat accepte une participation chiffrée en échange d'engagements écrits (durée, emplacement, quantités), ou propose une animation.",
+			Change: fmt.Sprintf("L'acheteur exige une coopération commerciale de %d %% des achats de l'année pour une tête de gondole pendant deux semaines.", ask),
+			Expected: fmt.Sprintf("Au-delà du plafond de %d %% de la fiche vendeur : le candidat ne l'accorde pas en l'état ; il propose au plus %d %% contre des engagements écrits (durée, emplacement, quantités), ou une animation.",
+				w.coopCap, w.coopCap),
 		})
 		pool = append(pool, Parameter{Kind: "référencement",
 			Change:   "L'acheteur menace de ne pas référencer la gamme si le délai de réapprovisionnement dépasse " + w.faster() + ".",
@@ -210,12 +211,22 @@ func (w *writer) clientParameters() []Parameter {
 		})
 	default:
 		days := 60
-		exp := "Délai légal (60 jours à compter de la date d'émission de la facture) : le candidat peut l'accepter contre une contrepartie ou proposer l'escompte pour paiement comptant."
+		exp := "Délai légal (60 jours à compter de la date d'émission de la facture) : le candidat peut l'accepter contre une contrepartie"
+		if p.Escompte > 0 {
+			exp += ", ou rappeler l'escompte pour paiement comptant"
+		}
+		exp += "."
+		if k := b.Seller.Risk; k != nil && k.Level != "faible" {
+			exp = fmt.Sprintf("Risque client %s : le candidat n'allonge pas le délai ; il explique les conditions que le risque impose (%s).", k.Level, k.Advice)
+		}
 		if o.Difficulty == 3 {
 			days = 90
 			exp = "Délai illégal : le délai de paiement entre professionnels ne peut dépasser 60 jours à compter de la date d'émission de la facture (ou 45 jours fin de mois) ; le candidat le rappelle avec tact."
 		}
-		pool = append(pool, Parameter{Kind: "paiement", Change: fmt.Sprintf("L'acheteur demande un paiement à %d jours.", days), Expected: exp})
+		// 60 days asked of a seller who already gives them is no change.
+		if days == 90 || !strings.HasPrefix(w.terms, "60") {
+			pool = append(pool, Parameter{Kind: "paiement", Change: fmt.Sprintf("L'acheteur demande un paiement à %d jours.", days), Expected: exp})
+		}
 		if len(b.Client.Others) > 0 {
 			x := b.Client.Others[0]
 			pool = append(pool, Parameter{Kind: "participant",
@@ -257,7 +268,7 @@ func (w *writer) observe() []string {
 	}
 	for _, p := range personalities {
 		if p.Style == w.b.Client.Personality || p.StyleF == w.b.Client.Personality {
-			out = append(out, "Face à un acheteur au style "+p.Style+" : "+p.Signal)
+			out = append(out, "Face à un acheteur au style "+p.Style+" : "+lowerFirst(p.Signal))
 		}
 	}
 	return out

@@ -52,44 +52,48 @@ func (w *writer) grid() []GridRow {
 }
 
 // reSimulation finds the length of the simulation the text states ("20
-// minutes de simulation"; the NRC's "seconde partie (30 minutes au
-// maximum)", its simulation).
-var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation|^seconde partie \((\d+) minutes`)
+// minutes de simulation"); the NRC's "seconde partie (30 minutes au
+// maximum)" holds the simulation and the interview, and gives none.
+var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation`)
 
-// plan is the timing: the preparation and the oral as the text states
-// them, then when the commission brings in each change. The minutes are
-// given when the text states how long the simulation lasts; otherwise the
-// changes come at the first and second thirds of the negotiation.
+// plan is the timing: the preparation, when the candidate receives the
+// situation as the commission modified it (both texts: the modified
+// situation « est proposée au candidat lors de la période de
+// préparation »), and the oral as the text states it.
 func (w *writer) plan() []string {
 	b, e := w.b, w.gr.exam.Epreuve
 	var out []string
 	if e.Preparation != "" {
-		out = append(out, fmt.Sprintf("Préparation : %s (le candidat reçoit la fiche vendeur et les documents).", e.Preparation))
+		got := "la fiche vendeur et les documents"
+		if len(b.Jury.Parameters) > 0 {
+			got += ", et la situation modifiée par la commission"
+		}
+		out = append(out, fmt.Sprintf("Préparation : %s (le candidat reçoit %s).", e.Preparation, got))
+	}
+	for _, p := range b.Jury.Parameters {
+		out = append(out, "Situation modifiée, remise au candidat avec sa fiche : "+lowerFirst(p.Change))
 	}
 	if e.Duration != "" {
 		out = append(out, fmt.Sprintf("Épreuve orale : %s au total.", e.Duration))
 	}
+	if b.Prepared() {
+		// No simulation: the preparation is presented.
+		return append(out, "Présentation de la négociation préparée, puis entretien avec la commission (questions de la fiche jury).")
+	}
 	sim := 0
 	for _, q := range b.Jury.TimingRefs {
 		if m := reSimulation.FindStringSubmatch(q.Text); m != nil {
-			sim, _ = strconv.Atoi(m[1] + m[2])
+			sim, _ = strconv.Atoi(m[1])
 		}
 		if strings.Contains(q.Text, "partie") {
 			out = append(out, capFirst(strings.TrimSuffix(q.Text, " :"))+".")
 		}
 	}
-	if len(b.Jury.Parameters) == 0 {
-		return append(out, "Présentation de la négociation préparée, puis entretien avec la commission (questions de la fiche jury).")
+	neg := "Négociation : prise de contact, découverte, argumentation ; la personne qui joue le client fait vivre la situation modifiée (fiche acheteur), la commission observe sans intervenir."
+	if sim > 0 {
+		neg = fmt.Sprintf("Négociation (%d minutes) : prise de contact, découverte, argumentation ; la personne qui joue le client fait vivre la situation modifiée (fiche acheteur), la commission observe sans intervenir.", sim)
 	}
-	out = append(out, "Début de la négociation : prise de contact et découverte, sans intervention de la commission.")
-	for i, p := range b.Jury.Parameters {
-		when := []string{"Au premier tiers de la négociation", "Au deuxième tiers de la négociation", "Avant la conclusion"}[min(i, 2)]
-		if sim > 0 {
-			when = fmt.Sprintf("Minute %d de la simulation (sur %d)", sim*(i+1)/(len(b.Jury.Parameters)+1), sim)
-		}
-		out = append(out, when+" : "+p.Change)
-	}
-	return append(out, "Fin : conclusion et prise de congé, puis entretien avec la commission (guide de débriefing).")
+	return append(out, neg, "Fin : conclusion et prise de congé, puis entretien avec la commission (guide de débriefing).")
 }
 
 // kit assembles the teacher's material once the sheets are written.
@@ -98,7 +102,7 @@ func (w *writer) kit() {
 	k := &b.Kit
 	k.Grid = w.grid()
 	k.Plan = w.plan()
-	k.Prepare = append([]string{}, b.Seller.Exercises...)
+	k.Prepare = []string{"Les calculs de la fiche vendeur (« À calculer avant l'entretien »), posés et vérifiés."}
 	k.Prepare = append(k.Prepare,
 		"Pour chaque besoin probable, un argument : caractéristique, avantage pour ce client, preuve.",
 		"Une réponse à chaque objection probable (prix, concurrent, délai, décision).",
@@ -165,6 +169,8 @@ func (w *writer) concessions() []string {
 		out = append(out, "Date d'installation ou de livraison choisie par le client : contre la signature du bon de commande aujourd'hui.")
 	case b.Client.Public:
 		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
+	case b.Seller.Risk != nil && b.Seller.Risk.Level != "faible":
+		out = append(out, fmt.Sprintf("Délai de paiement : pas d'allongement, le risque client est %s (%s).", b.Seller.Risk.Level, b.Seller.Risk.Advice))
 	default:
 		s := "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante"
 		if b.Pricing.Escompte > 0 {
@@ -192,7 +198,7 @@ func (w *writer) priceList() []string {
 		out = append(out, fmt.Sprintf("Escompte pour paiement comptant : %s.", pctStr(p.Escompte)))
 	}
 	out = append(out,
-		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
+		fmt.Sprintf("%s : %d à %d semaines.", w.leadLabel(), w.offer.Lead[0], w.offer.Lead[1]),
 		fmt.Sprintf("Services associés, en option : %s.", strings.Join(w.offer.Services, ", ")))
 	return out
 }
@@ -201,11 +207,11 @@ func (w *writer) priceList() []string {
 func (w *writer) orderForm() []string {
 	b := w.b
 	out := []string{
-		fmt.Sprintf("Vendeur : %s. Client : %s, %s.", b.Context.Company, b.Client.Organisation, b.Client.City),
+		fmt.Sprintf("Vendeur : %s. Client : %s.", b.Context.Company, w.clientWhere()),
 		fmt.Sprintf("Désignation : %s. Quantité : ____ %s.", w.offer.Name, plural(w.offer.Unit, 2)),
 		"Prix unitaire HT : ____ ; remise(s) : ____ ; prix net unitaire HT : ____.",
 		"Montant HT : ____ ; TVA : ____ ; net à payer TTC : ____.",
-		"Conditions de paiement : ____ ; délai de livraison ou d'installation : ____.",
+		"Conditions de paiement : ____ ; " + lowerFirst(w.leadLabel()) + " : ____.",
 		"Services associés inclus : ____.",
 		"Date, signature du client et du vendeur.",
 	}

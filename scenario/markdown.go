@@ -122,7 +122,7 @@ func (b *Brief) JurySheet(full bool) string {
 		}
 		var items []string
 		for _, p := range j.Parameters {
-			items = append(items, p.Change+" *Attendu : "+p.Expected+"*")
+			items = append(items, p.Change+" *Attendu : "+lowerFirst(p.Expected)+"*")
 		}
 		list(&s, title, items)
 	}

@@ -24,15 +24,15 @@ func (w *writer) objections() []string {
 	if len(own) > 0 {
 		out = append(out, pickN(r, own, 1+r.IntN(len(own)))...)
 	}
-	price := false
+	said := map[string]bool{} // one objection of each category
 	for _, c := range pickN(r, commonObjections, len(commonObjections)) {
 		if len(out) >= n {
 			break
 		}
-		if o.Client == ClientParticulier && (c.Category == "décision" || c.Category == "concurrence") || c.Category == "prix" && price {
+		if o.Client == ClientParticulier && (c.Category == "décision" || c.Category == "concurrence") || said[c.Category] {
 			continue
 		}
-		price = price || c.Category == "prix"
+		said[c.Category] = true
 		t := strings.NewReplacer("{competitor}", w.b.Client.Competitor, "{pct}", fmt.Sprint(w.rivalPct()), "{weeks}", w.faster()).Replace(c.Text)
 		out = append(out, t)
 	}
@@ -52,15 +52,33 @@ func (w *writer) seller() {
 		fmt.Sprintf("Vendre au moins un service associé : %s.", strings.Join(w.offer.Services, ", ")),
 	}
 	sheet := sellerByClient(o.Client)
-	s.Objectives = append(s.Objectives, pick(w.r, sheet.objectives))
+	aims := sheet.objectives
+	if b.Client.Buyer.Role == "décideur" {
+		// The one who decides is met: no one else to reach.
+		aims = slices.DeleteFunc(slices.Clone(aims), func(a string) bool { return strings.Contains(a, "décideur") })
+	}
+	s.Objectives = append(s.Objectives, pick(w.r, aims))
 	if o.Focus != "" {
 		s.Objectives = append(s.Objectives, focusObjective[o.Focus])
 	}
-	s.Discovery = append(pickN(w.r, discoveryPool, 3), pick(w.r, sheet.discovery))
+	pool := discoveryPool
+	if o.Client == ClientDistributeur {
+		// A shop resells: it neither uses nor installs.
+		pool = slices.DeleteFunc(slices.Clone(pool), func(d string) bool {
+			return strings.HasPrefix(d, "L'usage") || strings.HasPrefix(d, "Les contraintes d'installation")
+		})
+	}
+	s.Discovery = append(pickN(w.r, pool, 3), pick(w.r, sheet.discovery))
 	s.Margin = w.margin(qty)
 	s.Exercises = w.exercises(qty)
 	if o.Client == ClientParticulier && b.Client.Place == "à son domicile" {
 		s.Legal = append(s.Legal, "Vente hors établissement : remettez le contrat et le formulaire de rétractation ; le client dispose de 14 jours pour se rétracter.")
+	}
+	if o.Client == ClientDistributeur {
+		s.Legal = append(s.Legal, "Avec un distributeur, remises, ristournes et coopération commerciale sont fixées dans la convention annuelle écrite (Code de commerce, L441-3).")
+	}
+	if o.Client == ClientParticulier && b.Client.Place == "en salon" {
+		s.Legal = append(s.Legal, "Vente sur une foire ou un salon : pas de droit de rétractation ; vous devez le dire au client avant la signature, et le contrat l'indique dans un encadré (un crédit affecté reste, lui, rétractable pendant 14 jours).")
 	}
 	if o.Diploma == "CCST" {
 		s.Risk = w.risk()
@@ -102,7 +120,7 @@ func (w *writer) margin(qty string) []string {
 		m = append(m, fmt.Sprintf("Conditions de paiement habituelles : %s.", w.terms))
 	}
 	m = append(m,
-		fmt.Sprintf("Délai de livraison ou d'installation : %d à %d semaines.", w.offer.Lead[0], w.offer.Lead[1]),
+		fmt.Sprintf("%s : %d à %d semaines.", w.leadLabel(), w.offer.Lead[0], w.offer.Lead[1]),
 		fmt.Sprintf("Services associés que vous pouvez offrir ou vendre en contrepartie : %s.", strings.Join(w.offer.Services, ", ")),
 	)
 	m = append(m, w.toolbox()...)
@@ -184,6 +202,7 @@ var discoveryPool = []string{
 // carriage draws the free-carriage threshold (franco de port), below the
 // deal's amount, and the flat fee under it: professionals only.
 func (w *writer) carriage() {
+	w.coopCap = 2 + w.r.IntN(3)
 	p := &w.b.Pricing
 	if w.b.ClientType == ClientParticulier || w.offer.Service || p.UnitCost >= heavyGoods {
 		return // nothing shipped, or delivered by the seller's own means
@@ -194,6 +213,15 @@ func (w *writer) carriage() {
 		p.Franco = roundDown(p.TotalHT*share/10, 10_00)
 	}
 	p.Carriage = Cents(pick(w.r, []int{25, 35, 45, 60, 90})) * 100
+}
+
+// leadLabel names the lead time as the offer has one: a service is set up,
+// goods are delivered or installed.
+func (w *writer) leadLabel() string {
+	if w.offer.Service {
+		return "Délai de mise en place"
+	}
+	return "Délai de livraison ou d'installation"
 }
 
 // Thresholds of the toolbox: goods this dear are delivered by the seller,
@@ -237,7 +265,7 @@ func (w *writer) toolbox() []string {
 	case b.ClientType == ClientDistributeur:
 		out = append(out,
 			fmt.Sprintf("Ristourne de fin d'année : %d %% des achats de l'année au-delà de %s HT.", 1+r.IntN(3), roundDown(p.TotalHT*Cents(3+r.IntN(4)), 1000_00)),
-			fmt.Sprintf("Coopération commerciale (marge arrière) : jusqu'à %d %% des achats de l'année, contre une mise en avant facturée par le magasin (tête de gondole, prospectus).", 2+r.IntN(3)))
+			fmt.Sprintf("Coopération commerciale (marge arrière) : jusqu'à %d %% des achats de l'année, contre une mise en avant facturée par le magasin (tête de gondole, prospectus).", w.coopCap))
 	case b.ClientType == ClientEntreprise && !b.Client.Public && !w.offer.Service && p.TotalHT >= leaseMin:
 		out = append(out, pick(r, []string{
 			"Financement possible : location financière sur 36 ou 48 mois, loyers calculés par notre partenaire.",

@@ -5,6 +5,7 @@ package scenario
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,10 @@ type writer struct {
 	used   map[string]bool // names already given
 	rival  Cents           // the competitor's unit price, once drawn
 	terms  string          // the seller's usual payment terms (professionals)
+	// coopCap is the most, in percent of the year's purchases, the seller
+	// may give a distributor for a promotion (coopération commerciale).
+	coopCap int
+	named   bool // the client is named by what it is ("la mairie de Niort")
 }
 
 // rivalPrice is the competitor's unit price HT, drawn once: the buyer's
@@ -57,6 +62,16 @@ func pickN[T any](r *rand.Rand, list []T, n int) []T {
 		out = append(out, list[i])
 	}
 	return out
+}
+
+// clientWhere is the client and its city, once: « Hydragroup, Niort »,
+// « la mairie de Niort ».
+func (w *writer) clientWhere() string {
+	c := w.b.Client
+	if strings.Contains(c.Organisation, c.City) {
+		return c.Organisation
+	}
+	return c.Organisation + ", " + c.City
 }
 
 // variant is the offer as one brief presents it: four of its specifics
@@ -181,6 +196,9 @@ func (w *writer) client() {
 		}
 	}
 	c.City = pick(r, theCatalogue().Cities)
+	if o.Client == ClientParticulier {
+		c.City = w.b.Context.City // a household buys near home
+	}
 	var jobs []job
 	switch o.Client {
 	case ClientParticulier:
@@ -192,6 +210,15 @@ func (w *writer) client() {
 		jobs = distributorJobs
 		if !strings.Contains(c.Activity, "centrale") {
 			jobs = jobs[1:] // a shop's buyer is not in a buying office
+		}
+		if !strings.Contains(c.Activity, "centrale") && !strings.Contains(c.Activity, "hypermarché") {
+			// Category managers work for large stores and buying offices.
+			jobs = slices.DeleteFunc(slices.Clone(jobs), func(j job) bool { return j.Role == "prescripteur" })
+		}
+	case ClientEntreprise:
+		jobs = b2bJobs
+		if a := c.Activity; strings.Contains(a, "association") || strings.Contains(a, "comité") {
+			jobs = associationJobs
 		}
 	default:
 		jobs = b2bJobs
@@ -219,6 +246,7 @@ func (w *writer) client() {
 	default:
 		c.Organisation = w.companyName() + " " + pick(r, legalForms)
 		if org.Named != "" {
+			w.named = true
 			name := w.companyName()
 			c.Organisation = strings.NewReplacer(" de {city}", " "+de(c.City), " de {name}", " "+de(name), "{city}", c.City, "{name}", name).Replace(org.Named)
 		}
@@ -360,14 +388,17 @@ func (w *writer) narrative() string {
 	b := w.b
 	c := b.Client
 	var s strings.Builder
-	fmt.Fprintf(&s, "%s (%s, %s) propose notamment : %s. ", b.Context.Company, b.Context.Activity, b.Context.City, w.offer.Name)
+	fmt.Fprintf(&s, "%s (%s, %s) propose notamment le produit suivant : %s. ", b.Context.Company, b.Context.Activity, b.Context.City, w.offer.Name)
 	switch w.o.Client {
 	case ClientParticulier:
 		fmt.Fprintf(&s, "Le foyer %s, %s %s, s'intéresse à cette offre : vous recevez %s ; le rendez-vous a lieu %s.", lastName(c.Buyer.Name), c.Activity, to(c.City), c.Buyer, c.Place)
 	case ClientDistributeur:
 		fmt.Fprintf(&s, "%s, %s %s, pourrait référencer l'offre. Vous rencontrez %s, %s, %s.", capFirst(c.Organisation), c.Activity, to(c.City), c.Buyer, c.Buyer.Job, c.Place)
 	default:
-		fmt.Fprintf(&s, "%s, %s", capFirst(c.Organisation), c.Activity)
+		fmt.Fprintf(&s, "%s", capFirst(c.Organisation))
+		if !w.named {
+			fmt.Fprintf(&s, ", %s", c.Activity)
+		}
 		if c.Kind != "" {
 			fmt.Fprintf(&s, " (client %s)", c.Kind)
 		}
