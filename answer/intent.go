@@ -163,7 +163,7 @@ func (e *Engine) epreuvesByTitle(n retrieval.Normal, docs []*corpus.Doc) []ref {
 		}
 	}
 	cands := e.titleCandidates(n, docs, qs)
-	if len(cands) == 0 {
+	if len(cands) == 0 || e.notion(n) {
 		return nil
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -234,6 +234,23 @@ func (e *Engine) namesMore(a, b string, qs map[string]float64) bool {
 
 // titleCandidates are the épreuves whose titles the question's terms qs
 // hold, with their scores.
+// notion reports whether a question asks about a thing in general ("c'est
+// quoi un projet commercial ?"), not the épreuve titled with its words: a
+// word of the texts right after "un" or "une", and no word of an exam.
+func (e *Engine) notion(n retrieval.Normal) bool {
+	for _, w := range []string{"epreuve", "epreuves", "oral", "ecrit", "exam", "examen", "coef", "coefficient", "duree", "jury", "note"} {
+		if slices.Contains(n.Words, w) {
+			return false
+		}
+	}
+	for i, w := range n.Words[:max(len(n.Words)-1, 0)] {
+		if (w == "un" || w == "une") && e.weight(n.Words[i+1]) > 0 && !retrieval.IsStopWord(n.Words[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *Engine) titleCandidates(n retrieval.Normal, docs []*corpus.Doc, qs map[string]float64) []titleCand {
 	// "la langue obligatoire" is not the optional épreuve of the same
 	// title; "l'épreuve facultative de langue" is.
