@@ -243,7 +243,13 @@ func refineAttrs(n retrieval.Normal, raw []Attr) []Attr {
 	has := func(a Attr) bool { return slices.Contains(out, a) }
 	// "Sur quels critères le jury note-t-il…", "le jury regarde quoi": the
 	// jury is who asks, not what is asked, unless who sits on it is.
-	if has(AttrJury) && len(out) > 1 && !(n.Has("qui") || n.Has("composition") || n.Has("compose") || n.Has("composee") || n.Has("combien de personnes") || n.Has("membres")) {
+	who := n.Has("qui") || n.Has("composition") || n.Has("compose") || n.Has("composee") || n.Has("combien de personnes") || n.Has("membres")
+	if has(AttrJury) && len(out) > 1 && !who {
+		out = removeAttr(out, AttrJury)
+	}
+	// "pourquoi la commission modifie ma situation ?", "comment le jury
+	// note ?": what the commission does and why, not who sits on it.
+	if has(AttrJury) && !who && (n.Has("pourquoi") || n.Has("comment")) {
 		out = removeAttr(out, AttrJury)
 	}
 	// Hours per week are a timetable, not a duration; "heures" alone in a
