@@ -103,6 +103,16 @@ var leadCases = []struct {
 	{"qui est dans le jury de l'E4 en NRC, y a un pro ?", "", []string{"Au BTS NRC", "composée de deux interrogateurs", "professionnel", "[1]"}, 2933},
 	{"E3 CEJM en ccst, le dossier documentaire il fait combien de pages ?", "", []string{"Au BTS CCST", "une dizaine de pages", "[1]"}, 0},
 	{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
+	// A subject's hours, not the épreuve with the subject in its title.
+	{"combien d'heures de droit chaque semaine en nrc ?", "", []string{"Droit", "horaire hebdomadaire 2"}, 2407},
+	// Hours asked of no teaching: the students' total, whoever follows them.
+	{"l'horaire hebdomadaire total d'un etudiant de 2e annee en ccst ?", "", []string{"TOTAL ELEVE", "Total 27"}, 0},
+	// Whom the seller sells to: the texts' types of clientele.
+	{"le commercial nrc il vend a quel genre de clientele ?", "", []string{"clientèle de particuliers ou de professionnels"}, 70},
+	// A notion, not the épreuve whose title holds its words.
+	{"c'est quoi un projet commercial en nrc ?", "", []string{"Un projet commercial se définit"}, 0},
+	// Why the commission changes the situation, not who sits on it.
+	{"pk la commission modifie ma situation a l'e4 ccst en ccf ?", "", []string{"modifications de paramètres"}, 0},
 	{"si j'ai une dispense de l'unite 6 par VAE je dois quand meme faire le stage nrc ?", "", []string{"Non.", "ne sont pas tenus"}, 0},
 	{"jpasse l'e4 ccst en candidat libre, on a le droit d'amener sa tablette ou son tel ?", "", []string{"Oui.", "Au BTS CCST", "outils de communication nomades"}, 0},
 	// A sous-épreuve named by its épreuve's word and its own common

@@ -112,7 +112,7 @@ var attrTable = []attrDef{
 		[]string{"stage", "stages", "convention", "attestation", "attestations", "entreprise d accueil", "tuteur", "milieu professionnel"},
 		[]string{"stage", "semaines", "milieu", "professionnel"}, []tutor.Kind{tutor.KindStage}, false},
 	{AttrHoraires, "horaires",
-		[]string{"hebdomadaire", "horaire", "horaires", "volume horaire", "heures de cours"},
+		[]string{"hebdomadaire", "horaire", "horaires", "volume horaire", "heures de cours", "par semaine", "chaque semaine", "volume annuel"},
 		[]string{"horaire", "hebdomadaire", "volume", "total"}, []tutor.Kind{tutor.KindHoraire}, false},
 	{AttrMetiers, "métiers et emplois",
 		[]string{"metier", "metiers", "emploi", "emplois", "poste", "postes", "embauche", "embauches", "debouches", "travailler comme", "devenir"},

@@ -108,7 +108,9 @@ func (a *builder) optionalList(refs []ref) {
 // holds ("bloc 3", "anglais"; not "légère" nor "en tout").
 func (e *Engine) namesRow(q *Query) bool {
 	time := map[string]bool{"heures": true, "heure": true, "horaire": true, "horaires": true, "hebdomadaire": true, "semaine": true,
-		"cours": true, "annee": true, "premiere": true, "deuxieme": true, "seconde": true, "total": true, "combien": true, "volume": true}
+		"cours": true, "annee": true, "premiere": true, "deuxieme": true, "seconde": true, "total": true, "combien": true, "volume": true,
+		// Who follows the hours and how they are counted name no row.
+		"annuel": true, "annuelle": true, "etudiant": true, "etudiants": true, "eleve": true, "eleves": true, "represente": true, "semaines": true}
 	for _, w := range e.residual(q.Norm, nil) {
 		if time[w] || hasDigit(w) {
 			continue

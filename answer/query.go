@@ -216,7 +216,9 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 		q.Codes = optionalEpreuves(q)
 		q.Optional = len(q.Codes) > 0
 	}
-	if len(q.Codes) == 0 && aboutEpreuve(q) {
+	// "combien d'heures de droit par semaine": a subject's hours, not the
+	// épreuve titled with its name.
+	if len(q.Codes) == 0 && aboutEpreuve(q) && !slices.Contains(q.Asks, AttrHoraires) {
 		q.Titles = e.epreuvesByTitle(q.Norm, q.Docs)
 	}
 	q.settleAsks()
