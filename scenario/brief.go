@@ -129,6 +129,9 @@ type Buyer struct {
 	WalkAway       string   `json:"walk_away"`
 	HeldObjections []string `json:"held_objections"`
 	SignIf         []string `json:"sign_if"`
+	// NoDeal is set when the ceiling is below the seller's floor: no deal
+	// is possible at this price, and the case trains the seller to say so.
+	NoDeal bool `json:"no_deal,omitempty"`
 }
 
 // Parameter is a change the commission makes, with what it expects.

@@ -136,7 +136,8 @@ func checkPricing(t *testing.T, b *Brief) {
 	if !(p.UnitCost < p.Floor && p.Floor <= p.NetFinancial && p.NetFinancial <= p.NetCommercial && p.NetCommercial <= p.ListPrice) {
 		t.Fatalf("seed %d: cost %v floor %v net %v/%v list %v", seed, p.UnitCost, p.Floor, p.NetFinancial, p.NetCommercial, p.ListPrice)
 	}
-	if b.Buyer.Ceiling < p.Floor || b.Buyer.Ceiling > p.NetCommercial {
+	noDeal := b.Buyer.Ceiling < p.Floor
+	if noDeal != b.Buyer.NoDeal || noDeal && (b.Options.Difficulty < 3 || !strings.Contains(b.JurySheet(true), "Cas sans accord")) || b.Buyer.Ceiling > p.NetCommercial {
 		t.Fatalf("seed %d: the buyer's ceiling %v is outside [floor %v, net %v]: no deal or no negotiation", seed, b.Buyer.Ceiling, p.Floor, p.NetCommercial)
 	}
 	if discount := 100 * (1 - float64(p.NetFinancial)/float64(p.ListPrice)); discount > p.MaxDiscount+0.01 {
@@ -157,7 +158,7 @@ func checkPricing(t *testing.T, b *Brief) {
 	for _, par := range b.Jury.Parameters {
 		switch par.Kind {
 		case "budget":
-			if reachable := par.Price >= p.Floor; reachable != (b.Options.Difficulty < 3) || par.Price > b.Buyer.Ceiling {
+			if reachable := par.Price >= p.Floor; reachable != (b.Options.Difficulty < 3) || par.Price > b.Buyer.Ceiling || b.Buyer.NoDeal {
 				t.Fatalf("seed %d: budget %v with floor %v, ceiling %v at difficulty %d", seed, par.Price, p.Floor, b.Buyer.Ceiling, b.Options.Difficulty)
 			}
 		case "concurrent":

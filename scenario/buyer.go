@@ -84,6 +84,10 @@ func (w *writer) buyer() {
 	// The target: a third of the way from the floor to the ceiling, the
 	// price a buyer hopes for and the seller must not grant for nothing.
 	bs.Target = w.household(clampRound(p.Floor+(bs.Ceiling-p.Floor)/3, p.Floor, bs.Ceiling), p.Floor, bs.Ceiling)
+	if w.noDeal {
+		bs.NoDeal = true
+		bs.Target = w.household(clampRound(bs.Ceiling-pct(bs.Ceiling, 4), 1, bs.Ceiling), 1, bs.Ceiling)
+	}
 	bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s, vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit)
 	if p.Quantity > 1 {
 		bs.WalkAway = fmt.Sprintf("Au-delà de %s par %s (soit %s pour %d), vous ne signez pas aujourd'hui.", w.money(bs.Ceiling), w.offer.Unit, w.money(bs.Ceiling*Cents(p.Quantity)), p.Quantity)
@@ -121,12 +125,22 @@ func (w *writer) buyer() {
 		"Vous signez si " + mot.Sign + ".",
 		fmt.Sprintf("Un service associé offert (%s) peut compenser un prix supérieur à votre objectif (%s), sans dépasser votre plafond (%s).", pick(r, w.offer.Services), w.money(bs.Target), w.money(bs.Ceiling)),
 	}
+	if bs.NoDeal {
+		bs.SignIf = []string{
+			fmt.Sprintf("Votre budget ne va pas au-delà de %s par %s : au-dessus, vous ne signez pas, quels que soient les services offerts.", w.money(bs.Ceiling), w.offer.Unit),
+			"Si le vendeur tient son prix en restant à votre écoute, vous le quittez en bons termes et acceptez un nouveau rendez-vous plus tard.",
+		}
+	}
 }
 
 // ceiling is the buyer's walk-away price: between the floor and the net
 // price, tighter when harder; a household's is a round sum, tax included.
 func (w *writer) ceiling() Cents {
 	o, p := w.o, w.b.Pricing
+	if w.noDeal {
+		c := clampRound(p.Floor-pct(p.Floor, 3+float64(w.r.IntN(6))), 1, p.Floor-1)
+		return w.household(c, 1, p.Floor-1)
+	}
 	frac := []float64{0.8, 0.5, 0.2}[o.Difficulty-1]
 	c := clampRound(p.Floor+Cents(frac*float64(p.NetCommercial-p.Floor)), p.Floor, p.NetCommercial)
 	if o.Client != ClientParticulier {

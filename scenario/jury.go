@@ -65,6 +65,10 @@ func (w *writer) jury() {
 		j.Parameters = nil
 	}
 	j.Observe = w.observe()
+	if w.noDeal {
+		j.Observe = append(j.Observe, fmt.Sprintf("Cas sans accord : le plafond de l'acheteur (%s par %s) est sous le prix plancher (%s HT). Le candidat ne franchit pas le plancher, cherche une autre solution (quantité, calendrier, services) et prend congé en préservant la relation.",
+			w.money(b.Buyer.Ceiling), w.offer.Unit, b.Pricing.Floor))
+	}
 	if o.Diploma == "CCST" && o.Situation == 1 {
 		j.Questions = w.questions()
 	}
@@ -123,8 +127,8 @@ func (w *writer) parameters() []Parameter {
 			break
 		}
 		kinds := func(k string) bool { return slices.ContainsFunc(out, func(x Parameter) bool { return x.Kind == k }) }
-		if p.Kind == "quantité" && kinds("budget") || p.Kind == "budget" && kinds("quantité") {
-			continue
+		if p.Kind == "quantité" && kinds("budget") || p.Kind == "budget" && (kinds("quantité") || w.noDeal) {
+			continue // a budget is the no-deal case's very point: not a change
 		}
 		out = append(out, p)
 	}
@@ -313,7 +317,11 @@ func (w *writer) key() []KeyLine {
 		KeyLine{"Remise totale maximale", pctStr(p.MaxDiscount)},
 	)
 	if !w.b.Prepared() {
-		k = append(k, KeyLine{"Plafond de l'acheteur", fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)})
+		ceil := fmt.Sprintf("%s par %s", w.money(w.b.Buyer.Ceiling), w.offer.Unit)
+		if w.noDeal {
+			ceil += " : sous le prix plancher, pas d'accord possible à ce prix"
+		}
+		k = append(k, KeyLine{"Plafond de l'acheteur", ceil})
 	}
 	if p.Escompte > 0 {
 		k = append(k, KeyLine{"Remarque", "les taux de marge et de marque se calculent au prix net commercial : l'escompte est une réduction financière"})

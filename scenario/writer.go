@@ -24,6 +24,7 @@ type writer struct {
 	// may give a distributor for a promotion (coopération commerciale).
 	coopCap int
 	named   bool // the client is named by what it is ("la mairie de Niort")
+	noDeal  bool // the buyer's ceiling is below the floor
 }
 
 // rivalPrice is the competitor's unit price HT, drawn once: the buyer's
@@ -143,6 +144,9 @@ func (w *writer) write() *Brief {
 	if o.Client == ClientDistributeur {
 		b.Pricing.SetRetail(1.35 + float64(r.IntN(6))*0.05)
 	}
+	// One difficult case in four has no deal: the buyer cannot pay the
+	// seller's floor.
+	w.noDeal = o.Difficulty == 3 && !b.Prepared() && r.IntN(4) == 0
 	w.terms = pick(r, paymentTerms)
 	w.carriage()
 	w.seller()
