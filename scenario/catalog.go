@@ -25,6 +25,10 @@ type Offer struct {
 	// Service is an intangible offer (software, subscription, training):
 	// nothing is shipped nor leased.
 	Service bool `json:"service,omitempty"`
+	// Margin, when set, is the trade's own margins, in percent: the least
+	// the seller may take, and the room the list price leaves above it
+	// (a car dealer's are thin). Else they are drawn by difficulty.
+	Margin [2]float64 `json:"margin,omitempty"`
 }
 
 // Sector groups offers with the organisations that sell and buy them.

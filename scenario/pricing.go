@@ -92,6 +92,10 @@ func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 	p.UnitCost = drawCost(r, o.Cost)
 	p.MinMarginRate = []float64{25, 20, 15}[difficulty-1] + float64(r.IntN(3))*5
 	listMargin := p.MinMarginRate + 15 + float64(r.IntN(4))*5 // room for discounts
+	if o.Margin != [2]float64{} {
+		p.MinMarginRate = o.Margin[0] + float64(3-difficulty)
+		listMargin = p.MinMarginRate + o.Margin[1] + float64(r.IntN(3))
+	}
 	p.ListPrice = roundUp(p.UnitCost + pct(p.UnitCost, listMargin))
 	if o.List > p.UnitCost {
 		// A list price given: the minimum margin leaves room below it.
