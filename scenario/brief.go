@@ -129,6 +129,11 @@ type Buyer struct {
 	WalkAway       string   `json:"walk_away"`
 	HeldObjections []string `json:"held_objections"`
 	SignIf         []string `json:"sign_if"`
+	// Changes are the commission's modified parameters, as the buyer
+	// plays them; Joiner is the sheet of a person who joins the interview
+	// (played by a second student or a member of the commission).
+	Changes []string `json:"changes,omitempty"`
+	Joiner  []string `json:"joiner,omitempty"`
 	// NoDeal is set when the ceiling is below the seller's floor: no deal
 	// is possible at this price, and the case trains the seller to say so.
 	NoDeal bool `json:"no_deal,omitempty"`
@@ -141,7 +146,11 @@ type Parameter struct {
 	// Price is the unit price HT the change names (a budget, a competitor's
 	// offer), zero when it names none.
 	Price Cents  `json:"price,omitempty"`
-	Kind  string `json:"kind"` // budget, concurrent, délai, paiement, participant, quantité, rétractation, coopération, référencement
+	Kind  string `json:"kind"` // budget, concurrent, délai, paiement, participant, quantité, rétractation, coopération, référencement, procédure
+	// Play is what whoever plays the client is told to do with the change.
+	Play string  `json:"play"`
+	who  *Person // the person a "participant" change brings in
+	qty  int     // the quantity a "quantité" change brings
 }
 
 // KeyLine is one line of the answer key.
@@ -158,10 +167,13 @@ type Jury struct {
 	TimingRefs  []Quote     `json:"timing_refs"`
 	Competences []Quote     `json:"competences"`
 	Criteria    []Quote     `json:"criteria"`
-	Observe     []string    `json:"observe"`
-	Questions   []string    `json:"questions,omitempty"` // CCST situation 1: for the interview
-	Key         []KeyLine   `json:"key"`
-	Grounding   []Quote     `json:"grounding"` // what the brief's setting rests on
+	// CriteriaNote is the text's leave to mobilise only some criteria,
+	// when the brief's situation does.
+	CriteriaNote *Quote    `json:"criteria_note,omitempty"`
+	Observe      []string  `json:"observe"`
+	Questions    []string  `json:"questions,omitempty"` // CCST situation 1: for the interview
+	Key          []KeyLine `json:"key"`
+	Grounding    []Quote   `json:"grounding"` // what the brief's setting rests on
 }
 
 // Brief is a complete simulation brief.

@@ -94,10 +94,26 @@ func checkBrief(t *testing.T, b *Brief) {
 		}
 	}
 	e, _ := corp.Doc(b.Diploma).Model.Epreuve("E4")
-	if len(b.Jury.Criteria) != len(e.Criteres) || len(b.Jury.Competences) == 0 || len(b.Jury.TimingRefs) == 0 {
-		t.Fatalf("seed %d: %d criteria of %d, %d compétences, %d timings", seed, len(b.Jury.Criteria), len(e.Criteres), len(b.Jury.Competences), len(b.Jury.TimingRefs))
+	// The NRC's criteria are all the épreuve's; the CCST's situation 1
+	// (the preparation: C1.1, C1.3) is graded on the four criteria of a
+	// preparation, situation 2 on the six others.
+	want := e.Criteres
+	if b.Diploma == "CCST" {
+		want = nil
+		for _, c := range e.Criteres {
+			prep := slices.ContainsFunc([]string{"Le contexte technico-commercial", "Le risque client", "Les objectifs de négociation", "Des outils de négociation adaptés sont préparés"}, func(p string) bool { return strings.HasPrefix(c, p) })
+			if prep == (b.Options.Situation == 1) {
+				want = append(want, c)
+			}
+		}
+		if n := len(want); n != map[int]int{1: 4, 2: 6}[b.Options.Situation] || b.Jury.CriteriaNote == nil || !Holds(corp, *b.Jury.CriteriaNote) {
+			t.Fatalf("seed %d: situation %d expects %d criteria, note %v", seed, b.Options.Situation, n, b.Jury.CriteriaNote)
+		}
 	}
-	for i, c := range e.Criteres {
+	if len(b.Jury.Criteria) != len(want) || len(b.Jury.Competences) == 0 || len(b.Jury.TimingRefs) == 0 {
+		t.Fatalf("seed %d: %d criteria of %d, %d compétences, %d timings", seed, len(b.Jury.Criteria), len(want), len(b.Jury.Competences), len(b.Jury.TimingRefs))
+	}
+	for i, c := range want {
 		if b.Jury.Criteria[i].Text != norm(c) {
 			t.Fatalf("seed %d: criterion %d is %q, the model says %q", seed, i, b.Jury.Criteria[i].Text, c)
 		}

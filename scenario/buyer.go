@@ -30,21 +30,36 @@ func (w *writer) risk() *Risk {
 		// A société anonyme this small is rare: a SAS.
 		*org += "S"
 	}
-	// The level is read on the share as shown, to the hundredth.
-	share := ratePct(p.TotalHT, k.Revenue)
-	k.Share = pctStr(share)
-	switch {
-	case k.Incidents > 0 || k.PaymentDays > riskHighDays || share > riskHighShare:
-		k.Level = "élevé"
-		k.Advice = "acompte de 30 % à la commande, solde à 30 jours fin de mois, et accord de l'assurance-crédit avant la livraison"
-	case k.PaymentDays > riskModDays || share > riskModerateShare:
-		k.Level = "modéré"
-		k.Advice = "vérifier la cotation du client et limiter le délai de paiement à 30 jours fin de mois"
-	default:
-		k.Level = "faible"
-		k.Advice = "conditions habituelles (" + w.terms + ")"
-	}
+	k.Share, k.Level, k.Advice = w.riskLevel(p.TotalHT, k)
 	return k
+}
+
+// riskLevel grades an order of amount HT for the client k, on the share of
+// its revenue as shown (to the hundredth), and says what the level calls
+// for: never terms longer than the seller's usual ones.
+func (w *writer) riskLevel(amount Cents, k *Risk) (share, level, advice string) {
+	s := ratePct(amount, k.Revenue)
+	short := "limiter le délai de paiement à 30 jours fin de mois"
+	if w.terms == "30 jours fin de mois" || strings.HasPrefix(w.terms, "30 jours à compter") {
+		short = "s'en tenir aux conditions habituelles (" + w.terms + "), sans allongement"
+	}
+	switch {
+	case k.Incidents > 0 || k.PaymentDays > riskHighDays || s > riskHighShare:
+		return pctStr(s), "élevé", "acompte de 30 % à la commande, solde " + strings.Replace(w.balanceTerms(), "à compter de la date de facture", "date de facture", 1) + ", et accord de l'assurance-crédit avant la livraison"
+	case k.PaymentDays > riskModDays || s > riskModerateShare:
+		return pctStr(s), "modéré", "vérifier la cotation du client et " + short
+	default:
+		return pctStr(s), "faible", "conditions habituelles (" + w.terms + ")"
+	}
+}
+
+// balanceTerms is when the balance after a deposit is paid: the usual
+// terms, at most 30 days end of month.
+func (w *writer) balanceTerms() string {
+	if strings.HasPrefix(w.terms, "30 jours") {
+		return "à " + w.terms
+	}
+	return "à 30 jours fin de mois"
 }
 
 func (w *writer) buyer() {

@@ -150,7 +150,7 @@ var commonObjections = []struct{ Category, Text string }{
 	{"délai", "Si vous ne pouvez pas livrer en {weeks}, ce n'est pas la peine d'aller plus loin."},
 	{"confiance", "Votre entreprise est-elle assez solide pour nous suivre plusieurs années ?"},
 	{"confiance", "On m'a parlé de retards de livraison chez vous."},
-	{"besoin", "Ce que nous avons fait l'affaire, même si ce n'est pas parfait."},
+	{"besoin", "Notre solution actuelle fait l'affaire, même si elle n'est pas parfaite."},
 	{"besoin", "Nous avons d'autres priorités cette année."},
 	{"décision", "Envoyez-moi une documentation, je vous rappellerai."},
 	{"décision", "Je dois comparer avec d'autres devis avant de décider."},

@@ -104,6 +104,18 @@ func checkKey(t *testing.T, b *Brief) {
 	if float64(md)/100 != p.MaxDiscount || applied.Cmp(rat(p.Floor)) < 0 || minusPct(p.ListPrice, p.MaxDiscount) < p.Floor {
 		fail("remise maximale %.2f %% on %v (floor %v), recomputed %.2f %%", p.MaxDiscount, p.ListPrice, p.Floor, float64(md)/100)
 	}
+	// A quantity changed by the commission: the amount recomputed.
+	for _, par := range b.Jury.Parameters {
+		if par.Kind != "quantité" {
+			continue
+		}
+		n, _ := strconv.Atoi(regexp.MustCompile(`à (\d+) `).FindStringSubmatch(par.Change)[1])
+		ht := nf * Cents(n)
+		ttc := ht + centsOf(new(big.Rat).Mul(rat(ht), pctRat(p.TVA)))
+		if !strings.Contains(b.Markdown(), fmt.Sprintf("× %d = %v HT, soit %v TTC", n, ht, ttc)) {
+			fail("quantity changed to %d: %v HT / %v TTC not in the key", n, ht, ttc)
+		}
+	}
 	if p.Instalment+2*p.Instalment2 != p.TotalTTC || p.Instalment < p.Instalment2 || p.Instalment-p.Instalment2 > 2 {
 		fail("instalments %v + 2 × %v for %v", p.Instalment, p.Instalment2, p.TotalTTC)
 	}
@@ -157,6 +169,10 @@ func checkLaw(t *testing.T, b *Brief, fail func(string, ...any)) {
 		if r.Share != pctStr(share) || r.Level != level || !strings.Contains(b.SellerSheet(), "Grille de l'entreprise") {
 			fail("risk %s %s, recomputed %s %s (thresholds shown: %v)", r.Share, r.Level, pctStr(share), level, strings.Contains(b.SellerSheet(), "Grille"))
 		}
+	}
+	// The risk never calls for terms longer than the usual ones.
+	if r := b.Seller.Risk; r != nil && strings.Contains(r.Advice, "30 jours fin de mois") && strings.Contains(seller, "habituelles : 30 jours à compter") {
+		fail("risk advice %q longer than the usual terms", r.Advice)
 	}
 	// The competitor's offer: the buyer's "x % moins chère" is the jury's.
 	for _, par := range b.Jury.Parameters {

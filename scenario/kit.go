@@ -62,6 +62,9 @@ var reSimulation = regexp.MustCompile(`(\d+) minutes de simulation`)
 // préparation »), and the oral as the text states it.
 func (w *writer) plan() []string {
 	b, e := w.b, w.gr.exam.Epreuve
+	if len(w.gr.exam.Situations) > 0 {
+		return w.situationPlan()
+	}
 	var out []string
 	if e.Preparation != "" {
 		got := "la fiche vendeur et les documents"
@@ -70,30 +73,89 @@ func (w *writer) plan() []string {
 		}
 		out = append(out, fmt.Sprintf("Préparation : %s (le candidat reçoit %s).", e.Preparation, got))
 	}
-	for _, p := range b.Jury.Parameters {
-		out = append(out, "Situation modifiée, remise au candidat avec sa fiche : "+lowerFirst(p.Change))
-	}
+	out = append(out, w.modifiedPlan()...)
 	if e.Duration != "" {
 		out = append(out, fmt.Sprintf("Épreuve orale : %s au total.", e.Duration))
 	}
-	if b.Prepared() {
-		// No simulation: the preparation is presented.
-		return append(out, "Présentation de la négociation préparée, puis entretien avec la commission (questions de la fiche jury).")
-	}
-	sim := 0
 	for _, q := range b.Jury.TimingRefs {
-		if m := reSimulation.FindStringSubmatch(q.Text); m != nil {
-			sim, _ = strconv.Atoi(m[1])
-		}
 		if strings.Contains(q.Text, "partie") {
 			out = append(out, capFirst(strings.TrimSuffix(q.Text, " :"))+".")
 		}
 	}
-	neg := "Négociation : prise de contact, découverte, argumentation ; la personne qui joue le client fait vivre la situation modifiée (fiche acheteur), la commission observe sans intervenir."
-	if sim > 0 {
-		neg = fmt.Sprintf("Négociation (%d minutes) : prise de contact, découverte, argumentation ; la personne qui joue le client fait vivre la situation modifiée (fiche acheteur), la commission observe sans intervenir.", sim)
+	return append(out, w.negotiationPlan(0), "Fin : conclusion et prise de congé, puis entretien avec la commission (guide de débriefing).")
+}
+
+func (w *writer) modifiedPlan() []string {
+	var out []string
+	for _, p := range w.b.Jury.Parameters {
+		out = append(out, "Situation modifiée, remise au candidat avec sa fiche : "+lowerFirst(p.Change))
 	}
-	return append(out, neg, "Fin : conclusion et prise de congé, puis entretien avec la commission (guide de débriefing).")
+	return out
+}
+
+func (w *writer) negotiationPlan(minutes int) string {
+	long := ""
+	if minutes > 0 {
+		long = fmt.Sprintf(" (%d minutes)", minutes)
+	}
+	return "Négociation" + long + " : prise de contact, découverte, argumentation ; la personne qui joue le client fait vivre la situation modifiée (fiche acheteur), la commission observe sans intervenir."
+}
+
+var (
+	reExpose    = regexp.MustCompile(`(\d+) minutes maximales d'exposé`)
+	reInterview = regexp.MustCompile(`(\d+) minutes d'entretien`)
+)
+
+// situationPlan is the timing of one situation of a text that splits the
+// épreuve in two (the CCST): the text times the situations only in the
+// ponctuelle form's two parts, the first for the presentation of the
+// preparation, the second for the simulation; the plan takes the part of
+// the situation and says so. The ponctuelle form's hour of preparation is
+// for its second part; in CCF, the first situation presents a dossier
+// prepared beforehand and the second's preparation is the commission's
+// choice.
+func (w *writer) situationPlan() []string {
+	b, e := w.b, w.gr.exam.Epreuve
+	part, talk, interview, sim := "", 0, 0, 0
+	for _, q := range b.Jury.TimingRefs {
+		if m := reExpose.FindStringSubmatch(q.Text); m != nil {
+			talk, _ = strconv.Atoi(m[1])
+		}
+		if m := reSimulation.FindStringSubmatch(q.Text); m != nil {
+			sim, _ = strconv.Atoi(m[1])
+		}
+		if m := reInterview.FindStringSubmatch(q.Text); m != nil {
+			interview, _ = strconv.Atoi(m[1])
+			part = strings.SplitN(q.Text, " (", 2)[0]
+		}
+	}
+	inter := "Entretien avec la commission"
+	if interview > 0 {
+		inter += fmt.Sprintf(" (%d minutes)", interview)
+	}
+	from := ""
+	if part != "" {
+		from = fmt.Sprintf(" Durées de la %s de l'épreuve ponctuelle : le texte ne minute pas les situations du CCF.", part)
+	}
+	if b.Prepared() {
+		pres := "Présentation orale de la préparation"
+		if talk > 0 {
+			pres += fmt.Sprintf(" (%d minutes au plus)", talk)
+		}
+		return []string{
+			"Avant l'épreuve : le candidat prépare la négociation à partir de la fiche vendeur, du dossier client et des documents (en CCF, sa fiche descriptive est constituée au préalable).",
+			pres + " : contexte, risque client et risque affaire, objectifs, stratégie et outils de négociation." + from,
+			inter + " : questions de la fiche jury, pour approfondir l'analyse de la situation présentée.",
+		}
+	}
+	prep := "Préparation : durée laissée à la discrétion de la commission"
+	if e.Preparation != "" {
+		prep += fmt.Sprintf(" (forme ponctuelle : %s)", e.Preparation)
+	}
+	out := []string{prep + " ; le candidat reçoit la fiche vendeur, les documents et la situation modifiée par la commission."}
+	out = append(out, w.modifiedPlan()...)
+	return append(out, w.negotiationPlan(sim)+from,
+		inter+" : la valeur ajoutée apportée (conseils, prescription) et les actions à envisager à la suite (guide de débriefing).")
 }
 
 // kit assembles the teacher's material once the sheets are written.
@@ -151,6 +213,12 @@ func (w *writer) interviewDebrief() {
 		"Quelle concession avez-vous faite, et qu'avez-vous obtenu en échange ?",
 		"À quel moment avez-vous proposé de conclure, et pourquoi à ce moment-là ?",
 		"Que feriez-vous autrement avec ce client ?")
+	if len(w.gr.exam.Situations) > 0 {
+		// The CCST's interview after the simulation: what the text asks.
+		k.Debrief = append(k.Debrief,
+			"Quelle valeur ajoutée, en conseils et en prescription, avez-vous apportée au client pendant la négociation ?",
+			"Quelles actions technico-commerciales envisagez-vous à la suite de cette négociation ?")
+	}
 }
 
 // concessions says what the seller may give and what each is traded for.
@@ -169,8 +237,9 @@ func (w *writer) concessions() []string {
 		out = append(out, "Date d'installation ou de livraison choisie par le client : contre la signature du bon de commande aujourd'hui.")
 	case b.Client.Public:
 		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
-	case b.Seller.Risk != nil && b.Seller.Risk.Level != "faible":
-		out = append(out, fmt.Sprintf("Délai de paiement : pas d'allongement, le risque client est %s (%s).", b.Seller.Risk.Level, b.Seller.Risk.Advice))
+	case b.Seller.Risk != nil:
+		// The candidate analyses the risk: the sheet does not give the answer.
+		out = append(out, "Délai de paiement : selon votre analyse du risque client ; un allongement seulement si le risque le permet, et contre une contrepartie.")
 	default:
 		s := "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante"
 		if b.Pricing.Escompte > 0 {

@@ -26,12 +26,26 @@ func TestKitOverEveryCombination(t *testing.T) {
 		}
 		plan := strings.Join(k.Plan, "\n")
 		for _, p := range b.Jury.Parameters {
-			if i := strings.Index(plan, "remise au candidat avec sa fiche : "+lowerFirst(p.Change)); i < 0 || i > strings.Index(plan, "Épreuve orale") {
+			if i := strings.Index(plan, "remise au candidat avec sa fiche : "+lowerFirst(p.Change)); i < 0 || i > strings.Index(plan, "Négociation") {
 				t.Fatalf("seed %d: the change %q is not handed over at the preparation:\n%s", seed, p.Change, plan)
+			}
+			// Whoever plays the buyer is told how to play it.
+			if p.Play == "" || !strings.Contains(b.BuyerSheet(), p.Play) {
+				t.Fatalf("seed %d: the buyer is not briefed on %q", seed, p.Change)
+			}
+			if p.Kind == "participant" && !strings.Contains(b.BuyerSheet(), "qui rejoint l'entretien") {
+				t.Fatalf("seed %d: no sheet for the person who joins: %q", seed, p.Change)
 			}
 		}
 		if b.Prepared() && strings.Contains(plan, "simulation") || b.Diploma == "NRC" && strings.Contains(plan, "(30 minutes)") {
 			t.Fatalf("seed %d: a simulation timed that the text does not time:\n%s", seed, plan)
+		}
+		// The CCST's situations are timed by their own part of the
+		// ponctuelle form: 20 + 10 minutes, never the whole hour, and
+		// situation 2 presents nothing.
+		if b.Diploma == "CCST" && (strings.Contains(plan, "1 h au total") || !strings.Contains(plan, "(10 minutes)") ||
+			b.Prepared() != strings.Contains(plan, "(20 minutes au plus)") || !b.Prepared() != strings.Contains(plan, "Négociation (20 minutes)")) {
+			t.Fatalf("seed %d: situation %d timed:\n%s", seed, b.Options.Situation, plan)
 		}
 		for _, p := range b.Jury.Parameters {
 			if p.Kind == "concurrent" && !strings.Contains(strings.Join(k.RivalQuote, " "), p.Price.String()) {
@@ -49,7 +63,7 @@ func TestKitOverEveryCombination(t *testing.T) {
 			t.Fatalf("seed %d: the tariff shows the cost", seed)
 		}
 		// The candidate's sheet gives no answer of the key away.
-		if cand := b.CandidateSheet(); strings.Contains(cand, b.Pricing.Floor.String()) || strings.Contains(cand, "maximale : ") {
+		if cand := b.CandidateSheet(); strings.Contains(cand, b.Pricing.Floor.String()) || strings.Contains(cand, "maximale : ") || strings.Contains(cand, "risque client est") {
 			t.Fatalf("seed %d: the candidate's sheet shows the floor or the maximum discount", seed)
 		}
 		// The commission's changes agree with each other and with the buyer.

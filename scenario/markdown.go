@@ -36,6 +36,9 @@ func (b *Brief) Header() string {
 	focus := "entretien complet"
 	if b.Prepared() {
 		focus = "négociation préparée, présentée à la commission"
+		if b.Options.Focus != "" {
+			focus += " · étape approfondie : " + b.Options.Focus
+		}
 	} else if b.Options.Focus != "" {
 		focus = "étape travaillée : " + b.Options.Focus
 	}
@@ -95,11 +98,13 @@ func (b *Brief) BuyerSheet() string {
 	var s strings.Builder
 	bu := b.Buyer
 	list(&s, "Votre personnage", bu.Play)
+	list(&s, "Changements décidés par la commission (le candidat les connaît ; vous les faites vivre)", bu.Changes)
 	list(&s, "Ce que vous savez (à ne révéler que si le vendeur vous interroge bien)", bu.Hidden)
 	list(&s, "Objections à formuler", b.Client.Objections)
 	list(&s, "Objections gardées en réserve (en fin d'entretien)", bu.HeldObjections)
 	list(&s, "Point de rupture", []string{bu.WalkAway})
 	list(&s, "Ce qui vous fait signer", bu.SignIf)
+	list(&s, "Fiche de la personne qui rejoint l'entretien (jouée par un second étudiant ou un membre de la commission)", bu.Joiner)
 	return s.String()
 }
 
@@ -140,7 +145,14 @@ func (b *Brief) JurySheet(full bool) string {
 	for _, q := range j.Criteria {
 		crit = append(crit, quote(q))
 	}
-	list(&s, "Critères d'évaluation", crit)
+	title := "Critères d'évaluation"
+	if j.CriteriaNote != nil {
+		title = "Critères d'évaluation mobilisés dans cette situation"
+	}
+	if j.CriteriaNote != nil && full {
+		crit = append(crit, "Le texte rattache à chaque situation des compétences, non des critères ; la grille retient ceux de cette situation : "+quote(*j.CriteriaNote))
+	}
+	list(&s, title, crit)
 	list(&s, "À observer", j.Observe)
 	list(&s, "Questions pour l'entretien avec la commission", j.Questions)
 	var key []string

@@ -58,7 +58,10 @@ func (w *writer) seller() {
 		aims = slices.DeleteFunc(slices.Clone(aims), func(a string) bool { return strings.Contains(a, "décideur") })
 	}
 	s.Objectives = append(s.Objectives, pick(w.r, aims))
-	if o.Focus != "" {
+	switch {
+	case o.Focus != "" && b.Prepared():
+		s.Objectives = append(s.Objectives, focusPrepared[o.Focus])
+	case o.Focus != "":
 		s.Objectives = append(s.Objectives, focusObjective[o.Focus])
 	}
 	pool := discoveryPool
@@ -76,6 +79,9 @@ func (w *writer) seller() {
 	}
 	if o.Client == ClientDistributeur {
 		s.Legal = append(s.Legal, "Avec un distributeur, remises, ristournes et coopération commerciale sont fixées dans la convention annuelle écrite (Code de commerce, L441-3).")
+	}
+	if o.Client == ClientParticulier && (b.Client.Place == "en salle d'exposition" || b.Client.Place == "sur une unité de vente") {
+		s.Legal = append(s.Legal, "Vente conclue dans vos locaux : pas de droit légal de rétractation (un geste commercial reste possible) ; un crédit affecté qui finance l'achat reste rétractable pendant 14 jours.")
 	}
 	if o.Client == ClientParticulier && b.Client.Place == "en salon" {
 		s.Legal = append(s.Legal, "Vente sur une foire ou un salon : pas de droit de rétractation ; vous devez le dire au client avant la signature, et le contrat l'indique dans un encadré (un crédit affecté reste, lui, rétractable pendant 14 jours).")
@@ -224,6 +230,28 @@ func (w *writer) leadLabel() string {
 	return "Délai de livraison ou d'installation"
 }
 
+// leadNoun is what a lead time brings: a service set up, goods delivered.
+func (w *writer) leadNoun() string {
+	if w.offer.Service {
+		return "une mise en place"
+	}
+	return "une livraison"
+}
+
+// leadRemedy is how a seller meets a shorter lead time than its own.
+func (w *writer) leadRemedy() string {
+	switch {
+	case w.offer.Service:
+		return "démarrage par étapes, renfort d'équipe, date de lancement ferme"
+	case w.o.Client == ClientDistributeur:
+		return "livraison partielle du stock de lancement, réassort programmé"
+	case w.o.Client == ClientParticulier:
+		return "modèle d'exposition ou équivalent en stock, date ferme écrite sur le bon de commande"
+	default:
+		return "livraison partielle, matériel de prêt, modèle équivalent en stock"
+	}
+}
+
 // Thresholds of the toolbox: goods this dear are delivered by the seller,
 // not shipped; a deal this large may be leased; a public order this dear
 // would call for a formal tender.
@@ -289,6 +317,15 @@ var focusObjective = map[string]string{
 	StageArgumentation: "Étape travaillée : l'argumentation. Reliez chaque caractéristique à un besoin exprimé (caractéristique, avantage, preuve) et démontrez.",
 	StageObjections:    "Étape travaillée : le traitement des objections. Accueillez, reformulez, répondez et vérifiez que chaque objection est levée ; défendez le prix.",
 	StageConclusion:    "Étape travaillée : la conclusion. Repérez les signaux d'achat, ne concédez rien sans contrepartie et formalisez l'accord.",
+}
+
+// focusPrepared is a stage to work on in a preparation presented to the
+// commission (CCST situation 1): what to prepare for it, not how to lead it.
+var focusPrepared = map[string]string{
+	StageDecouverte:    "Étape à approfondir dans votre préparation : la découverte. Préparez votre plan de questions (ouvertes, fermées, alternatives) et ce que vous devez apprendre du client avant toute proposition.",
+	StageArgumentation: "Étape à approfondir dans votre préparation : l'argumentation. Préparez un argumentaire qui relie chaque caractéristique à un besoin du client (caractéristique, avantage, preuve).",
+	StageObjections:    "Étape à approfondir dans votre préparation : les objections. Préparez une réponse argumentée à chaque objection du dossier client, et la défense de votre prix.",
+	StageConclusion:    "Étape à approfondir dans votre préparation : la conclusion. Préparez vos concessions et leurs contreparties, votre objectif de repli et la formalisation de l'accord.",
 }
 
 func sellerTitle(o Options) string {

@@ -378,8 +378,7 @@ func (w *writer) householdPayment() string {
 }
 
 // spouseJoins is the event of a household's absent spouse joining.
-func (w *writer) spouseJoins() string {
-	x := w.other("conjoint")
+func (w *writer) spouseJoins(x Person) string {
 	who, absent := "Le conjoint", "absent"
 	if x.female() {
 		who, absent = "La conjointe", "absente"
