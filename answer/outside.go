@@ -147,8 +147,14 @@ var outsideTable = []outsideDef{
 	{"droit du travail",
 		[]string{"dimanche", "le dimanche", "jours feries", "jour ferie", "heures supplementaires", "heures sup", "conges payes", "travailler la nuit", "a le droit de me faire", "il a le droit de me", "elle a le droit de me",
 			"rompre mon contrat", "rompre le contrat", "rompre mon alternance", "rupture de contrat", "rupture conventionnelle", "rupture de mon contrat", "demissionner", "me faire virer", "me licencier",
-			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer"},
-		"Les référentiels ne règlent ni les conditions de travail (horaires, dimanches, congés) ni les contrats (convention de stage, contrat d'apprentissage) : c'est la convention ou le contrat et le code du travail qui les fixent ; parlez-en à votre établissement."},
+			"prud hommes", "prudhommes", "prud homme", "porter plainte", "l attaquer", "le poursuivre", "un avocat", "inspection du travail", "sans me payer", "sans rien me payer",
+			"periode d essai", "periodes d essai", "preavis", "un cdi", "mon cdi", "en cdi", "cdd", "convention collective", "mutuelle", "ticket resto", "tickets resto", "tickets restaurant", "ticket restaurant",
+			"arret maladie", "arret de travail", "fiche de paie", "fiche de paye", "fiches de paie", "bulletin de salaire", "bulletin de paie", "clause de non concurrence"},
+		"Les référentiels ne règlent ni les conditions de travail (horaires, dimanches, congés) ni les contrats (convention de stage, contrat d'apprentissage, contrat de travail) : c'est la convention ou le contrat et le code du travail qui les fixent ; parlez-en à votre établissement."},
+	{"vie de l'établissement",
+		[]string{"changer de groupe", "changer de classe", "changer de prof", "changer de profs", "changer de lycee", "changer d etablissement", "changer d ecole",
+			"changer de cfa", "changement de groupe", "changement de classe", "changement de prof"},
+		"Les référentiels définissent le diplôme, pas l'organisation de votre établissement (groupes, classes, professeurs) : voyez votre professeur principal ou la vie scolaire."},
 	{"santé",
 		[]string{"medoc", "medocs", "medicament", "medicaments", "somnifere", "somniferes", "anxiolytique", "anxiolytiques", "calmant", "calmants", "pour dormir", "ordonnance"},
 		"Je ne donne pas de conseil de santé : parlez-en à un médecin, à un pharmacien ou à l'infirmerie de votre établissement. Je réponds sur les référentiels des BTS, avec leurs passages cités."},
@@ -346,6 +352,17 @@ var relationWords = []string{"commun", "commune", "communes", "communs", "en com
 	"note", "notes", "compte", "comptent", "valable", "valables", "report", "reporter",
 	"existe plus", "existe encore", "n existe plus", "a la place", "depuis quand", "remplacant", "successeur"}
 
+// differenceWords ask how two diplomas differ: of another diploma, that asks
+// what only its own texts hold ("ce qui change entre le NRC et le NDRC").
+var differenceWords = []string{"difference", "differences", "different", "differents", "differente", "differentes", "differencie",
+	"change entre", "qui change", "changent entre", "en plus", "de plus que", "en moins", "par rapport", "compare", "comparer", "comparaison",
+	"versus", "vs", "mieux que", "plus dur que", "plus facile que", "plus simple que", "ressemble", "se ressemblent", "pareil que", "la meme chose que"}
+
+// asksDifference reports whether a question asks how two diplomas differ.
+func asksDifference(n retrieval.Normal) bool {
+	return slices.ContainsFunc(differenceWords, n.Has)
+}
+
 // asksRelation reports whether a question asks how diplomas relate.
 func asksRelation(n retrieval.Normal) bool {
 	for _, w := range relationWords {
@@ -411,6 +428,11 @@ func triggerWords() map[string]bool {
 	}
 	for _, o := range outsideTable {
 		add(o.triggers)
+	}
+	for _, groups := range outsideTogether {
+		for _, g := range groups {
+			add(g)
+		}
 	}
 	add(injectionTriggers)
 	add(places)

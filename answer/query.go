@@ -176,13 +176,14 @@ func (e *Engine) Analyze(question, diploma string) (*Query, error) {
 	other, otherWords := e.otherDiploma(q.Norm)
 	switch {
 	case q.Injection:
-	case other != "" && !(q.Asked(AttrConditions) && (len(q.Codes) > 0 || q.Norm.Has("dispense") || q.Norm.Has("dispenses"))) && !(e.namedBeside(q.Norm, otherWords) && !asksRelation(q.Norm)):
+	case other != "" && !(q.Asked(AttrConditions) && (len(q.Codes) > 0 || q.Norm.Has("dispense") || q.Norm.Has("dispenses"))) && !(e.namedBeside(q.Norm, otherWords) && !asksRelation(q.Norm) && !asksDifference(q.Norm)):
 		// "en NRC on voit quelles marges ? mon pote en MCO dit…": the
 		// question names the diploma it asks about; the other is context,
 		// unless how they relate is asked ("remplacé par le NDRC en quelle
 		// année ?").
 		// "j'ai validé une unité en BTS GPME, je peux être dispensé de l'U3 ?"
-		// asks about this diploma's unit: the texts answer.
+		// asks about this diploma's unit: the texts answer. "ce qui change
+		// entre le NRC et le NDRC" asks what only the other's texts hold.
 		q.Outside = "autre diplôme"
 		q.Why = e.otherDiplomaWhy(other)
 	case namedPlace(q.Norm) != "":

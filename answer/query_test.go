@@ -252,6 +252,17 @@ var outsideCases = []struct{ q, outside string }{
 	{"qui valide le module d'approfondissement en ccst ?", ""},
 	{"mon lycee fait l'E3 nrc en ccf, y a combien d'evals ?", ""},
 	{"en ccst, le BTS technico-commercial est remplacé par quoi ?", ""},
+	// A word of a table the normaliser rewrites still triggers it ("perso"
+	// is read "personnel", "prof" "professeur").
+	{"ccst ou nrc, franchement tu choisirais lequel perso ?", "conseil personnel"},
+	{"le recteur de mon academie il s'appelle comment ?", "noms"},
+	{"je veux changer de prof de maths, je fais comment ?", "vie de l'établissement"},
+	{"la periode d'essai en cdd pour un vendeur c'est combien de semaines ?", "droit du travail"},
+	// How a loaded diploma differs from another asks what only the
+	// other's texts hold.
+	{"le bts gpme par rapport au ccst il a quoi de different ?", "autre diplôme"},
+	{"en NRC on voit quelles marges ? mon pote en MCO dit qu'ils voient les memes", ""},
+	{"mon stage nrc se passe en interim ?", ""},
 }
 
 // What the texts can never hold, and injections, are read from the question.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -25,6 +26,7 @@ type Normalizer struct {
 	vocab    map[string]int  // corpus word → occurrences
 	byFirst  map[byte][]string
 	keep     func(word string) bool
+	forms    sync.Map // phrase looked up → its normalised form
 }
 
 type rule struct {
@@ -48,7 +50,8 @@ type Normal struct {
 	Focus []string
 	// Repaired maps each word corrected against the corpus to its fix.
 	Repaired map[string]string
-	text     string // Words joined, padded with spaces
+	text     string      // Words joined, padded with spaces
+	by       *Normalizer // what wrote it, to read a looked-up phrase the same way
 }
 
 // Text is the normalised question as one folded string, words separated by
@@ -63,11 +66,32 @@ func (n Normal) Text() string {
 
 // Has reports whether the normalised question holds the phrase (folded words
 // separated by spaces).
+//
+// The phrase is also read as the question was: a table's "perso" or "coef"
+// matches a question whose "perso" became "personnel".
 func (n Normal) Has(phrase string) bool {
-	if isTokens(phrase) {
-		return strings.Contains(n.Text(), " "+phrase+" ")
+	if !isTokens(phrase) {
+		phrase = strings.Join(Tokens(phrase), " ")
 	}
-	return strings.Contains(n.Text(), " "+strings.Join(Tokens(phrase), " ")+" ")
+	if strings.Contains(n.Text(), " "+phrase+" ") {
+		return true
+	}
+	if n.by == nil {
+		return false
+	}
+	form := n.by.form(phrase)
+	return form != phrase && form != "" && strings.Contains(n.Text(), " "+form+" ")
+}
+
+// form is a phrase's normalised words, joined by spaces; remembered, since
+// tables look up the same phrases in every question.
+func (n *Normalizer) form(phrase string) string {
+	if f, ok := n.forms.Load(phrase); ok {
+		return f.(string)
+	}
+	f := strings.Join(n.Normalize(phrase).Words, " ")
+	n.forms.Store(phrase, f)
+	return f
 }
 
 // isTokens reports whether a phrase is already folded words separated by
@@ -196,7 +220,7 @@ func Tokens(text string) []string {
 // Normalize rewrites one question. It never fails: what it cannot read it
 // leaves as it is.
 func (n *Normalizer) Normalize(text string) Normal {
-	out := Normal{Repaired: map[string]string{}}
+	out := Normal{Repaired: map[string]string{}, by: n}
 	var words []string
 	// Expressions first on the words as typed ("b to c" before "c" is read
 	// "c'est"), then once more on the rewritten words ("candidat libre");
