@@ -101,6 +101,9 @@ var leadCases = []struct {
 	citeLine   int      // a citation covers this line
 }{
 	{"qui est dans le jury de l'E4 en NRC, y a un pro ?", "", []string{"Au BTS NRC", "composée de deux interrogateurs", "professionnel", "[1]"}, 2933},
+	// A sentence that opens with "Il" and carries its list says it alone:
+	// the sentence before is not glued to it.
+	{"en nrc on exerce seul ou en equipe ?", "", []string{"« Il peut exercer ses activités : seul ou en équipe"}, 88},
 	{"E3 CEJM en ccst, le dossier documentaire il fait combien de pages ?", "", []string{"Au BTS CCST", "une dizaine de pages", "[1]"}, 0},
 	{"cb d'heures de gestion de projet par semaine en nrc ?", "", []string{"Gestion de projet", "horaire hebdomadaire 6(2+4)"}, 2411},
 	// A subject's hours, not the épreuve with the subject in its title.

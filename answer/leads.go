@@ -106,61 +106,68 @@ func (e *Engine) candidates(r retrieval.Result, i int, top float64, ask []term, 
 	prev := map[string]bool{}
 	prevText := ""
 	for _, text := range sentencesOf(r.Section) {
-		merged := false
+		s := e.candidate(r, i, top, ask, form, head, text, prev)
 		if prevText != "" && rePronoun.MatchString(text) {
 			// "Il constitue le support…" says what the sentence before
-			// named: they answer together.
-			text, merged = prevText+" "+text, true
-		}
-		prevText = text
-		ts := e.Index.Terms(text)
-		set := map[string]bool{}
-		for _, t := range ts {
-			set[t] = true
-		}
-		for _, t := range retrieval.Bigrams(ts) {
-			set[t] = true
-		}
-		s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
-		context := prev
-		prev = set
-		// A heading that states a fact ("… (durée indicative 2 heures)")
-		// answers what it states; its other words count as a heading's do.
-		isHead := slices.Contains(r.Section.Breadcrumb, text)
-		for _, at := range ask {
-			switch {
-			case isHead && set[at.t] && !at.cue && !at.states:
-				s.match += at.w / 2
-			case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
-				// A code its heading names is in every sentence of the
-				// passage: it picks none of them.
-			case set[at.t], at.heading && head[at.t]:
-				s.match += at.w
-			case head[at.t]:
-				s.match += at.w / 2
-			case context[at.t]:
-				s.match += at.w / 4
+			// named: they answer together, when together they say more
+			// ("Il peut exercer ses activités : seul ou en équipe…"
+			// says it alone).
+			both := e.candidate(r, i, top, ask, form, head, prevText+" "+text, nil)
+			// Two sentences hold more words than one: they must say more.
+			both.match *= 0.8
+			if both.match > s.match {
+				s = both
 			}
 		}
-		if len([]rune(text)) > 450 {
-			s.match *= 0.9
-		}
-		if merged {
-			// Two sentences hold more words than one: they must say more.
-			s.match *= 0.8
-		}
-		s.score = r.Score / top
-		if form != "" && otherForm(r.Section, form) {
-			// "en ponctuel": what the CCF does is not the answer.
-			s.match /= 2
-		} else if slices.ContainsFunc(ask, func(at term) bool { return at.heading && head[at.t] || at.focus && set[at.t] }) {
-			// Under the heading that names what is asked, or stating what
-			// the student's expression stands for.
-			s.score = 1
-		}
+		prevText, prev = text, s.terms
 		out = append(out, s)
 	}
 	return out
+}
+
+// candidate is one sentence of a passage with what it shares with the
+// question; context holds the terms of the sentence before.
+func (e *Engine) candidate(r retrieval.Result, i int, top float64, ask []term, form string, head map[string]bool, text string, context map[string]bool) sentence {
+	ts := e.Index.Terms(text)
+	set := map[string]bool{}
+	for _, t := range ts {
+		set[t] = true
+	}
+	for _, t := range retrieval.Bigrams(ts) {
+		set[t] = true
+	}
+	s := sentence{text: text, full: text, sec: r.Section, rank: i, terms: set}
+	// A heading that states a fact ("… (durée indicative 2 heures)")
+	// answers what it states; its other words count as a heading's do.
+	isHead := slices.Contains(r.Section.Breadcrumb, text)
+	for _, at := range ask {
+		switch {
+		case isHead && set[at.t] && !at.cue && !at.states:
+			s.match += at.w / 2
+		case set[at.t] && head[at.t] && strings.HasPrefix(at.t, "#"):
+			// A code its heading names is in every sentence of the
+			// passage: it picks none of them.
+		case set[at.t], at.heading && head[at.t]:
+			s.match += at.w
+		case head[at.t]:
+			s.match += at.w / 2
+		case context[at.t]:
+			s.match += at.w / 4
+		}
+	}
+	if len([]rune(text)) > 450 {
+		s.match *= 0.9
+	}
+	s.score = r.Score / top
+	if form != "" && otherForm(r.Section, form) {
+		// "en ponctuel": what the CCF does is not the answer.
+		s.match /= 2
+	} else if slices.ContainsFunc(ask, func(at term) bool { return at.heading && head[at.t] || at.focus && set[at.t] }) {
+		// Under the heading that names what is asked, or stating what
+		// the student's expression stands for.
+		s.score = 1
+	}
+	return s
 }
 
 // secondOf is the sentence, after the first of the ranked candidates, that
