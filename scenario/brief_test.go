@@ -322,7 +322,7 @@ var examples = []struct {
 	o    Options
 }{
 	{"ccst-situation2-emballage.md", Options{Diploma: "CCST", Situation: 2, Sector: "emballage", Difficulty: 2, Seed: 2026}},
-	{"nrc-particulier-pompe-a-chaleur.md", Options{Diploma: "NRC", Client: ClientParticulier, Sector: "pompe", Difficulty: 2, Focus: StageObjections, Seed: 1105}},
+	{"nrc-particulier-renovation-energetique.md", Options{Diploma: "NRC", Client: ClientParticulier, Sector: "chauffage", Difficulty: 2, Focus: StageObjections, Seed: 1105}},
 	{"nrc-distributeur-epicerie-bio.md", Options{Diploma: "NRC", Client: ClientDistributeur, Sector: "bio", Difficulty: 3, Focus: StageConclusion, Seed: 77}},
 }
 

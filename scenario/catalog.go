@@ -1,5 +1,10 @@
 package scenario
 
+import (
+	"slices"
+	"strings"
+)
+
 // The catalogues the generator draws from. CCST sectors are named exactly as
 // in the référentiel's list of trades (a test holds the two together); NRC
 // sectors are grouped by the three client types of savoirs S75–S77.
@@ -16,7 +21,10 @@ type Offer struct {
 	TVA        float64  `json:"tva,omitempty"`       // percent; 0 means 20
 	TVANote    string   `json:"tva_note,omitempty"`  // why a reduced rate applies
 	RoundTTC   bool     `json:"round_ttc,omitempty"` // the list price is round tax included (households)
-	List       Cents    `json:"-"`                   // a list price given (a candidate's fiche), else drawn
+	// TVAExempt is an offer outside TVA (continuing vocational training,
+	// CGI art. 261-4-4° a); TVANote says why.
+	TVAExempt  bool     `json:"tva_exempt,omitempty"`
+	List       Cents    `json:"-"` // a list price given (a candidate's fiche), else drawn
 	Needs      []string `json:"needs"`
 	Objections []string `json:"objections"` // specific to the offer
 	// Sellers, when set, are the companies that sell this offer, in place
@@ -38,6 +46,10 @@ type Sector struct {
 	Clients []Org    `json:"clients"`
 	Offers  []Offer  `json:"offers"`
 	Place   []string `json:"place,omitempty"` // where the meeting takes place (particuliers: S75)
+	// Staff, when set, is whom a firm without staff of its own (see
+	// Org.Staff) deals with the sector's offers: an industrial SME buys
+	// its software through its offices, not its workshop.
+	Staff string `json:"staff,omitempty"`
 }
 
 // Org is a kind of client organisation.
@@ -51,6 +63,35 @@ type Org struct {
 	// public procurement, by administrative order: no revenue to analyse,
 	// no bank loan to wait for.
 	Public bool `json:"public,omitempty"`
+	// Buys, when set, are the offers this client buys (words of their
+	// names, lower case); else all of the sector's.
+	Buys []string `json:"buys,omitempty"`
+	// Avoid are words of needs this client cannot have (retired people do
+	// not ride to work).
+	Avoid []string `json:"avoid,omitempty"`
+	// Staff names who works there (a key of staffJobs); else the client
+	// type's.
+	Staff string `json:"staff,omitempty"`
+}
+
+// buys reports whether the organisation buys the offer.
+func (o Org) buys(x Offer) bool {
+	if len(o.Buys) == 0 {
+		return true
+	}
+	for _, w := range o.Buys {
+		if strings.Contains(x.Name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// needs keeps the needs this client may have.
+func (o Org) needs(needs []string) []string {
+	return slices.DeleteFunc(slices.Clone(needs), func(n string) bool {
+		return slices.ContainsFunc(o.Avoid, func(w string) bool { return strings.Contains(n, w) })
+	})
 }
 
 // Client types.
@@ -81,6 +122,55 @@ var b2bJobs = []job{
 	{"assistant de direction", "assistante de direction", "filtre"},
 }
 
+// officeJobs are the staff of a service firm or an office: no workshop.
+var officeJobs = []job{
+	{"responsable des services généraux", "responsable des services généraux", "acheteur"},
+	{"gérant", "gérante", "décideur"},
+	{"directeur administratif et financier", "directrice administrative et financière", "payeur"},
+	{"assistant de direction", "assistante de direction", "filtre"},
+}
+
+// trainingJobs are the office staff who buy training: human resources
+// prescribe it.
+var trainingJobs = append(slices.Clone(officeJobs), job{"responsable des ressources humaines", "responsable des ressources humaines", "prescripteur"})
+
+// siteJobs are the staff of a firm that works on building sites.
+var siteJobs = []job{
+	{"responsable des achats", "responsable des achats", "acheteur"},
+	{"gérant", "gérante", "décideur"},
+	{"conducteur de travaux", "conductrice de travaux", "prescripteur"},
+	{"chef de chantier", "cheffe de chantier", "utilisateur"},
+	{"assistant de direction", "assistante de direction", "filtre"},
+}
+
+// publicJobs are the staff of a town, a community of communes or a
+// public facility.
+var publicJobs = []job{
+	{"responsable de la commande publique", "responsable de la commande publique", "acheteur"},
+	{"directeur général des services", "directrice générale des services", "décideur"},
+	{"responsable des services techniques", "responsable des services techniques", "prescripteur"},
+	{"responsable des ressources humaines", "responsable des ressources humaines", "utilisateur"},
+	{"assistant de direction", "assistante de direction", "filtre"},
+}
+
+// schoolJobs are the staff of a lycée.
+var schoolJobs = []job{
+	{"adjoint gestionnaire", "adjointe gestionnaire", "acheteur"},
+	{"proviseur", "proviseure", "décideur"},
+	{"directeur délégué aux formations", "directrice déléguée aux formations", "prescripteur"},
+	{"professeur d'atelier", "professeure d'atelier", "utilisateur"},
+	{"secrétaire de direction", "secrétaire de direction", "filtre"},
+}
+
+// careJobs are the staff of a clinic or a home for the elderly.
+var careJobs = []job{
+	{"responsable des achats", "responsable des achats", "acheteur"},
+	{"directeur de l'établissement", "directrice de l'établissement", "décideur"},
+	{"responsable des services techniques", "responsable des services techniques", "prescripteur"},
+	{"cadre de santé", "cadre de santé", "utilisateur"},
+	{"assistant de direction", "assistante de direction", "filtre"},
+}
+
 // associationJobs are the buyers of an association or a works council:
 // elected officers and their staff, no workshop nor finance department.
 var associationJobs = []job{
@@ -90,11 +180,38 @@ var associationJobs = []job{
 	{"secrétaire", "secrétaire", "filtre"},
 }
 
-var distributorJobs = []job{
-	{"acheteur en centrale d'achat", "acheteuse en centrale d'achat", "acheteur"},
-	{"chef de rayon", "cheffe de rayon", "utilisateur"},
-	{"directeur du magasin", "directrice du magasin", "décideur"},
-	{"responsable de catégorie", "responsable de catégorie", "prescripteur"},
+// Distributors: a buying office, a large store, a shop.
+var (
+	officeBuyerJobs = []job{
+		{"acheteur en centrale d'achat", "acheteuse en centrale d'achat", "acheteur"},
+		{"directeur des achats", "directrice des achats", "décideur"},
+		{"responsable de catégorie", "responsable de catégorie", "prescripteur"},
+	}
+	storeJobs = []job{
+		{"chef de rayon", "cheffe de rayon", "utilisateur"},
+		{"directeur du magasin", "directrice du magasin", "décideur"},
+	}
+	hyperJobs = append(slices.Clone(storeJobs), job{"responsable de catégorie", "responsable de catégorie", "prescripteur"})
+	shopJobs  = []job{
+		{"gérant du magasin", "gérante du magasin", "décideur"},
+		{"responsable adjoint du magasin", "responsable adjointe du magasin", "utilisateur"},
+	}
+)
+
+// staffJobs are the job sets an organisation's Staff names.
+var staffJobs = map[string][]job{
+	"industrie":   b2bJobs,
+	"bureau":      officeJobs,
+	"formation":   trainingJobs,
+	"chantier":    siteJobs,
+	"public":      publicJobs,
+	"lycée":       schoolJobs,
+	"soins":       careJobs,
+	"association": associationJobs,
+	"centrale":    officeBuyerJobs,
+	"magasin":     storeJobs,
+	"hypermarché": hyperJobs,
+	"boutique":    shopJobs,
 }
 
 var householdJobs = []job{

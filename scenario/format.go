@@ -64,6 +64,47 @@ func decimal(v float64, n int) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
+// tvaLabel is the rate of TVA as a price states it: « TVA 20 % », with
+// why a reduced rate applies, or why there is none.
+func (w *writer) tvaLabel() string {
+	if w.offer.TVAExempt {
+		return "exonéré de TVA" + tvaNote(w.offer)
+	}
+	return "TVA " + pctStr(w.b.Pricing.TVA) + tvaNote(w.offer)
+}
+
+// payLabel names what the client pays in the end: "net à payer TTC", or
+// without TVA for an exempt offer.
+func (w *writer) payLabel() string {
+	if w.offer.TVAExempt {
+		return "Net à payer (sans TVA)"
+	}
+	return "Net à payer TTC"
+}
+
+// ttc marks a price that includes TVA, or that has none to include.
+func (w *writer) ttc() string {
+	if w.offer.TVAExempt {
+		return "sans TVA"
+	}
+	return "TTC"
+}
+
+// costLabel names the unit cost: a reseller buys what it sells (coût
+// d'achat); a maker or a service provider produces it (coût de revient).
+func (w *writer) costLabel() string {
+	a := w.b.Context.Activity
+	for _, maker := range []string{"fabricant", "brasserie", "confiturerie", "organisme", "éditeur"} {
+		if strings.Contains(a, maker) {
+			return "Coût de revient"
+		}
+	}
+	if w.offer.Service {
+		return "Coût de revient"
+	}
+	return "Coût d'achat"
+}
+
 func tvaNote(o Offer) string {
 	if o.TVANote == "" {
 		return ""

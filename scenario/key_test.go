@@ -88,7 +88,17 @@ func checkKey(t *testing.T, b *Brief) {
 	}
 	// The coefficient from the operands the key shows.
 	unitTTC := p.NetCommercial + centsOf(new(big.Rat).Mul(rat(p.NetCommercial), pctRat(p.TVA)))
-	if want := rounded(new(big.Rat).Quo(rat(unitTTC), rat(p.UnitCost)), 4); want != p.Multiplier || !strings.Contains(b.Markdown(), unitTTC.String()+" TTC / ") {
+	// An offer the brief says is exempt carries no TVA, and its prices
+	// are said to be without it.
+	text := b.Markdown()
+	ttc := " TTC / "
+	if strings.Contains(text, "exonéré de TVA") {
+		ttc = " sans TVA / "
+		if p.TVA != 0 || strings.Contains(text, "TTC :") {
+			fail("an exempt offer with TVA %v %%, or an amount said TTC", p.TVA)
+		}
+	}
+	if want := rounded(new(big.Rat).Quo(rat(unitTTC), rat(p.UnitCost)), 4); want != p.Multiplier || !strings.Contains(text, unitTTC.String()+ttc) {
 		fail("coefficient %.4f, recomputed %.4f from %v TTC", p.Multiplier, want, unitTTC)
 	}
 	floor := p.UnitCost + centsOf(new(big.Rat).Mul(rat(p.UnitCost), pctRat(p.MinMarginRate)))

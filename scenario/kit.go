@@ -257,7 +257,7 @@ func (w *writer) concessions() []string {
 // rebates and conditions, not the cost nor the floor.
 func (w *writer) priceList() []string {
 	p := w.b.Pricing
-	out := []string{fmt.Sprintf("%s — prix catalogue : %s par %s (TVA %s%s).", capFirst(w.offer.Name), w.money(p.ListPrice), w.offer.Unit, pctStr(p.TVA), tvaNote(w.offer))}
+	out := []string{fmt.Sprintf("%s — prix catalogue : %s par %s (%s).", capFirst(w.offer.Name), w.money(p.ListPrice), w.offer.Unit, w.tvaLabel())}
 	if p.Quantity > 1 {
 		out = append(out, fmt.Sprintf("Remise de quantité : %s à partir de %s.", pctStr(p.VolumeRebate), quantity(p.Quantity, w.offer.Unit)))
 	} else if p.VolumeRebate > 0 {
@@ -272,6 +272,14 @@ func (w *writer) priceList() []string {
 	return out
 }
 
+// amountLine is the order form's line for the amounts.
+func (w *writer) amountLine() string {
+	if w.offer.TVAExempt {
+		return "Montant : ____ (" + w.tvaLabel() + ") ; net à payer : ____."
+	}
+	return "Montant HT : ____ ; TVA : ____ ; net à payer TTC : ____."
+}
+
 // orderForm is the bon de commande the deal is written on.
 func (w *writer) orderForm() []string {
 	b := w.b
@@ -279,7 +287,7 @@ func (w *writer) orderForm() []string {
 		fmt.Sprintf("Vendeur : %s. Client : %s.", b.Context.Company, w.clientWhere()),
 		fmt.Sprintf("Désignation : %s. Quantité : ____ %s.", w.offer.Name, plural(w.offer.Unit, 2)),
 		"Prix unitaire HT : ____ ; remise(s) : ____ ; prix net unitaire HT : ____.",
-		"Montant HT : ____ ; TVA : ____ ; net à payer TTC : ____.",
+		w.amountLine(),
 		"Conditions de paiement : ____ ; " + lowerFirst(w.leadLabel()) + " : ____.",
 		"Services associés inclus : ____.",
 		"Date, signature du client et du vendeur.",

@@ -85,7 +85,7 @@ func pct(a Cents, p float64) Cents {
 func NewPricing(r *rand.Rand, difficulty int, o Offer) Pricing {
 	difficulty = min(max(difficulty, 1), 3)
 	p := Pricing{TVA: o.TVA}
-	if p.TVA == 0 {
+	if p.TVA == 0 && !o.TVAExempt {
 		p.TVA = 20
 	}
 	p.Quantity = o.Quantities[r.IntN(len(o.Quantities))]

@@ -96,8 +96,8 @@ func (w *writer) seller() {
 func (w *writer) margin(qty string) []string {
 	o, p := w.o, w.b.Pricing
 	m := []string{
-		fmt.Sprintf("Prix catalogue : %s par %s (TVA %s%s).", w.money(p.ListPrice), w.offer.Unit, pctStr(p.TVA), tvaNote(w.offer)),
-		fmt.Sprintf("Coût d'achat : %s HT par %s ; taux de marge minimal : %s.", p.UnitCost, w.offer.Unit, pctStr(p.MinMarginRate)),
+		fmt.Sprintf("Prix catalogue : %s par %s (%s).", w.money(p.ListPrice), w.offer.Unit, w.tvaLabel()),
+		fmt.Sprintf("%s : %s HT par %s ; taux de marge minimal : %s.", w.costLabel(), p.UnitCost, w.offer.Unit, pctStr(p.MinMarginRate)),
 	}
 	if p.Quantity > 1 {
 		m = append(m, fmt.Sprintf("Remise de quantité accordée pour %s : %s.", qty, pctStr(p.VolumeRebate)))
@@ -148,10 +148,13 @@ func (w *writer) exercises(qty string) []string {
 	if p.Escompte > 0 {
 		ex = append(ex, "Le net financier unitaire après escompte.")
 	}
-	ex = append(ex,
-		fmt.Sprintf("Le montant HT, la TVA et le net à payer TTC pour %s.", qty),
+	total := fmt.Sprintf("Le montant HT, la TVA et le net à payer TTC pour %s.", qty)
+	if w.offer.TVAExempt {
+		total = fmt.Sprintf("Le montant net à payer pour %s (sans TVA).", qty)
+	}
+	ex = append(ex, total,
 		"Le taux de marge et le taux de marque au prix net commercial.",
-		"Le coefficient multiplicateur (prix de vente TTC / coût d'achat HT).",
+		fmt.Sprintf("Le coefficient multiplicateur (prix de vente %s / %s HT).", w.ttc(), strings.ToLower(w.costLabel()[:1])+w.costLabel()[1:]),
 		"Le prix plancher unitaire HT et la remise totale maximale sur le prix catalogue.",
 	)
 	if w.instalments() {

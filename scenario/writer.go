@@ -183,58 +183,39 @@ func (w *writer) context() {
 func (w *writer) client() {
 	o, r := w.o, w.r
 	c := &w.b.Client
-	org := pick(r, w.sector.Clients)
-	c.Activity, c.Kind, c.Public = org.Activity, org.Kind, org.Public
-	if c.Public && w.offer.Cost[1] > publicCap && o.Fiche == nil {
-		// A public buyer's order stays under the formal tender
-		// thresholds: another of the sector's offers.
-		var fit []Offer
-		for _, x := range w.sector.Offers {
-			if x.Cost[1] <= publicCap {
-				fit = append(fit, x)
-			}
-		}
-		if len(fit) > 0 {
-			w.offer = pick(r, fit).variant(r)
-			w.b.Context.Offer, w.b.Context.Unit, w.b.Context.Specs, w.b.Context.Services = w.offer.Name, w.offer.Unit, w.offer.Specs, w.offer.Services
-		}
+	// The clients that buy this offer; a public buyer's order stays under
+	// the formal tender thresholds.
+	orgs := slices.DeleteFunc(slices.Clone(w.sector.Clients), func(g Org) bool {
+		return o.Fiche == nil && (!g.buys(w.offer) || g.Public && w.offer.Cost[1] > publicCap)
+	})
+	if len(orgs) == 0 {
+		orgs = w.sector.Clients
 	}
+	org := pick(r, orgs)
+	c.Activity, c.Kind, c.Public = org.Activity, org.Kind, org.Public
 	c.City = pick(r, theCatalogue().Cities)
 	if o.Client == ClientParticulier {
 		c.City = w.b.Context.City // a household buys near home
 	}
-	var jobs []job
-	switch o.Client {
-	case ClientParticulier:
+	jobs := staffJobs[org.Staff]
+	if jobs == nil && o.Client == ClientEntreprise {
+		jobs = staffJobs[w.sector.Staff]
+	}
+	switch {
+	case o.Client == ClientParticulier:
 		jobs = householdJobs
 		if strings.Contains(c.Activity, "jeune couple") {
 			jobs = jobs[:2] // no grown-up child to come along
 		}
-	case ClientDistributeur:
-		jobs = distributorJobs
-		if !strings.Contains(c.Activity, "centrale") {
-			jobs = jobs[1:] // a shop's buyer is not in a buying office
-		}
-		if !strings.Contains(c.Activity, "centrale") && !strings.Contains(c.Activity, "hypermarché") {
-			// Category managers work for large stores and buying offices.
-			jobs = slices.DeleteFunc(slices.Clone(jobs), func(j job) bool { return j.Role == "prescripteur" })
-		}
-	case ClientEntreprise:
-		jobs = b2bJobs
-		if a := c.Activity; strings.Contains(a, "association") || strings.Contains(a, "comité") {
-			jobs = associationJobs
-		}
-	default:
+	case jobs == nil && o.Client == ClientDistributeur:
+		jobs = storeJobs
+	case jobs == nil:
 		jobs = b2bJobs
 	}
-	var buyerJob job
-	if o.Client == ClientParticulier {
-		buyerJob = jobs[0]
-	} else {
-		buyerJob = pick(r, jobs[:len(jobs)-1]) // never the gatekeeper
-		if o.Client == ClientDistributeur {
-			buyerJob = pick(r, jobs)
-		}
+	buyerJob := jobs[0]
+	if o.Client != ClientParticulier {
+		// Anyone but the gatekeeper.
+		buyerJob = pick(r, slices.DeleteFunc(slices.Clone(jobs), func(j job) bool { return j.Role == "filtre" }))
 	}
 	c.Buyer = w.person(buyerJob)
 	switch o.Client {
@@ -244,7 +225,7 @@ func (w *writer) client() {
 	case ClientDistributeur:
 		c.Organisation = w.companyName()
 		c.Place = "au bureau de l'acheteur"
-		if strings.Contains(c.Buyer.Job, "rayon") || strings.Contains(c.Buyer.Job, "magasin") {
+		if !strings.Contains(c.Buyer.Job, "centrale") && !strings.Contains(c.Buyer.Job, "achats") && !strings.Contains(c.Buyer.Job, "catégorie") {
 			c.Place = "en magasin"
 		}
 	default:
@@ -263,7 +244,7 @@ func (w *writer) client() {
 		// needs are its trade's, not the user's.
 		needs = kn
 	}
-	c.Needs = pickN(r, needs, 2+min(o.Difficulty, 1))
+	c.Needs = pickN(r, org.needs(needs), 2+min(o.Difficulty, 1))
 	c.Competitor = w.companyName()
 	if f := o.Fiche; f != nil {
 		w.fromFiche(c, f)
@@ -405,7 +386,15 @@ func (w *writer) narrative() string {
 		if c.Kind != "" {
 			fmt.Fprintf(&s, " (client %s)", c.Kind)
 		}
-		fmt.Fprintf(&s, " %s, a un projet. Vous rencontrez %s, %s, %s.", to(c.City), c.Buyer, c.Buyer.Job, c.Place)
+		if !strings.Contains(c.Organisation, c.City) {
+			// "la mairie de Grenoble" is not "à Grenoble" again.
+			fmt.Fprintf(&s, " %s", to(c.City))
+		}
+		if !w.named {
+			// The comma closes the apposition, "…, distributeur à Lyon,".
+			s.WriteString(",")
+		}
+		fmt.Fprintf(&s, " a un projet. Vous rencontrez %s, %s, %s.", c.Buyer, c.Buyer.Job, c.Place)
 	}
 	fmt.Fprintf(&s, " Quantité en jeu : %s.", quantity(b.Pricing.Quantity, w.offer.Unit))
 	return s.String()
