@@ -25,7 +25,10 @@ func (w *writer) risk() *Risk {
 			Advice: "acheteur public : paiement par mandat administratif dans le délai légal de 30 jours ; vérifier la procédure de commande publique et les pièces à fournir"}
 	}
 	k := &Risk{PaymentDays: 35 + 5*r.IntN(13), Incidents: max(0, r.IntN(5)-2)}
-	k.Revenue = p.TotalHT * Cents(8+r.IntN(150)) / 100 * 100
+	k.Revenue = p.TotalHT * Cents(8+r.IntN(150)) / 1_000_00 * 1_000_00 // to the thousand euros
+	// A firm that buys from a sales representative turns over at least
+	// some hundred thousand euros, whatever the size of this order.
+	k.Revenue = max(k.Revenue, Cents(15+r.IntN(60))*10_000_00)
 	if org := &w.b.Client.Organisation; k.Revenue < 2_000_000_00 && strings.HasSuffix(*org, " SA") {
 		// A société anonyme this small is rare: a SAS.
 		*org += "S"

@@ -179,7 +179,7 @@ func (w *writer) kit() {
 	k.RivalQuote = []string{
 		fmt.Sprintf("Devis %s : %s.", de(b.Client.Competitor), w.offer.Name),
 		fmt.Sprintf("Prix : %s par %s, pour %s.", w.money(w.rivalPrice()), w.offer.Unit, quantity(p.Quantity, w.offer.Unit)),
-		pick(w.r, []string{"Services associés : aucun.", "Services associés : aucun, le prix seul.", "Garantie : légale uniquement ; aucun service associé."}),
+		pick(w.r, []string{"Services associés : aucun.", "Services associés : aucun, le prix seul.", "Aucun service associé, rien au-delà de l'offre de base."}),
 		fmt.Sprintf("Délai : %d à %d semaines.", w.offer.Lead[0]+1, w.offer.Lead[1]+2),
 	}
 	if b.Prepared() {
@@ -240,6 +240,9 @@ func (w *writer) concessions() []string {
 	case b.Seller.Risk != nil:
 		// The candidate analyses the risk: the sheet does not give the answer.
 		out = append(out, "Délai de paiement : selon votre analyse du risque client ; un allongement seulement si le risque le permet, et contre une contrepartie.")
+	case w.terms == "60 jours à compter de la date de facture" || w.terms == "45 jours fin de mois":
+		// The usual terms are already the longest the law allows.
+		out = append(out, "Facturation échelonnée (une facture par livraison ou par étape, chacune à vos conditions habituelles, déjà au maximum légal) : contre une commande plus importante.")
 	default:
 		s := "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante"
 		if b.Pricing.Escompte > 0 {

@@ -53,6 +53,12 @@ func TestKitOverEveryCombination(t *testing.T) {
 			}
 		}
 		md := b.Markdown()
+		// A longer payment is no concession when the usual terms are
+		// already the longest the law allows.
+		if (strings.Contains(md, "habituelles : 60 jours") || strings.Contains(md, "habituelles : 45 jours fin de mois")) &&
+			strings.Contains(strings.Join(k.Concessions, " "), "Délai de paiement (dans la limite légale") {
+			t.Fatalf("seed %d: a longer payment conceded beyond the usual legal maximum: %q", seed, k.Concessions)
+		}
 		if b.Prepared() == strings.Contains(md, "## Fiche acheteur") || b.Prepared() != strings.Contains(md, "## Dossier client") {
 			t.Fatalf("seed %d: situation %d with a buyer's sheet %v", seed, b.Options.Situation, strings.Contains(md, "## Fiche acheteur"))
 		}
