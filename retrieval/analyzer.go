@@ -227,6 +227,11 @@ func Bigrams(terms []string) []string {
 	for i := 0; i+1 < len(terms); i++ {
 		a, b := terms[i], terms[i+1]
 		if isWordTerm(a) && isWordTerm(b) && a != b {
+			// A pair in either order: "en équipe ou seul" is "seul ou
+			// en équipe".
+			if a > b {
+				a, b = b, a
+			}
 			out = append(out, bigramPrefix+a+" "+b)
 		}
 	}

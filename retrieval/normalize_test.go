@@ -132,3 +132,12 @@ func TestStemJoinsAgentAndAction(t *testing.T) {
 		t.Errorf("short agent nouns changed: %s %s", Stem("secteur"), Stem("vendeur"))
 	}
 }
+
+// A pair of words is the same pair in either order: "en équipe ou seul"
+// finds "seul ou en équipe".
+func TestBigramsIgnoreOrder(t *testing.T) {
+	a, b := Bigrams([]string{"equip", "seul"}), Bigrams([]string{"seul", "equip"})
+	if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+		t.Fatalf("%v and %v", a, b)
+	}
+}
