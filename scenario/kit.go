@@ -237,12 +237,12 @@ func (w *writer) concessions() []string {
 		out = append(out, "Date d'installation ou de livraison choisie par le client : contre la signature du bon de commande aujourd'hui.")
 	case b.Client.Public:
 		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
-	case b.Seller.Risk != nil:
-		// The candidate analyses the risk: the sheet does not give the answer.
-		out = append(out, "Délai de paiement : selon votre analyse du risque client ; un allongement seulement si le risque le permet, et contre une contrepartie.")
 	case w.terms == "60 jours à compter de la date de facture" || w.terms == "45 jours fin de mois":
 		// The usual terms are already the longest the law allows.
 		out = append(out, "Facturation échelonnée (une facture par livraison ou par étape, chacune à vos conditions habituelles, déjà au maximum légal) : contre une commande plus importante.")
+	case b.Seller.Risk != nil:
+		// The candidate analyses the risk: the sheet does not give the answer.
+		out = append(out, "Délai de paiement : selon votre analyse du risque client ; un allongement seulement si le risque le permet, et contre une contrepartie.")
 	default:
 		s := "Délai de paiement (dans la limite légale de 60 jours) : contre une commande plus importante"
 		if b.Pricing.Escompte > 0 {

@@ -51,13 +51,21 @@ func TestKitOverEveryCombination(t *testing.T) {
 			if p.Kind == "concurrent" && !strings.Contains(strings.Join(k.RivalQuote, " "), p.Price.String()) {
 				t.Fatalf("seed %d: the competitor's quote %q is not the jury's %v", seed, k.RivalQuote, p.Price)
 			}
+			// A buyer who demands alignment on a quote would sign at it.
+			if p.Kind == "concurrent" && !b.Buyer.NoDeal && p.Price > b.Buyer.Ceiling {
+				t.Fatalf("seed %d: alignment demanded on %v above the buyer's ceiling %v", seed, p.Price, b.Buyer.Ceiling)
+			}
 		}
 		md := b.Markdown()
 		// A longer payment is no concession when the usual terms are
 		// already the longest the law allows.
 		if (strings.Contains(md, "habituelles : 60 jours") || strings.Contains(md, "habituelles : 45 jours fin de mois")) &&
-			strings.Contains(strings.Join(k.Concessions, " "), "Délai de paiement (dans la limite légale") {
+			(strings.Contains(strings.Join(k.Concessions, " "), "Délai de paiement (dans la limite légale") || strings.Contains(strings.Join(k.Concessions, " "), "un allongement seulement si")) {
 			t.Fatalf("seed %d: a longer payment conceded beyond the usual legal maximum: %q", seed, k.Concessions)
+		}
+		// A public buyer pays by administrative order: no escompte.
+		if b.Client.Public && b.Pricing.Escompte > 0 {
+			t.Fatalf("seed %d: an escompte for a public buyer", seed)
 		}
 		if b.Prepared() == strings.Contains(md, "## Fiche acheteur") || b.Prepared() != strings.Contains(md, "## Dossier client") {
 			t.Fatalf("seed %d: situation %d with a buyer's sheet %v", seed, b.Options.Situation, strings.Contains(md, "## Fiche acheteur"))

@@ -33,6 +33,11 @@ func (w *writer) rivalPrice() Cents {
 	if w.rival == 0 {
 		p := w.b.Pricing
 		w.rival = clampRound(p.NetCommercial-pct(p.NetCommercial, 4+float64(w.r.IntN(10))), 1, p.NetCommercial)
+		if !w.noDeal && w.o.Difficulty > 0 {
+			// A buyer who demands alignment on the quote signs at its
+			// price: the quote is never above the buyer's ceiling.
+			w.rival = min(w.rival, w.ceiling())
+		}
 	}
 	return w.rival
 }
@@ -141,6 +146,12 @@ func (w *writer) write() *Brief {
 		w.offer.Quantities = w.offer.Quantities[:max(1, len(w.offer.Quantities)/2)]
 	}
 	b.Pricing = NewPricing(r, o.Difficulty, w.offer)
+	if b.Client.Public && b.Pricing.Escompte > 0 {
+		// A public buyer pays by administrative order within 30 days:
+		// never cash, so no escompte.
+		b.Pricing.Escompte = 0
+		b.Pricing.compute()
+	}
 	if o.Client == ClientDistributeur {
 		b.Pricing.SetRetail(1.35 + float64(r.IntN(6))*0.05)
 	}
