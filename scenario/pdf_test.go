@@ -3,6 +3,8 @@ package scenario
 import (
 	"bytes"
 	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Every option combination prints: a PDF of at least five A4 pages (one
@@ -45,4 +47,22 @@ func BenchmarkPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// Every character a brief writes reaches the PDF as itself or as its
+// stated replacement: none falls to the core fonts' "." (a key's "−" did).
+func TestPDFShowsEveryCharacterOfTheBriefs(t *testing.T) {
+	tr := fpdf.New("P", "mm", "A4", "").UnicodeTranslatorFromDescriptor("")
+	seen := map[rune]bool{}
+	sweep(t, func(b *Brief) {
+		for _, r := range pdfSafe.Replace(b.Markdown()) {
+			if r < 128 || seen[r] {
+				continue
+			}
+			seen[r] = true
+			if got := tr(string(r)); got == "." || got == "?" || got == "" {
+				t.Errorf("seed %d: %q (%U) cannot be shown in the PDF", b.Options.Seed, string(r), r)
+			}
+		}
+	})
 }
