@@ -298,7 +298,8 @@ func (e *Engine) otherDiploma(n retrieval.Normal) (string, []string) {
 	for _, o := range otherDiplomas {
 		code := strings.ToLower(o.code)
 		// The code as the question's words became ("but tc" → "but
-		// technico commercial").
+		// technico commercial"): Has finds either, but namedBeside strips
+		// the phrase as the question holds it.
 		codeNorm := strings.Join(e.norm.Normalize(o.code).Words, " ")
 		var phrases []string
 		for _, p := range []string{"bts " + code, "bts " + o.name} {

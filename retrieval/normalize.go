@@ -84,7 +84,9 @@ func (n Normal) Has(phrase string) bool {
 }
 
 // form is a phrase's normalised words, joined by spaces; remembered, since
-// tables look up the same phrases in every question.
+// tables look up the same phrases in every question. Callers look up the
+// tables' phrases and the texts' names, never a student's words: the cache
+// stays bounded.
 func (n *Normalizer) form(phrase string) string {
 	if f, ok := n.forms.Load(phrase); ok {
 		return f.(string)

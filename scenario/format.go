@@ -73,6 +73,14 @@ func (w *writer) tvaLabel() string {
 	return "TVA " + pctStr(w.b.Pricing.TVA) + tvaNote(w.offer)
 }
 
+// exemptNote says why a key's TVA is nil.
+func (w *writer) exemptNote() string {
+	if w.offer.TVAExempt {
+		return " (exonération)"
+	}
+	return ""
+}
+
 // payLabel names what the client pays in the end: "net à payer TTC", or
 // without TVA for an exempt offer.
 func (w *writer) payLabel() string {

@@ -385,7 +385,7 @@ func (w *writer) key() []KeyLine {
 	}
 	k = append(k,
 		KeyLine{"Montant HT", fmt.Sprintf("%s × %d = %s", p.NetFinancial, q, p.TotalHT)},
-		KeyLine{"TVA (" + pctStr(p.TVA) + ")", p.TotalTVA.String() + exemptNote(w.offer)},
+		KeyLine{"TVA (" + pctStr(p.TVA) + ")", p.TotalTVA.String() + w.exemptNote()},
 		KeyLine{w.payLabel(), p.TotalTTC.String()},
 		KeyLine{"Taux de marge", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.UnitCost, pctStr(p.MarginRate))},
 		KeyLine{"Taux de marque", fmt.Sprintf("(%s − %s) / %s = %s", p.NetCommercial, p.UnitCost, p.NetCommercial, pctStr(p.MarkupRate))},
@@ -480,12 +480,4 @@ func (w *writer) joiner(x Person) []string {
 		out = append(out, "Vous trouvez le projet trop cher : vous le dites, puis vous écoutez la réponse.")
 	}
 	return append(out, fmt.Sprintf("Si la réponse vous convainc, vous soutenez l'achat ; sinon, vous conseillez à %s de réfléchir encore.", c.Buyer))
-}
-
-// exemptNote says why a key's TVA is nil.
-func exemptNote(o Offer) string {
-	if o.TVAExempt {
-		return " (exonération)"
-	}
-	return ""
 }

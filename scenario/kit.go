@@ -237,8 +237,7 @@ func (w *writer) concessions() []string {
 		out = append(out, "Date d'installation ou de livraison choisie par le client : contre la signature du bon de commande aujourd'hui.")
 	case b.Client.Public:
 		out = append(out, "Durée de validité de l'offre prolongée : contre une commande ferme dès le vote du budget.")
-	case w.terms == "60 jours à compter de la date de facture" || w.terms == "45 jours fin de mois":
-		// The usual terms are already the longest the law allows.
+	case atLegalMax(w.terms):
 		out = append(out, "Facturation échelonnée (une facture par livraison ou par étape, chacune à vos conditions habituelles, déjà au maximum légal) : contre une commande plus importante.")
 	case b.Seller.Risk != nil:
 		// The candidate analyses the risk: the sheet does not give the answer.

@@ -53,7 +53,7 @@ func (b *Brief) PDF(w io.Writer) error {
 
 // pdfSafe replaces what the PDF's core fonts (cp1252) cannot show.
 var pdfSafe = strings.NewReplacer("\u202f", " ", "☐", "[  ]", "→", "->", "≤", "<=", "≥", ">=", "✅", "", "❌", "", "⚠️", "!", "…", "...",
-	"−", "-", "≈", "~", "₀", "0", "₁", "1", "₂", "2", "₃", "3", "₄", "4", "²", "²", "³", "³")
+	"−", "-", "≈", "~", "₀", "0", "₁", "1", "₂", "2", "₃", "3", "₄", "4")
 
 // pdfBody writes a sheet's Markdown: bold titles, items, quotations and
 // the grid's table.

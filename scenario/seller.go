@@ -154,7 +154,7 @@ func (w *writer) exercises(qty string) []string {
 	}
 	ex = append(ex, total,
 		"Le taux de marge et le taux de marque au prix net commercial.",
-		fmt.Sprintf("Le coefficient multiplicateur (prix de vente %s / %s HT).", w.ttc(), strings.ToLower(w.costLabel()[:1])+w.costLabel()[1:]),
+		fmt.Sprintf("Le coefficient multiplicateur (prix de vente %s / %s HT).", w.ttc(), lowerFirst(w.costLabel())),
 		"Le prix plancher unitaire HT et la remise totale maximale sur le prix catalogue.",
 	)
 	if w.instalments() {
@@ -279,6 +279,12 @@ func roundDown(c, step Cents) Cents { return c / step * step }
 // paymentTerms are the usual terms between professionals, all within the
 // legal limits (60 days from the invoice, or 45 days end of month).
 var paymentTerms = []string{"30 jours fin de mois", "45 jours fin de mois", "30 jours à compter de la date de facture", "60 jours à compter de la date de facture"}
+
+// atLegalMax reports whether usual terms are already the longest the law
+// allows: no longer payment can be conceded.
+func atLegalMax(terms string) bool {
+	return terms == "45 jours fin de mois" || terms == "60 jours à compter de la date de facture"
+}
 
 // toolbox is the rest of the seller's commercial levers, by client type:
 // carriage paid, year-end rebate and back margin for a distributor, lease
